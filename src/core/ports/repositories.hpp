@@ -1,0 +1,152 @@
+// Repository ports: what service/ needs from storage, one interface per
+// aggregate. A repository object belongs to one transaction (ports::Tx) and is
+// used by one thread at a time. Every method returns kUnavailable when the
+// database is busy, locked or out of space, and kInternal on a broken
+// invariant; other error codes are listed per method.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/auth.hpp"
+#include "core/error.hpp"
+#include "core/event.hpp"
+#include "core/message.hpp"
+#include "core/ticket.hpp"
+#include "core/user.hpp"
+
+namespace hd::core::ports {
+
+class UserRepo {
+ public:
+  virtual ~UserRepo() = default;
+  // Stores a new user and returns it with its id. kConflict when the e-mail
+  // is taken.
+  virtual Result<User> Insert(User user) = 0;
+  // kNotFound when there is no such user.
+  virtual Result<User> Get(UserId id) = 0;
+  // `email` is compared case-insensitively.
+  virtual Result<std::optional<User>> FindByEmail(const std::string& email) = 0;
+  virtual Status Update(const User& user) = 0;
+  virtual Result<std::int64_t> Count() = 0;
+};
+
+class CompanyRepo {
+ public:
+  virtual ~CompanyRepo() = default;
+  // kConflict when the name is taken.
+  virtual Result<Company> Insert(Company company) = 0;
+  virtual Result<Company> Get(CompanyId id) = 0;
+  virtual Result<std::optional<Company>> FindByName(const std::string& name) = 0;
+  virtual Result<std::vector<Company>> List() = 0;
+};
+
+class GroupRepo {
+ public:
+  virtual ~GroupRepo() = default;
+  // kConflict when the slug is taken.
+  virtual Result<Group> Insert(Group group) = 0;
+  virtual Result<Group> Get(GroupId id) = 0;
+  virtual Result<std::optional<Group>> FindBySlug(const std::string& slug) = 0;
+  virtual Result<std::vector<Group>> List() = 0;
+  // Inserts or updates the category with this slug.
+  virtual Status UpsertCategory(const Category& category) = 0;
+  virtual Result<std::optional<Category>> FindCategory(const std::string& slug) = 0;
+  virtual Result<std::vector<Category>> ListCategories() = 0;
+};
+
+// Which tickets to list. Empty optionals do not filter.
+struct TicketQuery {
+  // Customer view: tickets initiated by `initiator_id`, or of `company_id`
+  // when that is set as well (the company shares its tickets).
+  std::optional<UserId> initiator_id;
+  std::optional<CompanyId> company_id;
+  // Staff queue filters.
+  std::vector<TicketStatus> statuses;
+  std::optional<GroupId> group_id;
+  std::optional<int> tier;
+  std::optional<UserId> assignee_id;
+  bool unassigned_only = false;
+  bool newest_first = true;  // order by id descending, else ascending
+  // Keyset pagination: only tickets after this id in the chosen order.
+  std::optional<TicketId> after;
+  int limit = 50;  // at most this many
+};
+
+class TicketRepo {
+ public:
+  virtual ~TicketRepo() = default;
+  // Stores a new ticket, assigning id and number; version starts at 1.
+  virtual Result<Ticket> Insert(Ticket ticket) = 0;
+  // kNotFound when there is no such ticket.
+  virtual Result<Ticket> Get(TicketId id) = 0;
+  // Writes every mutable field of `ticket` if the stored version still equals
+  // ticket.version, then increments ticket.version. kPreconditionFailed when
+  // someone else updated the ticket first (nothing is written).
+  virtual Status Update(Ticket& ticket) = 0;
+  virtual Result<std::vector<Ticket>> List(const TicketQuery& query) = 0;
+  virtual Result<std::int64_t> Count() = 0;
+};
+
+class MessageRepo {
+ public:
+  virtual ~MessageRepo() = default;
+  // Stores the message (not its attachments) and returns it with its id.
+  virtual Result<Message> Insert(Message message) = 0;
+  // Messages in posting order, with their attachments; internal notes only
+  // when `include_internal`.
+  virtual Result<std::vector<Message>> ListForTicket(TicketId ticket, bool include_internal) = 0;
+  virtual Result<Message> Get(MessageId id) = 0;
+};
+
+class AttachmentRepo {
+ public:
+  virtual ~AttachmentRepo() = default;
+  virtual Result<Attachment> Insert(Attachment attachment) = 0;
+  // kNotFound when there is no such attachment.
+  virtual Result<Attachment> Get(AttachmentId id) = 0;
+  // Links an uploaded attachment to the message that carries it.
+  virtual Status AttachToMessage(AttachmentId id, MessageId message) = 0;
+};
+
+class EventRepo {
+ public:
+  virtual ~EventRepo() = default;
+  // Appends to the ticket's history and returns the event with its id.
+  virtual Result<Event> Append(Event event) = 0;
+  // The history in order; internal events only when `include_internal`.
+  virtual Result<std::vector<Event>> ListForTicket(TicketId ticket, bool include_internal) = 0;
+};
+
+class FeedbackRepo {
+ public:
+  virtual ~FeedbackRepo() = default;
+  virtual Result<Feedback> Insert(Feedback feedback) = 0;
+  virtual Result<std::vector<Feedback>> ListForTicket(TicketId ticket) = 0;
+};
+
+class AuthRepo {
+ public:
+  virtual ~AuthRepo() = default;
+  virtual Status InsertSession(const Session& session) = 0;
+  virtual Result<std::optional<Session>> FindSession(const std::string& token_hash) = 0;
+  virtual Status DeleteSession(const std::string& token_hash) = 0;
+  virtual Result<ApiToken> InsertApiToken(ApiToken token) = 0;
+  virtual Result<std::optional<ApiToken>> FindApiToken(const std::string& token_hash) = 0;
+  // Login throttling: failures are recorded per key (e-mail or address).
+  virtual Status RecordLoginFailure(const std::string& key, Timestamp at) = 0;
+  virtual Result<std::int64_t> CountLoginFailures(const std::string& key, Timestamp since) = 0;
+  virtual Status ClearLoginFailures(const std::string& key) = 0;
+};
+
+class IdempotencyRepo {
+ public:
+  virtual ~IdempotencyRepo() = default;
+  virtual Result<std::optional<IdempotencyRecord>> Find(UserId user, const std::string& key) = 0;
+  // kConflict when (user, key) is already recorded.
+  virtual Status Insert(const IdempotencyRecord& record) = 0;
+};
+
+}  // namespace hd::core::ports

@@ -1,0 +1,65 @@
+// Store: the transactional entry to storage. service/ is the only caller.
+//
+// Read() runs a function inside a read-only snapshot on a reader connection,
+// on the calling thread. Write() hands a function to the single writer, which
+// runs it inside a savepoint of a group-commit transaction (many concurrent
+// Write() calls share one durable commit) and returns only once that commit
+// is durable. If the function returns an error, its own changes are rolled
+// back and the error is returned; the other functions of the batch are not
+// affected. If the commit itself fails, every function of the batch gets
+// kUnavailable and nothing of the batch is stored.
+//
+// Both are thread-safe and blocking: call them from worker threads, never
+// from I/O threads. Functions passed to Write() run on the writer thread and
+// must do no slow work (no password hashing, no network): compute first,
+// then write.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "core/ports/repositories.hpp"
+
+namespace hd::core::ports {
+
+// The repositories of one transaction. Valid only inside the function given
+// to Store::Read or Store::Write.
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  virtual UserRepo& Users() = 0;
+  virtual CompanyRepo& Companies() = 0;
+  virtual GroupRepo& Groups() = 0;
+  virtual TicketRepo& Tickets() = 0;
+  virtual MessageRepo& Messages() = 0;
+  virtual AttachmentRepo& Attachments() = 0;
+  virtual EventRepo& Events() = 0;
+  virtual FeedbackRepo& Feedback() = 0;
+  virtual AuthRepo& Auth() = 0;
+  virtual IdempotencyRepo& Idempotency() = 0;
+};
+
+using TxFn = std::function<Status(Tx&)>;
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual Status Read(const TxFn& fn) = 0;
+  virtual Status Write(const TxFn& fn) = 0;
+  // kOk when the database answers a trivial query (readiness probe).
+  virtual Status Ping() = 0;
+};
+
+// Content-addressed file storage for attachments. Thread-safe.
+class BlobStore {
+ public:
+  virtual ~BlobStore() = default;
+  // Stores the bytes durably (idempotent) and returns their SHA-256 hex.
+  virtual Result<std::string> Put(std::string_view bytes) = 0;
+  // kNotFound when no blob has this hash.
+  virtual Result<std::string> Get(const std::string& sha256) = 0;
+};
+
+}  // namespace hd::core::ports

@@ -1,0 +1,50 @@
+// User, Company and Group: the people, the customers' organisations and the
+// staff teams tickets are routed to. Plain values.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/ids.hpp"
+#include "core/role.hpp"
+#include "core/time.hpp"
+
+namespace hd::core {
+
+struct User {
+  UserId id;
+  std::string email;  // unique, stored lower-case
+  std::string name;
+  Role role = Role::kCustomer;
+  std::optional<CompanyId> company_id;  // customers may belong to a company
+  std::string password_hash;            // Argon2id encoded string; never leaves service/
+  bool disabled = false;
+  Timestamp created_at;
+};
+
+struct Company {
+  CompanyId id;
+  std::string name;  // unique
+  // When true, every customer of the company sees the company's tickets in
+  // "all my tickets"; otherwise each customer sees only their own.
+  bool share_tickets = false;
+  Timestamp created_at;
+};
+
+// A staff team. Tickets are routed to a group by category.
+struct Group {
+  GroupId id;
+  std::string slug;  // unique, e.g. "support"
+  std::string name;
+  int tier = 1;  // 1, 2 or 3
+};
+
+// A ticket category and the group it routes to (DOMAIN.md §1 routing hints).
+struct Category {
+  std::string slug;  // unique, e.g. "licence"
+  std::string label;
+  std::optional<GroupId> group_id;
+  std::string hint;  // shown on the form, e.g. "hosting errors go to your hoster"
+};
+
+}  // namespace hd::core
