@@ -37,7 +37,9 @@ Error Make(ErrorCode code, std::string message, std::string field = {}, std::str
 Error Error::InvalidArgument(std::string message, std::string field) {
   return Make(ErrorCode::kInvalidArgument, std::move(message), std::move(field));
 }
-Error Error::NotFound(std::string message) { return Make(ErrorCode::kNotFound, std::move(message)); }
+Error Error::NotFound(std::string message) {
+  return Make(ErrorCode::kNotFound, std::move(message));
+}
 Error Error::Conflict(std::string message, std::string reason) {
   return Make(ErrorCode::kConflict, std::move(message), {}, std::move(reason));
 }
@@ -50,7 +52,9 @@ Error Error::Unauthenticated(std::string message) {
 Error Error::Unavailable(std::string message) {
   return Make(ErrorCode::kUnavailable, std::move(message));
 }
-Error Error::Internal(std::string message) { return Make(ErrorCode::kInternal, std::move(message)); }
+Error Error::Internal(std::string message) {
+  return Make(ErrorCode::kInternal, std::move(message));
+}
 Error Error::PreconditionFailed(std::string message) {
   return Make(ErrorCode::kPreconditionFailed, std::move(message));
 }

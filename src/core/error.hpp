@@ -60,7 +60,7 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }
@@ -127,15 +127,16 @@ inline Status Ok() { return {}; }
 #define HD_CONCAT_(a, b) HD_CONCAT_INNER_(a, b)
 
 // Returns the error of `expr` (a Result) from the enclosing function.
-#define HD_RETURN_IF_ERROR(expr)                       \
-  do {                                                 \
-    auto&& hd_status_ = (expr);                        \
-    if (!hd_status_.ok()) return std::move(hd_status_).error(); \
+#define HD_RETURN_IF_ERROR(expr) HD_RETURN_IF_ERROR_IMPL_(HD_CONCAT_(hd_status_, __COUNTER__), expr)
+#define HD_RETURN_IF_ERROR_IMPL_(tmp, expr)       \
+  do {                                            \
+    auto&& tmp = (expr);                          \
+    if (!tmp.ok()) return std::move(tmp).error(); \
   } while (false)
 
 // Declares `lhs` from the value of `expr` (a Result<T>), or returns its error.
 #define HD_ASSIGN_OR_RETURN(lhs, expr) \
-  HD_ASSIGN_OR_RETURN_IMPL_(HD_CONCAT_(hd_result_, __LINE__), lhs, expr)
+  HD_ASSIGN_OR_RETURN_IMPL_(HD_CONCAT_(hd_result_, __COUNTER__), lhs, expr)
 #define HD_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                              \
   if (!tmp.ok()) return std::move(tmp).error();   \

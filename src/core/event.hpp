@@ -14,14 +14,14 @@ namespace hd::core {
 // The kind of change. The string ids reach disk and the API: never rename or
 // reuse one.
 enum class EventKind {
-  kCreated,        // "created"
-  kReplied,        // "replied": a public message
-  kNoteAdded,      // "note_added": an internal note (staff only)
-  kStatusChanged,  // "status_changed"
-  kAssigned,       // "assigned": assignee changed
-  kGroupChanged,   // "group_changed"
-  kFieldChanged,   // "field_changed": subject, category, criticality, tier…
-  kFeedbackGiven,  // "feedback_given"
+  kCreated,          // "created"
+  kReplied,          // "replied": a public message
+  kNoteAdded,        // "note_added": an internal note (staff only)
+  kStatusChanged,    // "status_changed"
+  kAssigned,         // "assigned": assignee changed
+  kGroupChanged,     // "group_changed"
+  kFieldChanged,     // "field_changed": subject, category, criticality, tier…
+  kFeedbackGiven,    // "feedback_given"
   kAttachmentAdded,  // "attachment_added"
 };
 

@@ -21,9 +21,9 @@ enum class Role {
 };
 
 inline constexpr std::array<Role, 9> kAllRoles = {
-    Role::kCustomer,  Role::kL1Operator, Role::kIncidentManager,
-    Role::kTester,    Role::kItOperator, Role::kDeveloper,
-    Role::kRfcBoard,  Role::kIntegrator, Role::kAdministrator,
+    Role::kCustomer, Role::kL1Operator, Role::kIncidentManager,
+    Role::kTester,   Role::kItOperator, Role::kDeveloper,
+    Role::kRfcBoard, Role::kIntegrator, Role::kAdministrator,
 };
 
 // The stable wire/storage id: "customer", "l1_operator", "incident_manager",

@@ -39,9 +39,7 @@ std::optional<E> Parse(const std::array<std::pair<E, std::string_view>, N>& tabl
 }  // namespace
 
 std::string_view ToString(TicketStatus s) { return Name(kStatuses, s); }
-std::optional<TicketStatus> ParseTicketStatus(std::string_view id) {
-  return Parse(kStatuses, id);
-}
+std::optional<TicketStatus> ParseTicketStatus(std::string_view id) { return Parse(kStatuses, id); }
 std::string_view ToString(Criticality c) { return Name(kCriticalities, c); }
 std::optional<Criticality> ParseCriticality(std::string_view id) {
   return Parse(kCriticalities, id);

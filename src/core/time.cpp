@@ -51,9 +51,9 @@ std::string FormatIso8601(Timestamp t) {
 
 Result<Timestamp> ParseIso8601(std::string_view s, std::string_view field) {
   auto bad = [&] {
-    return Error::InvalidArgument(std::string(field) +
-                                      " must be an RFC 3339 instant such as 2025-12-30T18:30:00Z",
-                                  std::string(field));
+    return Error::InvalidArgument(
+        std::string(field) + " must be an RFC 3339 instant such as 2025-12-30T18:30:00Z",
+        std::string(field));
   };
   std::size_t pos = 0;
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;

@@ -14,7 +14,9 @@ namespace hd::core {
 using Timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
 
 inline std::int64_t ToUnixMillis(Timestamp t) { return t.time_since_epoch().count(); }
-inline Timestamp FromUnixMillis(std::int64_t ms) { return Timestamp{std::chrono::milliseconds{ms}}; }
+inline Timestamp FromUnixMillis(std::int64_t ms) {
+  return Timestamp{std::chrono::milliseconds{ms}};
+}
 
 // "2025-12-30T18:30:00Z", or with ".123" when the instant has milliseconds.
 std::string FormatIso8601(Timestamp t);

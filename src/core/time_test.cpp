@@ -23,9 +23,9 @@ TEST(Iso8601, AppliesOffsets) {
 }
 
 TEST(Iso8601, RejectsMalformedTextNamingTheField) {
-  for (const char* bad : {"", "2025-13-01T00:00:00Z", "2025-02-30T00:00:00Z", "2025-01-01",
-                          "2025-01-01T10:00:00", "2025-01-01T25:00:00Z", "yesterday",
-                          "2025-01-01T10:00:00Zjunk"}) {
+  for (const char* bad :
+       {"", "2025-13-01T00:00:00Z", "2025-02-30T00:00:00Z", "2025-01-01", "2025-01-01T10:00:00",
+        "2025-01-01T25:00:00Z", "yesterday", "2025-01-01T10:00:00Zjunk"}) {
     auto r = ParseIso8601(bad, "start");
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.error().field, "start");

@@ -1,0 +1,30 @@
+#include "service/access.hpp"
+
+namespace hd::service {
+
+using core::Role;
+using core::TicketStatus;
+
+bool CanRead(const Actor& actor, const core::Ticket& ticket, bool company_shares) {
+  switch (actor.role) {
+    case Role::kCustomer:
+      if (ticket.initiator_id == actor.id) return true;
+      return company_shares && actor.company_id && ticket.company_id == actor.company_id;
+    case Role::kIntegrator:
+      return ticket.tier == 3 || ticket.assignee_id == actor.id;
+    default:
+      return true;
+  }
+}
+
+bool CanChangeStatus(const Actor& actor, const core::Ticket& ticket, TicketStatus to) {
+  if (actor.staff()) return true;
+  if (ticket.initiator_id != actor.id) return false;
+  const bool finished =
+      ticket.status == TicketStatus::kResolved || ticket.status == TicketStatus::kClosed;
+  if (to == TicketStatus::kClosed) return ticket.status != TicketStatus::kClosed;
+  if (to == TicketStatus::kOpen) return finished;  // reopen
+  return false;
+}
+
+}  // namespace hd::service

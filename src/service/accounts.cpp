@@ -1,0 +1,238 @@
+#include "service/accounts.hpp"
+
+#include <algorithm>
+#include <mutex>
+#include <semaphore>
+
+#include "service/crypto.hpp"
+#include "service/validation.hpp"
+
+namespace hd::service {
+
+using core::ports::Tx;
+
+namespace {
+constexpr std::size_t kMinPasswordChars = 8;
+constexpr std::size_t kMaxPasswordBytes = 1024;
+
+Status CheckPassword(std::string_view password) {
+  if (password.size() < kMinPasswordChars) {
+    return Error::InvalidArgument("password must have at least 8 characters", "password");
+  }
+  if (password.size() > kMaxPasswordBytes) {
+    return Error::InvalidArgument("password is longer than 1024 bytes", "password");
+  }
+  return Ok();
+}
+
+Status RequireAdmin(const std::optional<Actor>& actor) {
+  if (actor && actor->role != core::Role::kAdministrator) {
+    return Error::Forbidden("only administrators may do this");
+  }
+  return Ok();
+}
+}  // namespace
+
+class Accounts::Impl {
+ public:
+  Impl(core::ports::Store& store, const core::Clock& clock, Options options)
+      : store_(store),
+        clock_(clock),
+        options_(options),
+        hashing_(std::clamp<std::ptrdiff_t>(options.password_hash_concurrency, 1, 256)) {}
+
+  Result<std::string> Hash(std::string_view password) {
+    hashing_.acquire();
+    auto hash = HashPassword(password, options_.password_ops_limit, options_.password_mem_limit);
+    hashing_.release();
+    return hash;
+  }
+
+  bool Verify(std::string_view encoded, std::string_view password) {
+    hashing_.acquire();
+    const bool ok = VerifyPassword(encoded, password);
+    hashing_.release();
+    return ok;
+  }
+
+  // A hash to verify against when the e-mail is unknown, so that a wrong
+  // e-mail costs as much time as a wrong password.
+  const std::string& DecoyHash() {
+    std::call_once(decoy_once_, [&] {
+      auto hash = Hash(RandomToken());
+      decoy_ = hash.ok() ? *hash : std::string();
+    });
+    return decoy_;
+  }
+
+  Result<SessionGrant> OpenSession(const core::User& user) {
+    SessionGrant grant{user, RandomToken(), RandomToken(), clock_.Now() + options_.session_ttl};
+    core::Session session{Sha256Hex(grant.session_token), user.id, grant.csrf_token, clock_.Now(),
+                          grant.expires_at};
+    HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) { return tx.Auth().InsertSession(session); }));
+    return grant;
+  }
+
+  Status CheckThrottle(const std::string& email_key, const std::string& client_key) {
+    const auto since = clock_.Now() - options_.login_failure_window;
+    std::int64_t by_email = 0, by_client = 0;
+    HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+      HD_ASSIGN_OR_RETURN(by_email, tx.Auth().CountLoginFailures(email_key, since));
+      HD_ASSIGN_OR_RETURN(by_client, tx.Auth().CountLoginFailures(client_key, since));
+      return Ok();
+    }));
+    if (by_email >= options_.login_max_failures || by_client >= options_.login_max_failures) {
+      return Error::RateLimited("too many failed log-in attempts; try again later");
+    }
+    return Ok();
+  }
+
+  Status RecordFailure(const std::string& email_key, const std::string& client_key) {
+    const auto now = clock_.Now();
+    return store_.Write([&](Tx& tx) -> Status {
+      HD_RETURN_IF_ERROR(tx.Auth().RecordLoginFailure(email_key, now));
+      return tx.Auth().RecordLoginFailure(client_key, now);
+    });
+  }
+
+  core::ports::Store& store_;
+  const core::Clock& clock_;
+  Options options_;
+
+ private:
+  std::counting_semaphore<256> hashing_;
+  std::once_flag decoy_once_;
+  std::string decoy_;
+};
+
+Accounts::Accounts(core::ports::Store& store, const core::Clock& clock, Options options)
+    : impl_(std::make_unique<Impl>(store, clock, options)) {}
+
+Accounts::~Accounts() = default;
+
+Result<SessionGrant> Accounts::Register(const RegisterInput& input) {
+  HD_ASSIGN_OR_RETURN(std::string email, NormalizeEmail(input.email));
+  HD_RETURN_IF_ERROR(CheckPassword(input.password));
+  const std::string name = Trim(input.name);
+  HD_RETURN_IF_ERROR(CheckText(name, "name", 200, true));
+  HD_ASSIGN_OR_RETURN(std::string hash, impl_->Hash(input.password));
+  core::User user{{},           email, name,  core::Role::kCustomer,
+                  std::nullopt, hash,  false, impl_->clock_.Now()};
+  HD_RETURN_IF_ERROR(impl_->store_.Write([&](Tx& tx) -> Status {
+    auto inserted = tx.Users().Insert(user);
+    if (!inserted.ok()) {
+      if (inserted.error().code == ErrorCode::kConflict) {
+        return Error::Conflict("this e-mail is registered already; log in instead", "email-taken");
+      }
+      return std::move(inserted).error();
+    }
+    user = std::move(inserted).value();
+    return Ok();
+  }));
+  return impl_->OpenSession(user);
+}
+
+Result<SessionGrant> Accounts::Login(std::string_view email, std::string_view password,
+                                     std::string_view client_key) {
+  const auto wrong = [] { return Error::Unauthenticated("wrong e-mail or password"); };
+  auto normalized = NormalizeEmail(email);
+  if (!normalized.ok()) return wrong();
+  const std::string email_key = "email:" + *normalized;
+  const std::string addr_key = "addr:" + std::string(client_key);
+  HD_RETURN_IF_ERROR(impl_->CheckThrottle(email_key, addr_key));
+  std::optional<core::User> user;
+  HD_RETURN_IF_ERROR(impl_->store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(user, tx.Users().FindByEmail(*normalized));
+    return Ok();
+  }));
+  const bool ok = user ? impl_->Verify(user->password_hash, password)
+                       : (impl_->Verify(impl_->DecoyHash(), password), false);
+  if (!ok || user->disabled) {
+    HD_RETURN_IF_ERROR(impl_->RecordFailure(email_key, addr_key));
+    return wrong();
+  }
+  HD_RETURN_IF_ERROR(
+      impl_->store_.Write([&](Tx& tx) { return tx.Auth().ClearLoginFailures(email_key); }));
+  return impl_->OpenSession(*user);
+}
+
+Status Accounts::Logout(std::string_view session_token) {
+  const std::string hash = Sha256Hex(session_token);
+  return impl_->store_.Write([&](Tx& tx) { return tx.Auth().DeleteSession(hash); });
+}
+
+Result<Principal> Accounts::AuthenticateSession(std::string_view session_token) {
+  const auto denied = [] { return Error::Unauthenticated("log in first"); };
+  if (session_token.empty()) return denied();
+  const std::string hash = Sha256Hex(session_token);
+  std::optional<core::Session> session;
+  std::optional<core::User> user;
+  HD_RETURN_IF_ERROR(impl_->store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(session, tx.Auth().FindSession(hash));
+    if (!session) return Ok();
+    HD_ASSIGN_OR_RETURN(user, tx.Users().Get(session->user_id));
+    return Ok();
+  }));
+  if (!session || !user || user->disabled || session->expires_at <= impl_->clock_.Now()) {
+    return denied();
+  }
+  return Principal{std::move(*user), true, session->csrf_token};
+}
+
+Result<Principal> Accounts::AuthenticateBearer(std::string_view token) {
+  const auto denied = [] { return Error::Unauthenticated("unknown or revoked API token"); };
+  if (token.empty()) return denied();
+  const std::string hash = Sha256Hex(token);
+  std::optional<core::User> user;
+  HD_RETURN_IF_ERROR(impl_->store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(auto api_token, tx.Auth().FindApiToken(hash));
+    if (!api_token) return Ok();
+    HD_ASSIGN_OR_RETURN(user, tx.Users().Get(api_token->user_id));
+    return Ok();
+  }));
+  if (!user || user->disabled) return denied();
+  return Principal{std::move(*user), false, {}};
+}
+
+Result<core::User> Accounts::AddUser(const std::optional<Actor>& actor, const AddUserInput& input) {
+  HD_RETURN_IF_ERROR(RequireAdmin(actor));
+  HD_ASSIGN_OR_RETURN(std::string email, NormalizeEmail(input.email));
+  HD_RETURN_IF_ERROR(CheckPassword(input.password));
+  std::string name = Trim(input.name);
+  if (name.empty()) name = email.substr(0, email.find('@'));
+  HD_RETURN_IF_ERROR(CheckText(name, "name", 200, true));
+  const std::string company = Trim(input.company);
+  HD_RETURN_IF_ERROR(CheckText(company, "company", 200, false));
+  HD_ASSIGN_OR_RETURN(std::string hash, impl_->Hash(input.password));
+  const auto now = impl_->clock_.Now();
+  core::User user{{}, email, name, input.role, std::nullopt, hash, false, now};
+  HD_RETURN_IF_ERROR(impl_->store_.Write([&](Tx& tx) -> Status {
+    if (!company.empty()) {
+      HD_ASSIGN_OR_RETURN(auto found, tx.Companies().FindByName(company));
+      if (!found) {
+        HD_ASSIGN_OR_RETURN(found, tx.Companies().Insert(core::Company{{}, company, false, now}));
+      }
+      user.company_id = found->id;
+    }
+    HD_ASSIGN_OR_RETURN(user, tx.Users().Insert(user));
+    return Ok();
+  }));
+  return user;
+}
+
+Result<std::string> Accounts::CreateApiToken(const std::optional<Actor>& actor,
+                                             std::string_view email, std::string_view name) {
+  HD_RETURN_IF_ERROR(RequireAdmin(actor));
+  HD_ASSIGN_OR_RETURN(std::string normalized, NormalizeEmail(email, "user"));
+  const std::string token = "hd_" + RandomToken();
+  HD_RETURN_IF_ERROR(impl_->store_.Write([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(auto user, tx.Users().FindByEmail(normalized));
+    if (!user) return Error::NotFound("no user has the e-mail " + normalized);
+    core::ApiToken record{{}, Sha256Hex(token), user->id, std::string(name), impl_->clock_.Now()};
+    HD_RETURN_IF_ERROR(tx.Auth().InsertApiToken(std::move(record)));
+    return Ok();
+  }));
+  return token;
+}
+
+}  // namespace hd::service

@@ -1,0 +1,27 @@
+// Actor: the authenticated caller of a use case. Every use case takes one and
+// checks its permissions inside (ARCHITECTURE.md: service is the only place
+// that checks permissions). Plain value.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/ids.hpp"
+#include "core/role.hpp"
+#include "core/user.hpp"
+
+namespace hd::service {
+
+struct Actor {
+  core::UserId id;
+  core::Role role = core::Role::kCustomer;
+  std::optional<core::CompanyId> company_id;
+  std::string email;
+
+  static Actor From(const core::User& user) {
+    return Actor{user.id, user.role, user.company_id, user.email};
+  }
+  bool staff() const { return core::IsStaff(role); }
+};
+
+}  // namespace hd::service

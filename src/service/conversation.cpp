@@ -1,0 +1,175 @@
+#include "service/conversation.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "service/access.hpp"
+#include "service/uploads.hpp"
+#include "service/validation.hpp"
+#include "service/visibility.hpp"
+
+namespace hd::service {
+
+using core::EventKind;
+using core::TicketStatus;
+using core::ports::Tx;
+
+namespace {
+
+// The status a ticket moves to when `actor` posts a public message, or the
+// current one. A customer's answer puts the ticket back in support's court;
+// support's first answer opens it.
+TicketStatus StatusAfterReply(const Actor& actor, TicketStatus current) {
+  if (!actor.staff()) {
+    const bool waiting = current == TicketStatus::kPending || current == TicketStatus::kResolved ||
+                         current == TicketStatus::kClosed;
+    return waiting ? TicketStatus::kOpen : current;
+  }
+  return current == TicketStatus::kNew ? TicketStatus::kOpen : current;
+}
+
+Status AppendEvent(Tx& tx, const core::Ticket& t, const Actor& actor, EventKind kind,
+                   std::string field, std::string old_value, std::string new_value, bool internal) {
+  core::Event e{{},
+                t.id,
+                actor.id,
+                t.updated_at,
+                kind,
+                std::move(field),
+                std::move(old_value),
+                std::move(new_value),
+                internal};
+  HD_RETURN_IF_ERROR(tx.Events().Append(std::move(e)));
+  return Ok();
+}
+
+// Bumps the ticket for a new message: updated_at, version and maybe status.
+Status TouchForMessage(Tx& tx, core::Ticket& t, const Actor& actor, const core::Message& m) {
+  t.updated_at = m.created_at;
+  const TicketStatus next = m.internal ? t.status : StatusAfterReply(actor, t.status);
+  const TicketStatus before = t.status;
+  t.status = next;
+  HD_RETURN_IF_ERROR(tx.Tickets().Update(t));
+  if (before != next) {
+    HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor, EventKind::kStatusChanged, "status",
+                                   std::string(core::ToString(before)),
+                                   std::string(core::ToString(next)), false));
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Conversation::Conversation(core::ports::Store& store, core::ports::BlobStore& blobs,
+                           const core::Clock& clock, Options options)
+    : store_(store), blobs_(blobs), clock_(clock), options_(options) {}
+
+Result<core::Message> Conversation::Post(const Actor& actor, core::TicketId ticket,
+                                         PostMessageInput in) {
+  HD_RETURN_IF_ERROR(CheckText(in.body, "body", 100'000, true));
+  if (in.internal && !actor.staff()) {
+    return Error::Forbidden("internal notes are for support staff");
+  }
+  // Visibility first, so that a stranger learns nothing and stores nothing.
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_RETURN_IF_ERROR(LoadReadableTicket(tx, actor, ticket));
+    return Ok();
+  }));
+  HD_ASSIGN_OR_RETURN(auto uploads, StoreUploads(blobs_, options_, in.attachments));
+  core::Message message;
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(core::Ticket t, LoadReadableTicket(tx, actor, ticket));
+    core::Message m{{}, t.id, actor.id, in.body, in.internal, in.channel, clock_.Now(), {}};
+    HD_ASSIGN_OR_RETURN(m, tx.Messages().Insert(std::move(m)));
+    HD_RETURN_IF_ERROR(TouchForMessage(tx, t, actor, m));
+    HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor,
+                                   m.internal ? EventKind::kNoteAdded : EventKind::kReplied,
+                                   "message", "", std::to_string(m.id.value), m.internal));
+    HD_ASSIGN_OR_RETURN(m.attachments, RecordUploads(tx, m, uploads));
+    message = std::move(m);
+    return Ok();
+  }));
+  return message;
+}
+
+Result<std::vector<core::Message>> Conversation::List(const Actor& actor, core::TicketId ticket) {
+  std::vector<core::Message> messages;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_RETURN_IF_ERROR(LoadReadableTicket(tx, actor, ticket));
+    HD_ASSIGN_OR_RETURN(messages, tx.Messages().ListForTicket(ticket, CanSeeInternal(actor)));
+    return Ok();
+  }));
+  return messages;
+}
+
+Result<std::vector<core::Event>> Conversation::History(const Actor& actor, core::TicketId ticket) {
+  std::vector<core::Event> events;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_RETURN_IF_ERROR(LoadReadableTicket(tx, actor, ticket));
+    HD_ASSIGN_OR_RETURN(events, tx.Events().ListForTicket(ticket, CanSeeInternal(actor)));
+    return Ok();
+  }));
+  return events;
+}
+
+Result<core::Feedback> Conversation::GiveFeedback(const Actor& actor, core::TicketId ticket,
+                                                  const FeedbackInput& in) {
+  if (actor.staff()) return Error::Forbidden("feedback is given by customers");
+  if (in.rating < 1 || in.rating > 5) {
+    return Error::InvalidArgument("rating must be a whole number from 1 to 5", "rating");
+  }
+  HD_RETURN_IF_ERROR(CheckText(in.comment, "comment", 5'000, false));
+  core::Feedback feedback;
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(core::Ticket t, LoadReadableTicket(tx, actor, ticket));
+    if (in.message_id) {
+      auto rated = tx.Messages().Get(*in.message_id);
+      if (!rated.ok() || rated->ticket_id != t.id || rated->internal ||
+          rated->author_id == actor.id) {
+        return Error::InvalidArgument("message_id must name an answer on this ticket",
+                                      "message_id");
+      }
+    }
+    const auto now = clock_.Now();
+    core::Feedback f{{}, t.id, actor.id, in.message_id, in.rating, Trim(in.comment), now};
+    HD_ASSIGN_OR_RETURN(feedback, tx.Feedback().Insert(std::move(f)));
+    t.updated_at = now;
+    return AppendEvent(tx, t, actor, EventKind::kFeedbackGiven, "rating", "",
+                       std::to_string(in.rating), false);
+  }));
+  return feedback;
+}
+
+Result<std::vector<core::Feedback>> Conversation::ListFeedback(const Actor& actor,
+                                                               core::TicketId ticket) {
+  std::vector<core::Feedback> items;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_RETURN_IF_ERROR(LoadReadableTicket(tx, actor, ticket));
+    HD_ASSIGN_OR_RETURN(items, tx.Feedback().ListForTicket(ticket));
+    return Ok();
+  }));
+  return items;
+}
+
+Result<Download> Conversation::GetAttachment(const Actor& actor, core::AttachmentId id) {
+  std::optional<core::Attachment> attachment;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    const auto missing =
+        Error::NotFound("attachment " + std::to_string(id.value) + " does not exist");
+    auto found = tx.Attachments().Get(id);
+    if (!found.ok()) {
+      return found.error().code == ErrorCode::kNotFound ? missing : std::move(found).error();
+    }
+    if (!LoadReadableTicket(tx, actor, found->ticket_id).ok()) return missing;
+    if (found->message_id && !CanSeeInternal(actor)) {
+      HD_ASSIGN_OR_RETURN(core::Message m, tx.Messages().Get(*found->message_id));
+      if (m.internal) return missing;
+    }
+    attachment = std::move(found).value();
+    return Ok();
+  }));
+  HD_ASSIGN_OR_RETURN(std::string bytes, blobs_.Get(attachment->sha256));
+  return Download{std::move(*attachment), std::move(bytes)};
+}
+
+}  // namespace hd::service

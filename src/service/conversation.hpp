@@ -1,0 +1,71 @@
+// Conversation: messages (public replies and internal notes), attachments,
+// the event history and customer feedback of a ticket. Thread-safe; blocking.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/event.hpp"
+#include "core/message.hpp"
+#include "core/ports/store.hpp"
+#include "service/actor.hpp"
+#include "service/options.hpp"
+#include "service/tickets.hpp"
+
+namespace hd::service {
+
+struct PostMessageInput {
+  std::string body;       // required, up to 100,000 characters
+  bool internal = false;  // internal note: staff only
+  std::string channel = "web";
+  std::vector<UploadedFile> attachments;
+};
+
+struct FeedbackInput {
+  int rating = 0;                             // 1..5
+  std::string comment;                        // up to 5,000 characters
+  std::optional<core::MessageId> message_id;  // the rated answer; empty = the ticket
+};
+
+struct Download {
+  core::Attachment attachment;
+  std::string bytes;
+};
+
+class Conversation {
+ public:
+  Conversation(core::ports::Store& store, core::ports::BlobStore& blobs, const core::Clock& clock,
+               Options options);
+
+  // Adds a message with its attachments and a "replied" or "note_added"
+  // event. A customer's reply reopens a pending, resolved or closed ticket; a
+  // staff reply opens a new one. kForbidden for a customer's internal note;
+  // kNotFound when the actor may not read the ticket.
+  Result<core::Message> Post(const Actor& actor, core::TicketId ticket, PostMessageInput input);
+
+  // Messages in order; customers never receive internal notes.
+  Result<std::vector<core::Message>> List(const Actor& actor, core::TicketId ticket);
+
+  // The ticket's history; customers never receive internal events.
+  Result<std::vector<core::Event>> History(const Actor& actor, core::TicketId ticket);
+
+  // Customers rate an answer or the ticket. kForbidden for staff;
+  // kInvalidArgument naming "rating" or "message_id".
+  Result<core::Feedback> GiveFeedback(const Actor& actor, core::TicketId ticket,
+                                      const FeedbackInput& input);
+  Result<std::vector<core::Feedback>> ListFeedback(const Actor& actor, core::TicketId ticket);
+
+  // An attachment's record and bytes, for those who may read its message.
+  Result<Download> GetAttachment(const Actor& actor, core::AttachmentId id);
+
+ private:
+  core::ports::Store& store_;
+  core::ports::BlobStore& blobs_;
+  const core::Clock& clock_;
+  Options options_;
+};
+
+}  // namespace hd::service

@@ -1,0 +1,103 @@
+#include "service/directory.hpp"
+
+#include <string>
+
+#include "service/validation.hpp"
+
+namespace hd::service {
+
+using core::ports::Tx;
+
+namespace {
+Status RequireAdmin(const std::optional<Actor>& actor) {
+  if (actor && actor->role != core::Role::kAdministrator) {
+    return Error::Forbidden("only administrators may change the directory");
+  }
+  return Ok();
+}
+
+Status CheckSlug(const std::string& slug, const char* field) {
+  if (slug.empty() || slug.size() > 64) {
+    return Error::InvalidArgument(std::string(field) + " must have 1 to 64 characters", field);
+  }
+  for (char c : slug) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!ok) {
+      return Error::InvalidArgument(std::string(field) + " may hold only a-z, 0-9, '-' and '_'",
+                                    field);
+    }
+  }
+  return Ok();
+}
+}  // namespace
+
+Directory::Directory(core::ports::Store& store) : store_(store) {}
+
+Result<std::vector<core::Category>> Directory::Categories() {
+  std::vector<core::Category> out;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(out, tx.Groups().ListCategories());
+    return Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<core::Group>> Directory::Groups() {
+  std::vector<core::Group> out;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(out, tx.Groups().List());
+    return Ok();
+  }));
+  return out;
+}
+
+Result<core::Group> Directory::AddGroup(const std::optional<Actor>& actor, core::Group group) {
+  HD_RETURN_IF_ERROR(RequireAdmin(actor));
+  HD_RETURN_IF_ERROR(CheckSlug(group.slug, "slug"));
+  HD_RETURN_IF_ERROR(CheckText(group.name, "name", 200, true));
+  if (group.tier < 1 || group.tier > 3) {
+    return Error::InvalidArgument("tier must be 1, 2 or 3", "tier");
+  }
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(group, tx.Groups().Insert(group));
+    return Ok();
+  }));
+  return group;
+}
+
+Status Directory::PutCategory(const std::optional<Actor>& actor, const core::Category& category) {
+  HD_RETURN_IF_ERROR(RequireAdmin(actor));
+  HD_RETURN_IF_ERROR(CheckSlug(category.slug, "slug"));
+  HD_RETURN_IF_ERROR(CheckText(category.label, "label", 200, true));
+  HD_RETURN_IF_ERROR(CheckText(category.hint, "hint", 2'000, false));
+  return store_.Write([&](Tx& tx) { return tx.Groups().UpsertCategory(category); });
+}
+
+Result<core::Company> Directory::AddCompany(const std::optional<Actor>& actor,
+                                            core::Company company) {
+  HD_RETURN_IF_ERROR(RequireAdmin(actor));
+  company.name = Trim(company.name);
+  HD_RETURN_IF_ERROR(CheckText(company.name, "name", 200, true));
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(company, tx.Companies().Insert(company));
+    return Ok();
+  }));
+  return company;
+}
+
+Result<core::User> Directory::UserCard(const Actor& actor, core::UserId id) {
+  std::optional<core::User> user;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    auto found = tx.Users().Get(id);
+    if (!found.ok()) return std::move(found).error();
+    user = std::move(found).value();
+    return Ok();
+  }));
+  if (!actor.staff() && user->id != actor.id && !core::IsStaff(user->role)) {
+    return Error::NotFound("user " + std::to_string(id.value) + " does not exist");
+  }
+  user->password_hash.clear();
+  return std::move(*user);
+}
+
+}  // namespace hd::service

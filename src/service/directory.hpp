@@ -1,0 +1,37 @@
+// Directory: companies, staff groups and ticket categories — the reference
+// data the forms and queues use. Thread-safe; blocking.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/ports/store.hpp"
+#include "core/user.hpp"
+#include "service/actor.hpp"
+
+namespace hd::service {
+
+class Directory {
+ public:
+  explicit Directory(core::ports::Store& store);
+
+  // Everyone may list categories and groups (the ticket form needs them).
+  Result<std::vector<core::Category>> Categories();
+  Result<std::vector<core::Group>> Groups();
+
+  // Administrators (or the console, actor = nullopt) only; kForbidden else.
+  Result<core::Group> AddGroup(const std::optional<Actor>& actor, core::Group group);
+  Status PutCategory(const std::optional<Actor>& actor, const core::Category& category);
+  Result<core::Company> AddCompany(const std::optional<Actor>& actor, core::Company company);
+
+  // A user's public card (id, name, role) for showing authors and assignees;
+  // customers may look up staff and themselves only.
+  Result<core::User> UserCard(const Actor& actor, core::UserId id);
+
+ private:
+  core::ports::Store& store_;
+};
+
+}  // namespace hd::service

@@ -1,0 +1,193 @@
+#include "service/tickets.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "service/access.hpp"
+#include "service/uploads.hpp"
+#include "service/validation.hpp"
+#include "service/visibility.hpp"
+
+namespace hd::service {
+
+using core::EventKind;
+using core::ports::Tx;
+
+namespace {
+
+constexpr std::size_t kMaxSubject = 300;
+constexpr std::size_t kMaxBody = 100'000;
+constexpr std::size_t kMaxGuided = 20'000;
+constexpr std::size_t kMaxIdempotencyKey = 255;
+
+Status ValidateCreate(const Actor& actor, const CreateTicketInput& in) {
+  HD_RETURN_IF_ERROR(CheckText(in.subject, "subject", kMaxSubject, true));
+  HD_RETURN_IF_ERROR(CheckText(in.body, "body", kMaxBody, true));
+  HD_RETURN_IF_ERROR(CheckText(in.category, "category", 64, false));
+  HD_RETURN_IF_ERROR(CheckText(in.sources_searched, "sources_searched", kMaxGuided, false));
+  HD_RETURN_IF_ERROR(CheckText(in.steps, "steps", kMaxGuided, false));
+  HD_RETURN_IF_ERROR(CheckText(in.expected, "expected", kMaxGuided, false));
+  HD_RETURN_IF_ERROR(CheckText(in.actual, "actual", kMaxGuided, false));
+  if (in.idempotency_key.size() > kMaxIdempotencyKey) {
+    return Error::InvalidArgument("Idempotency-Key is longer than 255 characters",
+                                  "Idempotency-Key");
+  }
+  if (!in.criticality.empty() && !core::ParseCriticality(in.criticality)) {
+    return Error::InvalidArgument("criticality must be low, normal, high or critical",
+                                  "criticality");
+  }
+  if (!actor.staff() && !in.criticality.empty()) {
+    return Error::Forbidden("support sets the criticality of a ticket");
+  }
+  if (!actor.staff() && !in.on_behalf_of.empty()) {
+    return Error::Forbidden("only staff register tickets on behalf of a customer");
+  }
+  static constexpr std::string_view kChannels[] = {"web", "email", "phone", "api"};
+  if (std::find(std::begin(kChannels), std::end(kChannels), in.channel) == std::end(kChannels)) {
+    return Error::InvalidArgument("channel must be web, email, phone or api", "channel");
+  }
+  return Ok();
+}
+
+// The customer a ticket is for: the actor, or the caller staff registers it for.
+Result<core::User> ResolveInitiator(Tx& tx, const Actor& actor, const std::string& on_behalf_of) {
+  if (on_behalf_of.empty()) return tx.Users().Get(actor.id);
+  HD_ASSIGN_OR_RETURN(auto user, tx.Users().FindByEmail(Trim(on_behalf_of)));
+  if (!user) {
+    return Error::InvalidArgument("no customer has the e-mail " + on_behalf_of, "on_behalf_of");
+  }
+  return *user;
+}
+
+// Returns the earlier ticket when this key was used for the same request.
+Result<std::optional<core::Ticket>> Replay(Tx& tx, const Actor& actor,
+                                           const CreateTicketInput& in) {
+  if (in.idempotency_key.empty()) return std::optional<core::Ticket>();
+  HD_ASSIGN_OR_RETURN(auto record, tx.Idempotency().Find(actor.id, in.idempotency_key));
+  if (!record) return std::optional<core::Ticket>();
+  if (record->request_hash != in.fingerprint) {
+    return Error::Conflict("this Idempotency-Key was used for a different request",
+                           "idempotency-key-reused");
+  }
+  HD_ASSIGN_OR_RETURN(core::Ticket ticket, tx.Tickets().Get(record->ticket_id));
+  return std::optional<core::Ticket>(std::move(ticket));
+}
+
+Status Record(Tx& tx, const core::Ticket& t, const Actor& actor, EventKind kind, std::string field,
+              std::string old_value, std::string new_value) {
+  core::Event e{{},
+                t.id,
+                actor.id,
+                t.updated_at,
+                kind,
+                std::move(field),
+                std::move(old_value),
+                std::move(new_value),
+                false};
+  HD_RETURN_IF_ERROR(tx.Events().Append(std::move(e)));
+  return Ok();
+}
+
+}  // namespace
+
+Tickets::Tickets(core::ports::Store& store, core::ports::BlobStore& blobs, const core::Clock& clock,
+                 Options options)
+    : store_(store), blobs_(blobs), clock_(clock), options_(options) {}
+
+Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) {
+  HD_RETURN_IF_ERROR(ValidateCreate(actor, in));
+  HD_ASSIGN_OR_RETURN(auto uploads, StoreUploads(blobs_, options_, in.attachments));
+  CreatedTicket out;
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(auto earlier, Replay(tx, actor, in));
+    if (earlier) {
+      out = CreatedTicket{std::move(*earlier), true};
+      return Ok();
+    }
+    HD_ASSIGN_OR_RETURN(core::User initiator, ResolveInitiator(tx, actor, in.on_behalf_of));
+    const auto now = clock_.Now();
+    core::Ticket t;
+    t.subject = Trim(in.subject);
+    t.category = Trim(in.category);
+    if (!t.category.empty()) {
+      HD_ASSIGN_OR_RETURN(auto category, tx.Groups().FindCategory(t.category));
+      if (!category) return Error::InvalidArgument("unknown category " + t.category, "category");
+      t.group_id = category->group_id;
+    }
+    if (!in.criticality.empty()) t.criticality = *core::ParseCriticality(in.criticality);
+    t.initiator_id = initiator.id;
+    t.company_id = initiator.company_id;
+    t.channel = in.channel;
+    t.sources_searched = std::move(in.sources_searched);
+    t.steps = std::move(in.steps);
+    t.expected = std::move(in.expected);
+    t.actual = std::move(in.actual);
+    t.created_at = t.updated_at = now;
+    HD_ASSIGN_OR_RETURN(t, tx.Tickets().Insert(std::move(t)));
+    HD_RETURN_IF_ERROR(Record(tx, t, actor, EventKind::kCreated, "", "", t.subject));
+    core::Message first{{}, t.id, initiator.id, in.body, false, in.channel, now, {}};
+    HD_ASSIGN_OR_RETURN(first, tx.Messages().Insert(std::move(first)));
+    HD_RETURN_IF_ERROR(RecordUploads(tx, first, uploads));
+    if (!in.idempotency_key.empty()) {
+      HD_RETURN_IF_ERROR(tx.Idempotency().Insert(
+          core::IdempotencyRecord{actor.id, in.idempotency_key, in.fingerprint, t.id, now}));
+    }
+    out = CreatedTicket{std::move(t), false};
+    return Ok();
+  }));
+  return out;
+}
+
+Result<core::Ticket> Tickets::Get(const Actor& actor, core::TicketId id) {
+  std::optional<core::Ticket> ticket;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(ticket, LoadReadableTicket(tx, actor, id));
+    return Ok();
+  }));
+  return std::move(*ticket);
+}
+
+Result<TicketPage> Tickets::List(const Actor& actor, const ListTicketsInput& in) {
+  if (in.limit < 0 || in.limit > options_.max_page_size) {
+    return Error::InvalidArgument(
+        "limit must be between 1 and " + std::to_string(options_.max_page_size), "limit");
+  }
+  if (in.scope == Scope::kQueue && !actor.staff()) {
+    return Error::Forbidden("the queue is for support staff; use scope=mine");
+  }
+  if (in.tier && (*in.tier < 1 || *in.tier > 3)) {
+    return Error::InvalidArgument("tier must be 1, 2 or 3", "tier");
+  }
+  core::ports::TicketQuery q;
+  q.limit = (in.limit == 0 ? options_.default_page_size : in.limit) + 1;
+  q.after = in.after;
+  q.statuses = in.statuses;
+  q.tier = in.tier;
+  q.unassigned_only = in.unassigned_only;
+  q.newest_first = in.scope == Scope::kMine;
+  if (actor.role == core::Role::kIntegrator && in.scope == Scope::kQueue) q.tier = 3;
+  TicketPage page;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    if (in.scope == Scope::kMine && !actor.staff()) {
+      q.initiator_id = actor.id;
+      HD_ASSIGN_OR_RETURN(bool shares, CompanyShares(tx, actor));
+      if (shares) q.company_id = actor.company_id;
+    } else if (in.scope == Scope::kMine) {
+      q.assignee_id = actor.id;
+    }
+    if (!in.group.empty()) {
+      HD_ASSIGN_OR_RETURN(auto group, tx.Groups().FindBySlug(in.group));
+      if (!group) return Error::InvalidArgument("unknown group " + in.group, "group");
+      q.group_id = group->id;
+    }
+    HD_ASSIGN_OR_RETURN(page.items, tx.Tickets().List(q));
+    return Ok();
+  }));
+  if (static_cast<int>(page.items.size()) == q.limit) {
+    page.items.pop_back();
+    page.next_cursor = page.items.back().id;
+  }
+  return page;
+}
+
+}  // namespace hd::service

@@ -1,0 +1,25 @@
+// Input checks shared by the use cases. Each returns kInvalidArgument naming
+// the field, so adapters can point at it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace hd::service {
+
+// Trims surrounding whitespace and lower-cases; then checks the shape of an
+// address (one '@', a dotted domain, no spaces, at most 254 characters).
+Result<std::string> NormalizeEmail(std::string_view email, std::string_view field = "email");
+
+// `value` must be valid UTF-8 without NUL and at most `max_chars` code
+// points; when `required`, not blank.
+Status CheckText(std::string_view value, std::string_view field, std::size_t max_chars,
+                 bool required);
+
+// Copy of `s` without leading and trailing ASCII whitespace.
+std::string Trim(std::string_view s);
+
+}  // namespace hd::service
