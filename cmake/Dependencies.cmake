@@ -15,3 +15,9 @@ endif()
 if(HD_BUILD_BENCH)
   find_package(benchmark CONFIG REQUIRED)
 endif()
+
+# Debian's yaml-cpp 0.7 exports a plain `yaml-cpp` target; give it the
+# namespaced name newer releases use.
+if(TARGET yaml-cpp AND NOT TARGET yaml-cpp::yaml-cpp)
+  add_library(yaml-cpp::yaml-cpp ALIAS yaml-cpp)
+endif()

@@ -10,14 +10,14 @@
 namespace hd::service {
 
 struct Services {
-  Services(core::ports::Store& store, core::ports::BlobStore& blobs, const core::Clock& clock,
-           const Options& options)
-      : store(store),
-        accounts(store, clock, options),
-        tickets(store, blobs, clock, options),
-        conversation(store, blobs, clock, options),
-        directory(store),
-        options(options) {}
+  Services(core::ports::Store& db, core::ports::BlobStore& blobs, const core::Clock& clock,
+           const Options& opts)
+      : store(db),
+        accounts(db, clock, opts),
+        tickets(db, blobs, clock, opts),
+        conversation(db, blobs, clock, opts),
+        directory(db),
+        options(opts) {}
 
   core::ports::Store& store;  // for readiness probes
   Accounts accounts;
