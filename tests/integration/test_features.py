@@ -1,0 +1,154 @@
+"""Pagination, attachments, login throttling and the operator endpoints."""
+
+import hashlib
+import re
+import unittest
+
+from harness import PASSWORD, ServerTestCase, multipart, unique_email
+
+MAX_ATTACHMENT = 100_000
+
+
+class CursorPagination(ServerTestCase):
+
+    def test_queue_pages_cover_every_ticket_once_in_order(self):
+        staff, _ = self.server.staff_client("l1_operator")
+        created = [self.assertStatus(staff.create_ticket(subject=f"page {i}"), 201).json()["id"]
+                   for i in range(7)]
+        pages, cursor = [], None
+        for _ in range(10):
+            url = "/api/v1/tickets?scope=queue&limit=3" + (f"&cursor={cursor}" if cursor else "")
+            page = self.assertStatus(staff.get(url), 200).json()
+            pages.append([t["id"] for t in page["items"]])
+            cursor = page["next_cursor"]
+            if not cursor:
+                break
+        self.assertEqual([len(p) for p in pages], [3, 3, 1])
+        seen = [tid for page in pages for tid in page]
+        self.assertEqual(sorted(seen), sorted(created))
+        self.assertEqual(len(set(seen)), len(seen))
+
+    def test_status_filter_and_bad_cursor(self):
+        staff, _ = self.server.staff_client("l1_operator")
+        tid = self.assertStatus(staff.create_ticket(subject="to close"), 201).json()["id"]
+        etag = staff.get(f"/api/v1/tickets/{tid}").header("ETag")
+        self.assertStatus(staff.patch(f"/api/v1/tickets/{tid}", {"status": "closed"},
+                                      headers={"If-Match": etag}), 200)
+        closed = staff.list_all("/api/v1/tickets?scope=queue&status=closed")
+        self.assertIn(tid, [t["id"] for t in closed])
+        self.assertTrue(all(t["status"] == "closed" for t in closed))
+        self.assertProblem(staff.get("/api/v1/tickets?scope=queue&cursor=garbage!"), 422,
+                           field="cursor")
+        self.assertProblem(staff.get("/api/v1/tickets?scope=queue&limit=0"), 422, field="limit")
+
+
+class Attachments(ServerTestCase):
+    server_settings = {"attachments.max_bytes": str(MAX_ATTACHMENT)}
+
+    def post_multipart(self, client, path, fields, files):
+        body, content_type = multipart(fields, files)
+        return client.post(path, body, headers={"Content-Type": content_type})
+
+    def messages(self, client, tid):
+        listed = self.assertStatus(client.get(f"/api/v1/tickets/{tid}/messages"), 200).json()
+        return listed["items"] if isinstance(listed, dict) else listed
+
+    def test_uploaded_files_download_byte_for_byte_only_by_readers(self):
+        customer, _ = self.server.customer()
+        screenshot = bytes(range(256)) * 100
+        log = b"2024-05-01 ERROR licence check failed\n" * 50
+        created = self.post_multipart(
+            customer, "/api/v1/tickets",
+            {"subject": "Crash on start", "body": "See the screenshot and log.",
+             "category": "product", "steps": "Start the app"},
+            [("attachments", "screen.png", "image/png", screenshot),
+             ("attachments", "app.log", "text/plain", log)])
+        self.assertStatus(created, 201)
+        ticket = created.json()
+        self.assertEqual(ticket["steps"], "Start the app")
+
+        first = self.messages(customer, ticket["id"])[0]
+        files = {a["filename"]: a for a in first["attachments"]}
+        self.assertEqual(set(files), {"screen.png", "app.log"})
+        for name, data in (("screen.png", screenshot), ("app.log", log)):
+            meta = files[name]
+            self.assertEqual(meta["size"], len(data))
+            self.assertEqual(meta["sha256"], hashlib.sha256(data).hexdigest())
+            download = self.assertStatus(customer.get(meta["url"]), 200)
+            self.assertEqual(download.body, data)
+        self.assertTrue(files["screen.png"]["content_type"].startswith("image/png"))
+
+        stranger, _ = self.server.customer()
+        self.assertProblem(stranger.get(files["app.log"]["url"]), 404)
+        agent, _ = self.server.staff_client("l1_operator")
+        self.assertEqual(agent.get(files["app.log"]["url"]).body, log)
+
+        reply = self.post_multipart(agent, f"/api/v1/tickets/{ticket['id']}/messages",
+                                    {"body": "Here is the fixed config."},
+                                    [("attachments", "fixed.conf", "text/plain", b"key=1\n")])
+        self.assertStatus(reply, 201)
+        sent = reply.json()["attachments"][0]
+        self.assertEqual(customer.get(sent["url"]).body, b"key=1\n")
+        self.assertIn("attachment_added",
+                      [e["kind"] for e in agent.get(
+                          f"/api/v1/tickets/{ticket['id']}/events").json()["items"]])
+
+    def test_oversize_attachment_is_413_and_creates_nothing(self):
+        staff, _ = self.server.staff_client("l1_operator")
+        before = staff.list_all("/api/v1/tickets?scope=queue")
+        response = self.post_multipart(
+            staff, "/api/v1/tickets", {"subject": "huge", "body": "too big"},
+            [("attachments", "dump.bin", "application/octet-stream",
+              b"\x01" * (MAX_ATTACHMENT + 1))])
+        self.assertProblem(response, 413)
+        self.assertEqual(staff.list_all("/api/v1/tickets?scope=queue"), before)
+
+
+class LoginThrottling(ServerTestCase):
+    server_settings = {"auth.login_max_failures": "3"}
+
+    def test_repeated_failures_are_throttled_with_429(self):
+        client = self.server.client()
+        email = unique_email("throttled")
+        self.assertStatus(client.register(email, PASSWORD, "Throttled"), 201)
+        other = self.server.client()
+        for _ in range(3):
+            self.assertProblem(other.login(email, "wrong password!"), 401)
+        throttled = other.login(email, "wrong password!")
+        self.assertProblem(throttled, 429)
+        self.assertTrue(throttled.header("Retry-After"))
+        # Even the right password is refused while throttled.
+        self.assertProblem(other.login(email, PASSWORD), 429)
+        self.assertNotIn("hd_session", other.cookies)
+
+    def test_wrong_email_and_wrong_password_look_the_same(self):
+        client = self.server.client()
+        email = unique_email("known")
+        self.assertStatus(client.register(email, PASSWORD, "Known"), 201)
+        unknown = self.server.client().login(unique_email("unknown"), "whatever123")
+        wrong = self.server.client().login(email, "whatever123")
+        self.assertProblem(unknown, 401)
+        self.assertProblem(wrong, 401)
+        self.assertEqual(unknown.json()["detail"], wrong.json()["detail"])
+
+
+class OperatorEndpoints(ServerTestCase):
+
+    def test_health_readiness_and_metrics(self):
+        client = self.server.client()
+        self.assertStatus(client.get("/healthz"), 200)
+        self.assertStatus(client.get("/readyz"), 200)
+        self.assertProblem(client.get("/api/v1/no-such-route"), 404)
+        metrics = self.assertStatus(client.get("/metrics"), 200)
+        self.assertTrue(metrics.header("Content-Type").startswith("text/plain"))
+        text = metrics.text()
+        self.assertIn("# TYPE hd_http_requests_total counter", text)
+        healthz = re.search(r'hd_http_requests_total\{route="/healthz",method="GET",'
+                            r'status="200"\} (\d+)', text)
+        self.assertIsNotNone(healthz, text)
+        self.assertGreaterEqual(int(healthz.group(1)), 1)
+        self.assertRegex(text, r"hd_http_request_duration_seconds_count \d+")
+
+
+if __name__ == "__main__":
+    unittest.main()
