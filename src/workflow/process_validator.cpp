@@ -123,6 +123,12 @@ class ReferenceChecker {
     std::set<std::string, std::less<>> asked;
     for (const FieldRequirement& r : t.fields) {
       RequireField(r.field, what + " 'fields'");
+      if (t.auto_after_hours > 0 && r.required) {
+        reader_.Report(r.field.pos, what +
+                                        " is fired by the system ('auto_after_hours') and "
+                                        "cannot require field '" +
+                                        r.field.id + "'");
+      }
       if (!asked.insert(r.field.id).second) {
         reader_.Report(r.field.pos, what + " asks for field '" + r.field.id + "' twice");
       }
