@@ -1,0 +1,143 @@
+#include "http/api.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <exception>
+
+#include "http/auth.hpp"
+#include "http/handlers/handler.hpp"
+#include "http/problem.hpp"
+#include "http/static_files.hpp"
+
+namespace hd::http {
+
+namespace {
+
+using namespace handlers;  // NOLINT(google-build-using-namespace): the table below
+
+// The route table. docs/openapi.yaml documents exactly these (checked by
+// openapi_test.cpp).
+constexpr std::array kRoutes = {
+    RouteSpec{"POST", "/api/v1/auth/register", Access::kPublic, Register},
+    RouteSpec{"POST", "/api/v1/auth/login", Access::kPublic, Login},
+    RouteSpec{"POST", "/api/v1/auth/logout", Access::kPublic, Logout},
+    RouteSpec{"GET", "/api/v1/me", Access::kUser, Me},
+    RouteSpec{"POST", "/api/v1/tickets", Access::kUser, CreateTicket},
+    RouteSpec{"GET", "/api/v1/tickets", Access::kUser, ListTickets},
+    RouteSpec{"GET", "/api/v1/tickets/{id}", Access::kUser, GetTicket},
+    RouteSpec{"PATCH", "/api/v1/tickets/{id}", Access::kUser, PatchTicket},
+    RouteSpec{"GET", "/api/v1/tickets/{id}/messages", Access::kUser, ListMessages},
+    RouteSpec{"POST", "/api/v1/tickets/{id}/messages", Access::kUser, PostMessage},
+    RouteSpec{"GET", "/api/v1/tickets/{id}/events", Access::kUser, ListEvents},
+    RouteSpec{"GET", "/api/v1/tickets/{id}/feedback", Access::kUser, ListFeedback},
+    RouteSpec{"POST", "/api/v1/tickets/{id}/feedback", Access::kUser, PostFeedback},
+    RouteSpec{"GET", "/api/v1/attachments/{id}", Access::kUser, GetAttachment},
+    RouteSpec{"GET", "/api/v1/categories", Access::kPublic, Categories},
+    RouteSpec{"GET", "/api/v1/groups", Access::kUser, Groups},
+    RouteSpec{"GET", "/api/v1/users/{id}", Access::kUser, GetUser},
+    RouteSpec{"GET", "/healthz", Access::kPublic, Healthz},
+    RouteSpec{"GET", "/readyz", Access::kPublic, Readyz},
+    RouteSpec{"GET", "/metrics", Access::kPublic, MetricsText},
+};
+
+bool IsApiPath(std::string_view path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
+
+Response Problem(const Error& error) {
+  Response response = ProblemResponse(error);
+  if (response.status == 401) response.SetHeader("WWW-Authenticate", "Bearer");
+  return response;
+}
+
+// Static web files for GET/HEAD outside /api/, else a 404 problem.
+Response NoRoute(const HandlerEnv& env, const Request& request) {
+  if ((request.method == "GET" || request.method == "HEAD") && !IsApiPath(request.path)) {
+    auto file = ServeStatic(env.options.web_root, request.path);
+    if (file.ok()) {
+      file->route = "static";
+      return std::move(file).value();
+    }
+  }
+  Response response = ProblemResponse(404, "not-found", "no route for this path");
+  response.route = "unmatched";
+  return response;
+}
+
+}  // namespace
+
+Result<std::int64_t> IdParam(const Context& context, std::string_view name) {
+  std::string_view text = context.params.Get(name);
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9' || value > (INT64_MAX - 9) / 10) return Error::NotFound("no such id");
+    value = value * 10 + (c - '0');
+  }
+  if (value <= 0) return Error::NotFound("no such id");
+  return value;
+}
+
+Api::Api(service::Services& services, ApiOptions options, Metrics& metrics)
+    : env_(std::make_unique<HandlerEnv>(
+          HandlerEnv{services, std::move(options), metrics, draining_})) {
+  for (std::size_t i = 0; i < kRoutes.size(); ++i) {
+    router_.Add(std::string(kRoutes[i].method), std::string(kRoutes[i].pattern),
+                static_cast<int>(i));
+  }
+}
+
+Api::~Api() = default;
+
+std::vector<std::pair<std::string, std::string>> Api::RouteTable() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const RouteSpec& route : kRoutes) {
+    out.emplace_back(std::string(route.method), std::string(route.pattern));
+  }
+  return out;
+}
+
+Response Api::Handle(const Request& request) const {
+  try {
+    return Dispatch(request);
+  } catch (const std::exception& e) {
+    spdlog::error("request_id={} path={} unhandled exception: {}", request.id, request.path,
+                  e.what());
+  } catch (...) {
+    spdlog::error("request_id={} path={} unhandled non-standard exception", request.id,
+                  request.path);
+  }
+  Response response = ProblemResponse(Error::Internal("internal error"));
+  response.route = "error";
+  return response;
+}
+
+Response Api::Dispatch(const Request& request) const {
+  RouteMatch match = router_.Match(request.method, request.path);
+  if (match.kind == RouteMatch::Kind::kNotFound) return NoRoute(*env_, request);
+  if (match.kind == RouteMatch::Kind::kMethodNotAllowed) {
+    Response response = ProblemResponse(405, "method-not-allowed",
+                                        request.method + " is not allowed on " + match.pattern);
+    response.SetHeader("Allow", match.allow);
+    response.route = match.pattern;
+    return response;
+  }
+  const RouteSpec& spec = kRoutes[static_cast<std::size_t>(match.handler)];
+  std::optional<service::Principal> principal;
+  Response response;
+  if (spec.access == Access::kUser) {
+    auto who = Authenticate(env_->services.accounts, request);
+    Status csrf = who.ok() ? CheckCsrf(request, *who) : Status(who.error());
+    if (!csrf.ok()) {
+      response = Problem(csrf.error());
+      response.route = match.pattern;
+      return response;
+    }
+    principal = std::move(who).value();
+  }
+  Context context{*env_, request, match.params, principal ? &*principal : nullptr};
+  Result<Response> result = spec.handler(context);
+  response = result.ok() ? std::move(result).value() : Problem(result.error());
+  response.route = match.pattern;
+  return response;
+}
+
+}  // namespace hd::http

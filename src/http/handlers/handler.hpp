@@ -1,0 +1,86 @@
+// What every route handler sees: the use cases, the request with its path
+// parameters, and the authenticated caller. Internal to http/. A handler
+// decodes its input, calls one use case and encodes the result; errors it
+// returns become problem+json in Api.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "core/ids.hpp"
+#include "http/api.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "service/accounts.hpp"
+#include "service/actor.hpp"
+#include "service/services.hpp"
+
+namespace hd::http {
+
+struct HandlerEnv {
+  service::Services& services;
+  ApiOptions options;
+  Metrics& metrics;
+  const std::atomic<bool>& draining;
+};
+
+struct Context {
+  const HandlerEnv& env;
+  const Request& request;
+  const PathParams& params;
+  const service::Principal* principal;  // set on routes that need a user
+
+  service::Services& services() const { return env.services; }
+  service::Actor actor() const { return service::Actor::From(principal->user); }
+};
+
+using HandlerFn = Result<Response> (*)(Context&);
+
+// Who may call a route.
+enum class Access {
+  kPublic,  // anyone; no credentials looked at
+  kUser,    // an authenticated user (401 otherwise); CSRF rule applies
+};
+
+struct RouteSpec {
+  std::string_view method;
+  std::string_view pattern;
+  Access access;
+  HandlerFn handler;
+};
+
+// Path parameter `name` as a positive id; kNotFound when it is not one (no
+// such resource can exist).
+Result<std::int64_t> IdParam(const Context& context, std::string_view name);
+
+namespace handlers {
+// auth_handlers.cpp
+Result<Response> Register(Context& context);
+Result<Response> Login(Context& context);
+Result<Response> Logout(Context& context);
+Result<Response> Me(Context& context);
+// ticket_handlers.cpp
+Result<Response> CreateTicket(Context& context);
+Result<Response> ListTickets(Context& context);
+Result<Response> GetTicket(Context& context);
+Result<Response> PatchTicket(Context& context);
+// conversation_handlers.cpp
+Result<Response> ListMessages(Context& context);
+Result<Response> PostMessage(Context& context);
+Result<Response> ListEvents(Context& context);
+Result<Response> ListFeedback(Context& context);
+Result<Response> PostFeedback(Context& context);
+Result<Response> GetAttachment(Context& context);
+// directory_handlers.cpp
+Result<Response> Categories(Context& context);
+Result<Response> Groups(Context& context);
+Result<Response> GetUser(Context& context);
+// ops_handlers.cpp
+Result<Response> Healthz(Context& context);
+Result<Response> Readyz(Context& context);
+Result<Response> MetricsText(Context& context);
+}  // namespace handlers
+
+}  // namespace hd::http

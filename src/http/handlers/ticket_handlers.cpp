@@ -1,0 +1,70 @@
+// POST/GET /tickets and GET/PATCH /tickets/{id}.
+#include <boost/json/value_from.hpp>
+
+#include "http/decode.hpp"
+#include "http/handlers/common.hpp"
+#include "http/handlers/handler.hpp"
+#include "http/json/encode.hpp"
+#include "http/query.hpp"
+
+namespace hd::http::handlers {
+
+namespace {
+
+std::string TicketPath(core::TicketId id) { return "/api/v1/tickets/" + std::to_string(id.value); }
+
+// The ticket with its ETag.
+Response TicketResponse(int status, const core::Ticket& ticket) {
+  Response response = Json(status, boost::json::value_from(ticket));
+  response.SetHeader("ETag", ETagFor(ticket.version));
+  response.SetHeader("Cache-Control", "private, no-cache");
+  return response;
+}
+
+}  // namespace
+
+Result<Response> CreateTicket(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto input, DecodeCreateTicket(context.request));
+  if (!context.principal->via_session) input.channel = "api";
+  HD_ASSIGN_OR_RETURN(auto created,
+                      context.services().tickets.Create(context.actor(), std::move(input)));
+  Response response = TicketResponse(201, created.ticket);
+  response.SetHeader("Location", TicketPath(created.ticket.id));
+  if (created.replayed) response.SetHeader("Idempotent-Replayed", "true");
+  return response;
+}
+
+Result<Response> ListTickets(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto input, DecodeListTickets(context.request.query));
+  HD_ASSIGN_OR_RETURN(auto page, context.services().tickets.List(context.actor(), input));
+  boost::json::object body{{"items", boost::json::value_from(page.items)}};
+  if (page.next_cursor) {
+    body["next_cursor"] = EncodeCursor(page.next_cursor->value);
+  } else {
+    body["next_cursor"] = nullptr;
+  }
+  return Json(200, body);
+}
+
+Result<Response> GetTicket(Context& context) {
+  HD_ASSIGN_OR_RETURN(std::int64_t id, IdParam(context, "id"));
+  HD_ASSIGN_OR_RETURN(auto ticket,
+                      context.services().tickets.Get(context.actor(), core::TicketId(id)));
+  Response response = TicketResponse(200, ticket);
+  if (context.request.Header("If-None-Match") ==
+      std::optional<std::string_view>(ETagFor(ticket.version))) {
+    response.status = 304;
+    response.body.clear();
+  }
+  return response;
+}
+
+Result<Response> PatchTicket(Context& context) {
+  HD_ASSIGN_OR_RETURN(std::int64_t id, IdParam(context, "id"));
+  HD_ASSIGN_OR_RETURN(auto patch, DecodeTicketPatch(context.request));
+  HD_ASSIGN_OR_RETURN(
+      auto ticket, context.services().tickets.Update(context.actor(), core::TicketId(id), patch));
+  return TicketResponse(200, ticket);
+}
+
+}  // namespace hd::http::handlers

@@ -1,0 +1,89 @@
+#include "http/json/reader.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include "http/problem.hpp"
+
+namespace hd::http::json {
+
+namespace {
+Error WrongType(std::string_view name, std::string_view type) {
+  return Error::InvalidArgument(std::string(name) + " must be " + std::string(type),
+                                std::string(name));
+}
+}  // namespace
+
+Result<JsonObject> JsonObject::Parse(std::string_view body) {
+  boost::system::error_code ec;
+  boost::json::value value = boost::json::parse(body, ec);
+  if (ec) {
+    return Error::InvalidArgument("request body is not valid JSON: " + ec.message())
+        .WithReason(std::string(kReasonMalformedJson));
+  }
+  if (!value.is_object()) return Error::InvalidArgument("request body must be a JSON object");
+  return JsonObject(std::move(value.as_object()));
+}
+
+const boost::json::value* JsonObject::Find(std::string_view name) {
+  known_.emplace(name);
+  return object_.if_contains(name);
+}
+
+bool JsonObject::Has(std::string_view name) { return Find(name) != nullptr; }
+
+bool JsonObject::IsNull(std::string_view name) {
+  const boost::json::value* v = Find(name);
+  return v != nullptr && v->is_null();
+}
+
+Result<std::optional<std::string>> JsonObject::OptionalString(std::string_view name) {
+  const boost::json::value* v = Find(name);
+  if (v == nullptr || v->is_null()) return std::optional<std::string>();
+  if (!v->is_string()) return WrongType(name, "a string");
+  const boost::json::string& s = v->get_string();
+  if (s.size() > kMaxStringBytes) {
+    return Error::InvalidArgument(std::string(name) + " is too long", std::string(name));
+  }
+  return std::optional<std::string>(std::string(s.data(), s.size()));
+}
+
+Result<std::string> JsonObject::RequiredString(std::string_view name) {
+  HD_ASSIGN_OR_RETURN(auto value, OptionalString(name));
+  if (!value) return Error::InvalidArgument(std::string(name) + " is required", std::string(name));
+  return std::move(*value);
+}
+
+Result<std::optional<std::int64_t>> JsonObject::OptionalInt(std::string_view name) {
+  const boost::json::value* v = Find(name);
+  if (v == nullptr || v->is_null()) return std::optional<std::int64_t>();
+  if (v->is_int64()) return std::optional<std::int64_t>(v->get_int64());
+  if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    return std::optional<std::int64_t>(static_cast<std::int64_t>(v->get_uint64()));
+  }
+  return WrongType(name, "an integer");
+}
+
+Result<std::int64_t> JsonObject::RequiredInt(std::string_view name) {
+  HD_ASSIGN_OR_RETURN(auto value, OptionalInt(name));
+  if (!value) return Error::InvalidArgument(std::string(name) + " is required", std::string(name));
+  return *value;
+}
+
+Result<std::optional<bool>> JsonObject::OptionalBool(std::string_view name) {
+  const boost::json::value* v = Find(name);
+  if (v == nullptr || v->is_null()) return std::optional<bool>();
+  if (!v->is_bool()) return WrongType(name, "true or false");
+  return std::optional<bool>(v->get_bool());
+}
+
+Status JsonObject::RejectUnknown() const {
+  for (const auto& member : object_) {
+    if (known_.find(std::string_view(member.key())) == known_.end()) {
+      std::string name(member.key());
+      return Error::InvalidArgument("unknown field " + name, name).WithReason("unknown-field");
+    }
+  }
+  return Ok();
+}
+
+}  // namespace hd::http::json

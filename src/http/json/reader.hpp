@@ -1,0 +1,55 @@
+// JsonObject: strict decoding of a JSON request body that must be an object.
+// Every getter names the member in its error, and RejectUnknown() refuses
+// members no getter asked for, so a typo ("subjet") is a 422 naming it
+// rather than a silently ignored field. Includes Boost.JSON: for http/ .cpp
+// files only. Not thread-safe (one per request).
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace hd::http::json {
+
+// Longest string a member may hold, in bytes. The use cases apply the exact
+// per-field limits; this only keeps absurd input out.
+inline constexpr std::size_t kMaxStringBytes = 1024 * 1024;
+
+class JsonObject {
+ public:
+  // kInvalidArgument with reason "malformed-json" (HTTP 400) when `body` is
+  // not JSON; plain kInvalidArgument (422) when it is JSON but not an object.
+  static Result<JsonObject> Parse(std::string_view body);
+
+  // kInvalidArgument naming `name` when missing (required only), not a
+  // string / integer / boolean, or a string over kMaxStringBytes. A member
+  // holding null counts as absent for the optional getters.
+  Result<std::string> RequiredString(std::string_view name);
+  Result<std::optional<std::string>> OptionalString(std::string_view name);
+  Result<std::int64_t> RequiredInt(std::string_view name);
+  Result<std::optional<std::int64_t>> OptionalInt(std::string_view name);
+  Result<std::optional<bool>> OptionalBool(std::string_view name);
+
+  // True when the member exists (null included); marks it as known.
+  bool Has(std::string_view name);
+  // True when the member exists and holds null; marks it as known.
+  bool IsNull(std::string_view name);
+
+  // kInvalidArgument (reason "unknown-field") naming the first member that no
+  // getter asked for.
+  Status RejectUnknown() const;
+
+ private:
+  explicit JsonObject(boost::json::object object) : object_(std::move(object)) {}
+  const boost::json::value* Find(std::string_view name);
+
+  boost::json::object object_;
+  std::set<std::string, std::less<>> known_;
+};
+
+}  // namespace hd::http::json
