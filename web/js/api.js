@@ -1,0 +1,312 @@
+// The JSON API client: one place that knows URLs, the CSRF header,
+// If-Match/ETag, Idempotency-Key and problem+json errors.
+
+/**
+ * @typedef {{id: number, email: string, name: string, role: string, company_id: number | null}} User
+ * @typedef {{user: User, csrf_token: string}} SessionInfo
+ * @typedef {{slug: string, label: string, group_id: number | null, hint: string}} Category
+ * @typedef {{id: number, slug: string, name: string, tier: number}} Group
+ * @typedef {{id: number, name: string, role: string}} UserCard
+ * @typedef {{
+ *   id: number, number: number, subject: string, category: string, status: string,
+ *   criticality: string, level: string, initiator_id: number, company_id: number | null,
+ *   assignee_id: number | null, group_id: number | null, tier: number, channel: string,
+ *   sources_searched: string, steps: string, expected: string, actual: string,
+ *   version: number, created_at: string, updated_at: string
+ * }} Ticket
+ * @typedef {{id: number, filename: string, size: number, url: string, content_type?: string}} Attachment
+ * @typedef {{id: number, author_id: number, body: string, internal: boolean,
+ *   created_at: string, attachments: Attachment[]}} Message
+ * @typedef {{kind: string, field: string, old: string, new: string, at: string,
+ *   actor_id: number | null}} TicketEvent
+ * @typedef {{items: Ticket[], next_cursor: string | number | null}} TicketPage
+ */
+
+const kBase = '/api/v1';
+
+/** An error answer of the API (RFC 9457 problem+json) or a network failure. */
+export class ApiError extends Error {
+  /**
+   * @param {number} status HTTP status; 0 when the server could not be reached
+   * @param {{type?: string, title?: string, detail?: string, field?: string}} problem
+   */
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `Request failed (${status})`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.type = problem.type ?? '';
+    this.title = problem.title ?? '';
+    this.detail = this.message;
+    /** The input field the error is about, when the server named one. */
+    this.field = problem.field ?? '';
+  }
+}
+
+/**
+ * @param {Response} response
+ * @returns {Promise<ApiError>}
+ */
+async function problemOf(response) {
+  /** @type {{type?: string, title?: string, detail?: string, field?: string}} */
+  let problem = {};
+  try {
+    const type = response.headers.get('Content-Type') ?? '';
+    if (type.includes('json')) problem = await response.json();
+  } catch {
+    // A body that is not JSON (a proxy's error page): fall back to the status.
+  }
+  if (!problem.detail && !problem.title) {
+    problem = { title: response.statusText || `The server answered ${response.status}` };
+  }
+  return new ApiError(response.status, problem);
+}
+
+/** Talks to /api/v1 with the browser's session cookie. One per page. */
+export class ApiClient {
+  constructor() {
+    /** The CSRF token of the session; sent with every unsafe request. */
+    this.csrfToken = '';
+    /** Called when the server says the session is gone (401). @type {() => void} */
+    this.onUnauthenticated = () => {};
+  }
+
+  /**
+   * @param {string} method
+   * @param {string} path below /api/v1
+   * @param {{json?: unknown, form?: FormData, encoded?: EncodedBody, headers?: Record<string, string>,
+   *   query?: Record<string, string | number | undefined>, quiet401?: boolean}} [options]
+   * @returns {Promise<{data: any, response: Response}>}
+   */
+  async send(method, path, options = {}) {
+    /** @type {Record<string, string>} */
+    const headers = { Accept: 'application/json', ...options.headers };
+    /** @type {BodyInit | undefined} */
+    let body;
+    if (options.encoded) {
+      body = options.encoded.body;
+      headers['Content-Type'] = options.encoded.contentType;
+    } else if (options.form) {
+      body = options.form; // the browser sets the multipart boundary
+    } else if (options.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    }
+    if (method !== 'GET' && method !== 'HEAD' && this.csrfToken) {
+      headers['X-CSRF-Token'] = this.csrfToken;
+    }
+    let response;
+    try {
+      response = await fetch(kBase + path + queryString(options.query), {
+        method,
+        headers,
+        body,
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new ApiError(0, {
+        detail: 'Cannot reach the help desk server. Check your connection and try again.',
+      });
+    }
+    if (!response.ok) {
+      const error = await problemOf(response);
+      if (response.status === 401 && !options.quiet401) this.onUnauthenticated();
+      throw error;
+    }
+    const data = response.status === 204 ? null : await response.json().catch(() => null);
+    return { data, response };
+  }
+
+  // ---- accounts ----
+
+  /** @returns {Promise<SessionInfo>} */
+  async register(email, password, name) {
+    return (
+      await this.send('POST', '/auth/register', { json: { email, password, name }, quiet401: true })
+    ).data;
+  }
+
+  /** @returns {Promise<SessionInfo>} */
+  async login(email, password) {
+    return (await this.send('POST', '/auth/login', { json: { email, password }, quiet401: true }))
+      .data;
+  }
+
+  async logout() {
+    await this.send('POST', '/auth/logout', { quiet401: true });
+  }
+
+  /** The current session, or null when nobody is signed in. @returns {Promise<SessionInfo | null>} */
+  async me() {
+    try {
+      return (await this.send('GET', '/me', { quiet401: true })).data;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  }
+
+  // ---- directory ----
+
+  /** @returns {Promise<Category[]>} */
+  async categories() {
+    return (await this.send('GET', '/categories')).data;
+  }
+
+  /** @returns {Promise<Group[]>} */
+  async groups() {
+    return (await this.send('GET', '/groups')).data;
+  }
+
+  /** @returns {Promise<UserCard>} */
+  async user(id) {
+    return (await this.send('GET', `/users/${encodeURIComponent(id)}`)).data;
+  }
+
+  // ---- tickets ----
+
+  /**
+   * @param {{scope: 'mine' | 'queue', status?: string[], cursor?: string | number | null, limit?: number}} filter
+   * @returns {Promise<TicketPage>}
+   */
+  async listTickets(filter) {
+    const query = {
+      scope: filter.scope,
+      status: filter.status?.length ? filter.status.join(',') : undefined,
+      cursor: filter.cursor ?? undefined,
+      limit: filter.limit,
+    };
+    return (await this.send('GET', '/tickets', { query })).data;
+  }
+
+  /**
+   * Creates a ticket from a body made by encodeBody. A retry of one
+   * submission sends the same body and key, so it never makes a second ticket.
+   * @param {EncodedBody} encoded
+   * @param {string} idempotencyKey
+   * @returns {Promise<Ticket>}
+   */
+  async createTicket(encoded, idempotencyKey) {
+    const headers = { 'Idempotency-Key': idempotencyKey };
+    return (await this.send('POST', '/tickets', { encoded, headers })).data;
+  }
+
+  /** @returns {Promise<{ticket: Ticket, etag: string}>} */
+  async ticket(id) {
+    const { data, response } = await this.send('GET', `/tickets/${encodeURIComponent(id)}`);
+    return { ticket: data, etag: response.headers.get('ETag') ?? `"${data.version}"` };
+  }
+
+  /**
+   * Changes a ticket unless someone changed it since `etag` (412 then).
+   * @param {number} id
+   * @param {Record<string, unknown>} patch
+   * @param {string} etag
+   * @returns {Promise<Ticket>}
+   */
+  async patchTicket(id, patch, etag) {
+    const options = { json: patch, headers: { 'If-Match': etag } };
+    return (await this.send('PATCH', `/tickets/${encodeURIComponent(id)}`, options)).data;
+  }
+
+  /** @returns {Promise<Message[]>} */
+  async messages(ticketId) {
+    return (await this.send('GET', `/tickets/${encodeURIComponent(ticketId)}/messages`)).data;
+  }
+
+  /**
+   * @param {number} ticketId
+   * @param {{body: string, internal: boolean}} message
+   * @param {File[]} files
+   * @returns {Promise<Message>}
+   */
+  async postMessage(ticketId, message, files) {
+    const path = `/tickets/${encodeURIComponent(ticketId)}/messages`;
+    const fields = { body: message.body, internal: message.internal };
+    return (await this.send('POST', path, withFiles(fields, files, {}))).data;
+  }
+
+  /** @returns {Promise<TicketEvent[]>} */
+  async events(ticketId) {
+    return (await this.send('GET', `/tickets/${encodeURIComponent(ticketId)}/events`)).data;
+  }
+
+  /**
+   * @param {number} ticketId
+   * @param {{rating: number, comment: string, message_id?: number}} feedback
+   */
+  async feedback(ticketId, feedback) {
+    const path = `/tickets/${encodeURIComponent(ticketId)}/feedback`;
+    return (await this.send('POST', path, { json: feedback })).data;
+  }
+}
+
+/**
+ * @param {Record<string, string | number | undefined> | undefined} query
+ */
+function queryString(query) {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * JSON without files, multipart/form-data with them.
+ * @param {Record<string, unknown>} fields
+ * @param {File[]} files
+ * @param {Record<string, string>} headers
+ */
+function withFiles(fields, files, headers) {
+  if (!files.length) return { json: fields, headers };
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) form.append(key, String(value));
+  }
+  for (const file of files) form.append('attachments', file, file.name);
+  return { form, headers };
+}
+
+/**
+ * @typedef {{body: Blob | string, contentType: string}} EncodedBody
+ */
+
+/**
+ * Encodes `fields` as JSON, or with `files` as multipart/form-data whose
+ * file parts are named "attachments". The bytes are fixed once made: the
+ * server fingerprints the body sent with an Idempotency-Key, and a fresh
+ * FormData would get a new random boundary on every retry.
+ * @param {Record<string, string>} fields
+ * @param {File[]} files
+ * @returns {Promise<EncodedBody>}
+ */
+export async function encodeBody(fields, files) {
+  if (!files.length) return { body: JSON.stringify(fields), contentType: 'application/json' };
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  for (const file of files) form.append('attachments', file, file.name);
+  const encoded = new Response(form);
+  return {
+    body: await encoded.blob(),
+    contentType: encoded.headers.get('Content-Type') ?? 'multipart/form-data',
+  };
+}
+
+/**
+ * A random key for Idempotency-Key. crypto.randomUUID exists only in secure
+ * contexts (HTTPS, localhost); plain HTTP on a LAN address gets the same
+ * shape from getRandomValues.
+ */
+export function newIdempotencyKey() {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The one client of the page. */
+export const api = new ApiClient();

@@ -1,0 +1,136 @@
+// Start-up: restore the session, draw the frame, route. The routes table is
+// the map of the app.
+import { h, replace } from './dom.js';
+import { api } from './api.js';
+import { Router, navigate, currentPath } from './router.js';
+import { currentUser, isStaff, onSessionChange, restoreSession, setSession } from './session.js';
+import { renderShell, markCurrentLink } from './shell.js';
+import { clearBanner, showBanner } from './ui/banner.js';
+import { signInView, registerView } from './views/auth.js';
+import { ticketListView } from './views/ticket_list.js';
+import { newTicketView } from './views/new_ticket.js';
+import { ticketView } from './views/ticket.js';
+import { notFoundView } from './views/not_found.js';
+
+/** @type {import('./router.js').Route[]} */
+const routes = [
+  { pattern: '/', view: homeRedirect, title: 'Help desk', auth: 'signed-in' },
+  { pattern: '/login', view: signInView, title: 'Sign in', auth: 'signed-out' },
+  { pattern: '/register', view: registerView, title: 'Create an account', auth: 'signed-out' },
+  { pattern: '/tickets', view: ticketListView('mine'), title: 'My tickets', auth: 'signed-in' },
+  { pattern: '/tickets/new', view: newTicketView, title: 'New ticket', auth: 'signed-in' },
+  { pattern: '/tickets/:id', view: ticketView, title: 'Ticket', auth: 'signed-in' },
+  { pattern: '/queue', view: ticketListView('queue'), title: 'Queue', auth: 'staff' },
+];
+
+function homePath() {
+  return isStaff() ? '/queue' : '/tickets';
+}
+
+function homeRedirect() {
+  navigate(homePath(), { replace: true });
+}
+
+/** Sends the visitor where the route allows them; false when redirected. */
+function allowed(/** @type {import('./router.js').Route} */ route) {
+  const user = currentUser();
+  if (route.auth === 'signed-out' && user) {
+    navigate(homePath(), { replace: true });
+    return false;
+  }
+  if ((route.auth === 'signed-in' || route.auth === 'staff') && !user) {
+    const { path } = currentPath();
+    const next = path === '/' ? '' : `?next=${encodeURIComponent(window.location.hash.slice(1))}`;
+    navigate(`/login${next}`, { replace: true });
+    return false;
+  }
+  if (route.auth === 'staff' && !isStaff(user)) {
+    navigate(homePath(), { replace: true });
+    return false;
+  }
+  return true;
+}
+
+const main = /** @type {HTMLElement} */ (document.getElementById('main'));
+let renderCount = 0;
+
+/**
+ * @param {import('./router.js').Route | null} route
+ * @param {import('./router.js').Location} location
+ */
+async function render(route, location) {
+  renderCount += 1;
+  const mine = renderCount;
+  clearBanner({ navigation: true });
+  markCurrentLink();
+  if (route && !allowed(route)) return;
+  document.title = `${route?.title ?? 'Not found'} · Help desk`;
+  const root = h('div', { class: 'view' }, h('p', { class: 'loading' }, 'Loading…'));
+  replace(main, root);
+  try {
+    await (route ? route.view(root, location) : notFoundView(root));
+  } catch (error) {
+    if (mine !== renderCount) return;
+    console.error(error);
+    showBanner(error instanceof Error ? error.message : 'The page could not be shown.');
+  }
+  if (mine !== renderCount) return;
+  focusHeading(root);
+}
+
+/** Moves focus to the page's heading so screen readers start there. */
+function focusHeading(/** @type {HTMLElement} */ root) {
+  const active = document.activeElement;
+  if (
+    active &&
+    active !== document.body &&
+    root.contains(active) &&
+    active.matches('input, textarea, select')
+  ) {
+    return; // the view focused its first field on purpose
+  }
+  const heading = /** @type {HTMLElement | null} */ (root.querySelector('#page-title'));
+  heading?.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+}
+
+function wireSkipLink() {
+  document.querySelector('[data-skip]')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    main.focus();
+  });
+}
+
+async function start() {
+  wireSkipLink();
+  onSessionChange(renderShell);
+  api.onUnauthenticated = () => {
+    if (!currentUser()) return;
+    setSession(null);
+    showBanner('Your session has ended. Please sign in again.', 'info', { keep: true });
+    navigate(`/login?next=${encodeURIComponent(window.location.hash.slice(1))}`, { replace: true });
+  };
+  try {
+    await restoreSession();
+  } catch (error) {
+    renderShell(null);
+    replace(
+      main,
+      h(
+        'div',
+        { class: 'card empty' },
+        h('h1', null, 'The help desk is not reachable'),
+        h('p', null, error instanceof Error ? error.message : String(error)),
+        h(
+          'button',
+          { class: 'button', type: 'button', onclick: () => window.location.reload() },
+          'Try again',
+        ),
+      ),
+    );
+    return;
+  }
+  await new Router(routes, render).start();
+}
+
+start();

@@ -1,0 +1,42 @@
+// The page-wide message area under the header: errors that belong to no
+// field, and notices such as "the ticket changed, reloaded".
+import { h, replace } from '../dom.js';
+
+/**
+ * @param {string} text
+ * @param {'error' | 'info' | 'success'} [kind]
+ * @param {{keep?: boolean}} [options] keep: survive the next page change
+ *   (for messages shown just before a redirect)
+ */
+export function showBanner(text, kind = 'error', options = {}) {
+  const region = document.getElementById('banner');
+  if (!region) return;
+  const dismiss = h(
+    'button',
+    {
+      type: 'button',
+      class: 'banner-close',
+      'aria-label': 'Dismiss message',
+      onclick: () => clearBanner(),
+    },
+    '×',
+  );
+  replace(region, h('div', { class: `banner banner-${kind}` }, h('p', null, text), dismiss));
+  if (options.keep) region.dataset.keep = 'true';
+  else delete region.dataset.keep;
+}
+
+/**
+ * Removes the message. On a page change (`navigation`) a message shown with
+ * `keep` stays once.
+ * @param {{navigation?: boolean}} [options]
+ */
+export function clearBanner(options = {}) {
+  const region = document.getElementById('banner');
+  if (!region) return;
+  if (options.navigation && region.dataset.keep) {
+    delete region.dataset.keep;
+    return;
+  }
+  region.replaceChildren();
+}

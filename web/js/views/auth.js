@@ -1,0 +1,166 @@
+// Sign in and register. Registration signs the user in at once (DOMAIN.md §1).
+import { h, replace } from '../dom.js';
+import { api } from '../api.js';
+import { setSession } from '../session.js';
+import { navigate, href } from '../router.js';
+import { field, clearErrors, showError, setBusy, valueOf } from '../ui/form.js';
+
+/**
+ * Where to go after signing in: the page that asked for it, or home.
+ * @param {URLSearchParams} query
+ */
+function nextPath(query) {
+  const next = query.get('next') ?? '';
+  return next.startsWith('/') && !next.startsWith('/login') && !next.startsWith('/register')
+    ? next
+    : '/';
+}
+
+/** @param {URLSearchParams} query */
+function nextQuery(query) {
+  const next = query.get('next');
+  return next ? { next } : undefined;
+}
+
+/**
+ * @param {HTMLElement} root
+ * @param {import('../router.js').Location} location
+ */
+export function signInView(root, location) {
+  const email = h('input', {
+    type: 'email',
+    name: 'email',
+    autocomplete: 'username',
+    required: true,
+  });
+  const password = h('input', {
+    type: 'password',
+    name: 'password',
+    autocomplete: 'current-password',
+    required: true,
+  });
+  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Sign in');
+  const form = /** @type {HTMLFormElement} */ (
+    h(
+      'form',
+      { class: 'stack', novalidate: true },
+      field({ label: 'E-mail', control: email }),
+      field({ label: 'Password', control: password }),
+      h('div', { class: 'form-actions' }, submit),
+    )
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    setBusy(submit, true, 'Signing in…');
+    try {
+      setSession(await api.login(valueOf(form, 'email').trim(), valueOf(form, 'password')));
+      navigate(nextPath(location.query), { replace: true });
+    } catch (error) {
+      setBusy(submit, false);
+      showError(form, error);
+    }
+  });
+  replace(
+    root,
+    authCard(
+      'Sign in',
+      'Sign in to follow your requests and talk to support.',
+      form,
+      h(
+        'p',
+        null,
+        'New here? ',
+        h('a', { href: href('/register', nextQuery(location.query)) }, 'Create an account'),
+        ' — it takes a minute and you are signed in at once.',
+      ),
+    ),
+  );
+  email.focus();
+}
+
+/**
+ * @param {HTMLElement} root
+ * @param {import('../router.js').Location} location
+ */
+export function registerView(root, location) {
+  const name = h('input', {
+    type: 'text',
+    name: 'name',
+    autocomplete: 'name',
+    required: true,
+    maxlength: 200,
+  });
+  const email = h('input', { type: 'email', name: 'email', autocomplete: 'email', required: true });
+  const password = h('input', {
+    type: 'password',
+    name: 'password',
+    autocomplete: 'new-password',
+    required: true,
+    minlength: 8,
+  });
+  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Create account');
+  const form = /** @type {HTMLFormElement} */ (
+    h(
+      'form',
+      { class: 'stack', novalidate: true },
+      field({ label: 'Your name', control: name }),
+      field({
+        label: 'E-mail',
+        control: email,
+        hint: 'We write to this address when support answers.',
+      }),
+      field({ label: 'Password', control: password, hint: 'At least 8 characters.' }),
+      h('div', { class: 'form-actions' }, submit),
+    )
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    setBusy(submit, true, 'Creating account…');
+    try {
+      const info = await api.register(
+        valueOf(form, 'email').trim(),
+        valueOf(form, 'password'),
+        valueOf(form, 'name').trim(),
+      );
+      setSession(info);
+      navigate(nextPath(location.query), { replace: true });
+    } catch (error) {
+      setBusy(submit, false);
+      showError(form, error);
+    }
+  });
+  replace(
+    root,
+    authCard(
+      'Create an account',
+      'You are signed in as soon as the account is created; no e-mail confirmation to wait for.',
+      form,
+      h(
+        'p',
+        null,
+        'Already have an account? ',
+        h('a', { href: href('/login', nextQuery(location.query)) }, 'Sign in'),
+      ),
+    ),
+  );
+  name.focus();
+}
+
+/**
+ * @param {string} title
+ * @param {string} lead
+ * @param {HTMLElement} form
+ * @param {HTMLElement} footer
+ */
+function authCard(title, lead, form, footer) {
+  return h(
+    'section',
+    { class: 'auth-card card', 'aria-labelledby': 'page-title' },
+    h('h1', { id: 'page-title', tabindex: -1 }, title),
+    h('p', { class: 'lead' }, lead),
+    form,
+    h('div', { class: 'auth-footer' }, footer),
+  );
+}

@@ -1,0 +1,241 @@
+// Ticket lists: "All my tickets" for customers; "Assigned to me" and the
+// "Queue" for staff. A status filter kept in the URL and "Load more" paging.
+import { h, replace, announce } from '../dom.js';
+import { api } from '../api.js';
+import { isStaff } from '../session.js';
+import { href } from '../router.js';
+import { kStatuses, statusLabel, timeElement, ticketNumber } from '../format.js';
+import { categories, groups, userCards, categoryLabel, groupName } from '../directory.js';
+import { statusBadge, criticalityBadge } from '../ui/badges.js';
+import { showError } from '../ui/form.js';
+
+const kPageSize = 25;
+
+/**
+ * @typedef {{scope: 'mine' | 'queue', title: string, lead: string, path: string,
+ *   defaultStatuses: string[]}} ListSpec
+ */
+
+/** @returns {ListSpec} */
+function specFor(/** @type {'mine' | 'queue'} */ scope) {
+  if (scope === 'queue') {
+    return {
+      scope,
+      title: 'Queue',
+      lead: 'Every ticket you may work on, most urgent statuses first.',
+      path: '/queue',
+      defaultStatuses: ['new', 'open'],
+    };
+  }
+  if (isStaff()) {
+    return {
+      scope,
+      title: 'Assigned to me',
+      lead: 'Tickets you are responsible for.',
+      path: '/tickets',
+      defaultStatuses: ['new', 'open', 'pending'],
+    };
+  }
+  return {
+    scope,
+    title: 'All my tickets',
+    lead: 'Your requests to support and where each one stands.',
+    path: '/tickets',
+    defaultStatuses: [],
+  };
+}
+
+/**
+ * @param {'mine' | 'queue'} scope
+ * @returns {(root: HTMLElement, location: import('../router.js').Location) => Promise<void>}
+ */
+export function ticketListView(scope) {
+  return async (root, location) => {
+    const spec = specFor(scope);
+    const statusParam = location.query.get('status');
+    const selected = new Set(
+      statusParam === null ? spec.defaultStatuses : statusParam.split(',').filter(Boolean),
+    );
+    const body = h('div', { class: 'list-body' }, h('p', { class: 'muted' }, 'Loading tickets…'));
+    replace(
+      root,
+      h(
+        'div',
+        { class: 'page-header' },
+        h(
+          'div',
+          null,
+          h('h1', { id: 'page-title', tabindex: -1 }, spec.title),
+          h('p', { class: 'lead' }, spec.lead),
+        ),
+        h('a', { class: 'button primary', href: href('/tickets/new') }, 'New ticket'),
+      ),
+      statusFilter(selected, () => {
+        const query = new URLSearchParams({ status: [...selected].join(',') });
+        history.replaceState(null, '', `#${spec.path}?${query}`);
+        load(body, spec, selected);
+      }),
+      body,
+    );
+    await load(body, spec, selected);
+  };
+}
+
+/**
+ * @param {Set<string>} selected
+ * @param {() => void} onChange
+ */
+function statusFilter(selected, onChange) {
+  return h(
+    'fieldset',
+    { class: 'filter' },
+    h('legend', null, 'Status'),
+    kStatuses.map((status) =>
+      h(
+        'label',
+        { class: 'chip' },
+        h('input', {
+          type: 'checkbox',
+          value: status,
+          checked: selected.has(status),
+          onchange: (/** @type {Event} */ event) => {
+            const box = /** @type {HTMLInputElement} */ (event.target);
+            if (box.checked) selected.add(status);
+            else selected.delete(status);
+            onChange();
+          },
+        }),
+        statusLabel(status),
+      ),
+    ),
+  );
+}
+
+/**
+ * @param {HTMLElement} body
+ * @param {ListSpec} spec
+ * @param {Set<string>} selected
+ */
+async function load(body, spec, selected) {
+  const staff = isStaff();
+  const table = ticketTable(staff);
+  const tbody = /** @type {HTMLElement} */ (table.querySelector('tbody'));
+  const more = h('button', { type: 'button', class: 'button' }, 'Load more');
+  const footer = h('div', { class: 'list-footer' });
+  const filter = { scope: spec.scope, status: [...selected], limit: kPageSize };
+  try {
+    const [page, cats, grps] = await Promise.all([api.listTickets(filter), categories(), groups()]);
+    if (!page.items.length) {
+      replace(body, emptyState(spec, selected));
+      return;
+    }
+    await appendRows(tbody, page.items, staff, cats, grps);
+    replace(body, table, footer);
+    let cursor = page.next_cursor;
+    const showMore = () => replace(footer, cursor ? more : null);
+    more.addEventListener('click', async () => {
+      more.disabled = true;
+      try {
+        const next = await api.listTickets({ ...filter, cursor });
+        const first = await appendRows(tbody, next.items, staff, cats, grps);
+        cursor = next.next_cursor;
+        showMore();
+        announce(`${next.items.length} more tickets loaded`);
+        first?.focus();
+      } catch (error) {
+        showError(null, error);
+      } finally {
+        more.disabled = false;
+      }
+    });
+    showMore();
+  } catch (error) {
+    replace(body, h('p', { class: 'muted' }, 'The tickets could not be loaded.'));
+    showError(null, error);
+  }
+}
+
+/** @param {boolean} staff */
+function ticketTable(staff) {
+  const columns = staff
+    ? ['Number', 'Subject', 'Status', 'Criticality', 'Group', 'Assignee', 'Updated']
+    : ['Number', 'Subject', 'Status', 'Category', 'Updated'];
+  return h(
+    'table',
+    { class: 'ticket-table' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        columns.map((c) => h('th', { scope: 'col' }, c)),
+      ),
+    ),
+    h('tbody'),
+  );
+}
+
+/**
+ * Adds rows; returns the link of the first new row (for focus).
+ * @param {HTMLElement} tbody
+ * @param {import('../api.js').Ticket[]} tickets
+ * @param {boolean} staff
+ * @param {import('../api.js').Category[]} cats
+ * @param {import('../api.js').Group[]} grps
+ */
+async function appendRows(tbody, tickets, staff, cats, grps) {
+  const people = staff ? await userCards(tickets.map((t) => t.assignee_id)) : new Map();
+  /** @type {HTMLElement | null} */
+  let first = null;
+  for (const t of tickets) {
+    const link = h('a', { href: href(`/tickets/${t.id}`) }, t.subject);
+    first ??= link;
+    const cells = staff
+      ? [
+          ['Number', ticketNumber(t)],
+          ['Subject', link],
+          ['Status', statusBadge(t.status)],
+          ['Criticality', criticalityBadge(t.criticality)],
+          ['Group', groupName(grps, t.group_id)],
+          [
+            'Assignee',
+            t.assignee_id
+              ? (people.get(t.assignee_id)?.name ?? '')
+              : h('span', { class: 'muted' }, 'Unassigned'),
+          ],
+          ['Updated', timeElement(t.updated_at, { compact: true })],
+        ]
+      : [
+          ['Number', ticketNumber(t)],
+          ['Subject', link],
+          ['Status', statusBadge(t.status)],
+          ['Category', categoryLabel(cats, t.category)],
+          ['Updated', timeElement(t.updated_at, { compact: true })],
+        ];
+    tbody.append(
+      h(
+        'tr',
+        { class: `status-row-${t.status}` },
+        cells.map(([label, value]) => h('td', { dataset: { label: String(label) } }, value)),
+      ),
+    );
+  }
+  return first;
+}
+
+/**
+ * @param {ListSpec} spec
+ * @param {Set<string>} selected
+ */
+function emptyState(spec, selected) {
+  if (spec.scope === 'mine' && !isStaff() && selected.size === 0) {
+    return h(
+      'div',
+      { class: 'empty card' },
+      h('p', null, 'You have not asked support anything yet.'),
+      h('a', { class: 'button primary', href: href('/tickets/new') }, 'Create your first ticket'),
+    );
+  }
+  return h('div', { class: 'empty card' }, h('p', null, 'No tickets match these filters.'));
+}
