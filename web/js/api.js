@@ -118,14 +118,23 @@ export class ApiClient {
 
   // ---- accounts ----
 
-  /** @returns {Promise<SessionInfo>} */
+  /**
+   * @param {string} email
+   * @param {string} password
+   * @param {string} name
+   * @returns {Promise<SessionInfo>}
+   */
   async register(email, password, name) {
     return (
       await this.send('POST', '/auth/register', { json: { email, password, name }, quiet401: true })
     ).data;
   }
 
-  /** @returns {Promise<SessionInfo>} */
+  /**
+   * @param {string} email
+   * @param {string} password
+   * @returns {Promise<SessionInfo>}
+   */
   async login(email, password) {
     return (await this.send('POST', '/auth/login', { json: { email, password }, quiet401: true }))
       .data;
@@ -157,9 +166,9 @@ export class ApiClient {
     return (await this.send('GET', '/groups')).data;
   }
 
-  /** @returns {Promise<UserCard>} */
+  /** @param {number} id @returns {Promise<UserCard>} */
   async user(id) {
-    return (await this.send('GET', `/users/${encodeURIComponent(id)}`)).data;
+    return (await this.send('GET', `/users/${encodeURIComponent(String(id))}`)).data;
   }
 
   // ---- tickets ----
@@ -190,9 +199,9 @@ export class ApiClient {
     return (await this.send('POST', '/tickets', { encoded, headers })).data;
   }
 
-  /** @returns {Promise<{ticket: Ticket, etag: string}>} */
+  /** @param {number} id @returns {Promise<{ticket: Ticket, etag: string}>} */
   async ticket(id) {
-    const { data, response } = await this.send('GET', `/tickets/${encodeURIComponent(id)}`);
+    const { data, response } = await this.send('GET', `/tickets/${encodeURIComponent(String(id))}`);
     return { ticket: data, etag: response.headers.get('ETag') ?? `"${data.version}"` };
   }
 
@@ -205,12 +214,13 @@ export class ApiClient {
    */
   async patchTicket(id, patch, etag) {
     const options = { json: patch, headers: { 'If-Match': etag } };
-    return (await this.send('PATCH', `/tickets/${encodeURIComponent(id)}`, options)).data;
+    return (await this.send('PATCH', `/tickets/${encodeURIComponent(String(id))}`, options)).data;
   }
 
-  /** @returns {Promise<Message[]>} */
+  /** @param {number} ticketId @returns {Promise<Message[]>} */
   async messages(ticketId) {
-    return (await this.send('GET', `/tickets/${encodeURIComponent(ticketId)}/messages`)).data;
+    return (await this.send('GET', `/tickets/${encodeURIComponent(String(ticketId))}/messages`))
+      .data;
   }
 
   /**
@@ -220,14 +230,14 @@ export class ApiClient {
    * @returns {Promise<Message>}
    */
   async postMessage(ticketId, message, files) {
-    const path = `/tickets/${encodeURIComponent(ticketId)}/messages`;
+    const path = `/tickets/${encodeURIComponent(String(ticketId))}/messages`;
     const fields = { body: message.body, internal: message.internal };
     return (await this.send('POST', path, withFiles(fields, files, {}))).data;
   }
 
-  /** @returns {Promise<TicketEvent[]>} */
+  /** @param {number} ticketId @returns {Promise<TicketEvent[]>} */
   async events(ticketId) {
-    return (await this.send('GET', `/tickets/${encodeURIComponent(ticketId)}/events`)).data;
+    return (await this.send('GET', `/tickets/${encodeURIComponent(String(ticketId))}/events`)).data;
   }
 
   /**
@@ -235,7 +245,7 @@ export class ApiClient {
    * @param {{rating: number, comment: string, message_id?: number}} feedback
    */
   async feedback(ticketId, feedback) {
-    const path = `/tickets/${encodeURIComponent(ticketId)}/feedback`;
+    const path = `/tickets/${encodeURIComponent(String(ticketId))}/feedback`;
     return (await this.send('POST', path, { json: feedback })).data;
   }
 }

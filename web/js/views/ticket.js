@@ -13,6 +13,17 @@ import { messageList, replyForm } from './ticket_conversation.js';
 import { historyTimeline, peopleInEvents } from './ticket_history.js';
 import { customerActions, staffActions } from './ticket_actions.js';
 
+/**
+ * @typedef {import('../api.js').Ticket} Ticket
+ * @typedef {{header: HTMLElement, reported: HTMLElement, messages: HTMLElement,
+ *   details: HTMLElement, actions: HTMLElement, history: HTMLElement}} Regions
+ * @typedef {{ticket: Ticket, etag: string, cats: import('../api.js').Category[],
+ *   grps: import('../api.js').Group[], people: Map<number, import('../api.js').UserCard>}} State
+ * @typedef {(what?: {messages?: boolean}) => Promise<void>} Refresh
+ * @typedef {(changes: Record<string, unknown>, form?: HTMLFormElement) => Promise<boolean>} Patch
+ */
+
+/** @type {['sources_searched' | 'steps' | 'expected' | 'actual', string][]} */
 const kReported = [
   ['sources_searched', 'Already searched'],
   ['steps', 'Steps that led to the problem'],
@@ -36,8 +47,14 @@ export async function ticketView(root, location) {
     actions: h('div'),
     history: h('div'),
   };
-  /** @type {any} */
-  const state = { ticket: null, etag: '', cats: [], grps: [], people: new Map() };
+  /** @type {State} */
+  const state = {
+    ticket: /** @type {Ticket} */ (/** @type {unknown} */ (null)),
+    etag: '',
+    cats: [],
+    grps: [],
+    people: new Map(),
+  };
 
   const refresh = async (/** @type {{messages?: boolean}} */ what = { messages: true }) => {
     const [{ ticket, etag }, messages, events, cats, grps] = await Promise.all([
@@ -56,7 +73,8 @@ export async function ticketView(root, location) {
     Object.assign(state, { ticket, etag, cats, grps, people });
     render(regions, state, { me, staff, messages, events, patch, refresh: refreshSafely });
   };
-  const refreshSafely = async (/** @type {{messages?: boolean}} */ what) => {
+  /** @type {Refresh} */
+  const refreshSafely = async (what = { messages: true }) => {
     try {
       await refresh(what);
     } catch (error) {
@@ -64,7 +82,7 @@ export async function ticketView(root, location) {
     }
   };
 
-  /** @type {(changes: Record<string, unknown>, form?: HTMLFormElement) => Promise<boolean>} */
+  /** @type {Patch} */
   const patch = async (changes, form) => {
     try {
       await api.patchTicket(id, changes, state.etag);
@@ -154,6 +172,11 @@ export async function ticketView(root, location) {
 /**
  * Fills the regions from the loaded state; keeps keyboard focus on the page
  * when the focused control was replaced.
+ * @param {Regions} regions
+ * @param {State} state
+ * @param {{me: import('../api.js').User, staff: boolean,
+ *   messages: import('../api.js').Message[] | null,
+ *   events: import('../api.js').TicketEvent[], patch: Patch, refresh: Refresh}} extra
  */
 function render(regions, state, extra) {
   const { ticket, cats, grps, people } = state;
@@ -188,6 +211,7 @@ function render(regions, state, extra) {
   }
 }
 
+/** @param {Ticket} ticket @param {boolean} staff @param {() => void} onRefresh */
 function header(ticket, staff, onRefresh) {
   return [
     h(
