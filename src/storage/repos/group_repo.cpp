@@ -1,0 +1,72 @@
+// Groups (staff teams) and the categories that route tickets to them.
+#include "storage/repos/rows.hpp"
+#include "storage/repos/sql_repos.hpp"
+
+namespace hd::storage {
+
+using namespace sql;  // NOLINT(google-build-using-namespace): row helpers
+
+namespace {
+
+constexpr std::string_view kGroupColumns = "SELECT id, slug, name, tier FROM groups ";
+
+Result<core::Group> ReadGroup(const Statement& s) {
+  return core::Group{IdAt<core::GroupId>(s, 0), s.ColumnText(1), s.ColumnText(2), IntAt(s, 3)};
+}
+
+constexpr std::string_view kCategoryColumns = "SELECT slug, label, group_id, hint FROM categories ";
+
+Result<core::Category> ReadCategory(const Statement& s) {
+  return core::Category{s.ColumnText(0), s.ColumnText(1), OptionalIdAt<core::GroupId>(s, 2),
+                        s.ColumnText(3)};
+}
+
+}  // namespace
+
+Result<core::Group> SqlGroupRepo::Insert(core::Group group) {
+  HD_ASSIGN_OR_RETURN(
+      std::int64_t id,
+      InsertReturningId(conn_,
+                        "INSERT INTO groups (slug, name, tier) VALUES (?, ?, ?) RETURNING id",
+                        group.slug, group.name, group.tier));
+  group.id = core::GroupId(id);
+  return group;
+}
+
+Result<core::Group> SqlGroupRepo::Get(core::GroupId id) {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kGroupColumns, "WHERE id = ?"), id));
+  HD_ASSIGN_OR_RETURN(auto group, First<core::Group>(stmt, ReadGroup));
+  if (!group) return Error::NotFound("no group " + std::to_string(id.value));
+  return std::move(*group);
+}
+
+Result<std::optional<core::Group>> SqlGroupRepo::FindBySlug(const std::string& slug) {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kGroupColumns, "WHERE slug = ?"), slug));
+  return First<core::Group>(stmt, ReadGroup);
+}
+
+Result<std::vector<core::Group>> SqlGroupRepo::List() {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kGroupColumns, "ORDER BY tier, slug")));
+  return Collect<core::Group>(stmt, ReadGroup);
+}
+
+Status SqlGroupRepo::UpsertCategory(const core::Category& category) {
+  HD_RETURN_IF_ERROR(Run(conn_,
+                         "INSERT INTO categories (slug, label, group_id, hint) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (slug) DO UPDATE SET label = excluded.label, "
+                         "group_id = excluded.group_id, hint = excluded.hint",
+                         category.slug, category.label, category.group_id, category.hint));
+  return Ok();
+}
+
+Result<std::optional<core::Category>> SqlGroupRepo::FindCategory(const std::string& slug) {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kCategoryColumns, "WHERE slug = ?"), slug));
+  return First<core::Category>(stmt, ReadCategory);
+}
+
+Result<std::vector<core::Category>> SqlGroupRepo::ListCategories() {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kCategoryColumns, "ORDER BY slug")));
+  return Collect<core::Category>(stmt, ReadCategory);
+}
+
+}  // namespace hd::storage

@@ -1,0 +1,138 @@
+// The repositories behind core/ports, written once in portable SQL over a
+// storage::Connection, so the SQLite and PostgreSQL drivers share them.
+// Each object borrows the connection of its transaction (SqlTx) and, like the
+// connection, is used by one thread at a time. Implementations live one file
+// per aggregate: user_repo.cpp, group_repo.cpp, ticket_repo.cpp,
+// message_repo.cpp, event_repo.cpp, auth_repo.cpp.
+#pragma once
+
+#include "core/ports/repositories.hpp"
+#include "storage/database.hpp"
+
+namespace hd::storage {
+
+class SqlUserRepo final : public core::ports::UserRepo {
+ public:
+  explicit SqlUserRepo(Connection& conn) : conn_(conn) {}
+  Result<core::User> Insert(core::User user) override;
+  Result<core::User> Get(core::UserId id) override;
+  Result<std::optional<core::User>> FindByEmail(const std::string& email) override;
+  Status Update(const core::User& user) override;
+  Result<std::int64_t> Count() override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlCompanyRepo final : public core::ports::CompanyRepo {
+ public:
+  explicit SqlCompanyRepo(Connection& conn) : conn_(conn) {}
+  Result<core::Company> Insert(core::Company company) override;
+  Result<core::Company> Get(core::CompanyId id) override;
+  Result<std::optional<core::Company>> FindByName(const std::string& name) override;
+  Result<std::vector<core::Company>> List() override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlGroupRepo final : public core::ports::GroupRepo {
+ public:
+  explicit SqlGroupRepo(Connection& conn) : conn_(conn) {}
+  Result<core::Group> Insert(core::Group group) override;
+  Result<core::Group> Get(core::GroupId id) override;
+  Result<std::optional<core::Group>> FindBySlug(const std::string& slug) override;
+  Result<std::vector<core::Group>> List() override;
+  Status UpsertCategory(const core::Category& category) override;
+  Result<std::optional<core::Category>> FindCategory(const std::string& slug) override;
+  Result<std::vector<core::Category>> ListCategories() override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlTicketRepo final : public core::ports::TicketRepo {
+ public:
+  explicit SqlTicketRepo(Connection& conn) : conn_(conn) {}
+  Result<core::Ticket> Insert(core::Ticket ticket) override;
+  Result<core::Ticket> Get(core::TicketId id) override;
+  Status Update(core::Ticket& ticket) override;
+  Result<std::vector<core::Ticket>> List(const core::ports::TicketQuery& query) override;
+  Result<std::int64_t> Count() override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlMessageRepo final : public core::ports::MessageRepo {
+ public:
+  explicit SqlMessageRepo(Connection& conn) : conn_(conn) {}
+  Result<core::Message> Insert(core::Message message) override;
+  Result<std::vector<core::Message>> ListForTicket(core::TicketId ticket,
+                                                   bool include_internal) override;
+  Result<core::Message> Get(core::MessageId id) override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlAttachmentRepo final : public core::ports::AttachmentRepo {
+ public:
+  explicit SqlAttachmentRepo(Connection& conn) : conn_(conn) {}
+  Result<core::Attachment> Insert(core::Attachment attachment) override;
+  Result<core::Attachment> Get(core::AttachmentId id) override;
+  Status AttachToMessage(core::AttachmentId id, core::MessageId message) override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlEventRepo final : public core::ports::EventRepo {
+ public:
+  explicit SqlEventRepo(Connection& conn) : conn_(conn) {}
+  Result<core::Event> Append(core::Event event) override;
+  Result<std::vector<core::Event>> ListForTicket(core::TicketId ticket,
+                                                 bool include_internal) override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlFeedbackRepo final : public core::ports::FeedbackRepo {
+ public:
+  explicit SqlFeedbackRepo(Connection& conn) : conn_(conn) {}
+  Result<core::Feedback> Insert(core::Feedback feedback) override;
+  Result<std::vector<core::Feedback>> ListForTicket(core::TicketId ticket) override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlAuthRepo final : public core::ports::AuthRepo {
+ public:
+  explicit SqlAuthRepo(Connection& conn) : conn_(conn) {}
+  Status InsertSession(const core::Session& session) override;
+  Result<std::optional<core::Session>> FindSession(const std::string& token_hash) override;
+  Status DeleteSession(const std::string& token_hash) override;
+  Result<core::ApiToken> InsertApiToken(core::ApiToken token) override;
+  Result<std::optional<core::ApiToken>> FindApiToken(const std::string& token_hash) override;
+  Status RecordLoginFailure(const std::string& key, core::Timestamp at) override;
+  Result<std::int64_t> CountLoginFailures(const std::string& key, core::Timestamp since) override;
+  Status ClearLoginFailures(const std::string& key) override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlIdempotencyRepo final : public core::ports::IdempotencyRepo {
+ public:
+  explicit SqlIdempotencyRepo(Connection& conn) : conn_(conn) {}
+  Result<std::optional<core::IdempotencyRecord>> Find(core::UserId user,
+                                                      const std::string& key) override;
+  Status Insert(const core::IdempotencyRecord& record) override;
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace hd::storage

@@ -1,0 +1,52 @@
+// SqlTx: the repositories of one transaction (ports::Tx) over a Connection.
+// The store opens and ends the transaction; SqlTx only hands out the
+// repositories, which all use that connection. One SqlTx may live as long as
+// its connection and serve one transaction after another. Same thread
+// behaviour as the connection.
+#pragma once
+
+#include "core/ports/store.hpp"
+#include "storage/database.hpp"
+#include "storage/repos/sql_repos.hpp"
+
+namespace hd::storage {
+
+class SqlTx final : public core::ports::Tx {
+ public:
+  explicit SqlTx(Connection& conn)
+      : users_(conn),
+        companies_(conn),
+        groups_(conn),
+        tickets_(conn),
+        messages_(conn),
+        attachments_(conn),
+        events_(conn),
+        feedback_(conn),
+        auth_(conn),
+        idempotency_(conn) {}
+
+  core::ports::UserRepo& Users() override { return users_; }
+  core::ports::CompanyRepo& Companies() override { return companies_; }
+  core::ports::GroupRepo& Groups() override { return groups_; }
+  core::ports::TicketRepo& Tickets() override { return tickets_; }
+  core::ports::MessageRepo& Messages() override { return messages_; }
+  core::ports::AttachmentRepo& Attachments() override { return attachments_; }
+  core::ports::EventRepo& Events() override { return events_; }
+  core::ports::FeedbackRepo& Feedback() override { return feedback_; }
+  core::ports::AuthRepo& Auth() override { return auth_; }
+  core::ports::IdempotencyRepo& Idempotency() override { return idempotency_; }
+
+ private:
+  SqlUserRepo users_;
+  SqlCompanyRepo companies_;
+  SqlGroupRepo groups_;
+  SqlTicketRepo tickets_;
+  SqlMessageRepo messages_;
+  SqlAttachmentRepo attachments_;
+  SqlEventRepo events_;
+  SqlFeedbackRepo feedback_;
+  SqlAuthRepo auth_;
+  SqlIdempotencyRepo idempotency_;
+};
+
+}  // namespace hd::storage

@@ -1,0 +1,165 @@
+// Tickets: insert with a number, optimistic updates, the list queries.
+#include <variant>
+
+#include "storage/repos/rows.hpp"
+#include "storage/repos/sql_repos.hpp"
+
+namespace hd::storage {
+
+using namespace sql;  // NOLINT(google-build-using-namespace): row helpers
+
+namespace {
+
+constexpr std::string_view kTicketColumns =
+    "SELECT id, number, subject, category, status, criticality, support_level, initiator_id, "
+    "company_id, assignee_id, group_id, tier, channel, sources_searched, steps, expected, "
+    "actual, version, created_at, updated_at FROM tickets ";
+
+Result<core::Ticket> ReadTicket(const Statement& s) {
+  core::Ticket t;
+  t.id = IdAt<core::TicketId>(s, 0);
+  t.number = s.ColumnInt(1);
+  t.subject = s.ColumnText(2);
+  t.category = s.ColumnText(3);
+  const std::string status = s.ColumnText(4);
+  const auto parsed_status = core::ParseTicketStatus(status);
+  if (!parsed_status) return Corrupt("ticket status", status);
+  t.status = *parsed_status;
+  const std::string criticality = s.ColumnText(5);
+  const auto parsed_criticality = core::ParseCriticality(criticality);
+  if (!parsed_criticality) return Corrupt("criticality", criticality);
+  t.criticality = *parsed_criticality;
+  t.support_level = s.ColumnText(6);
+  t.initiator_id = IdAt<core::UserId>(s, 7);
+  t.company_id = OptionalIdAt<core::CompanyId>(s, 8);
+  t.assignee_id = OptionalIdAt<core::UserId>(s, 9);
+  t.group_id = OptionalIdAt<core::GroupId>(s, 10);
+  t.tier = IntAt(s, 11);
+  t.channel = s.ColumnText(12);
+  t.sources_searched = s.ColumnText(13);
+  t.steps = s.ColumnText(14);
+  t.expected = s.ColumnText(15);
+  t.actual = s.ColumnText(16);
+  t.version = s.ColumnInt(17);
+  t.created_at = TimeAt(s, 18);
+  t.updated_at = TimeAt(s, 19);
+  return t;
+}
+
+// The WHERE clause of a TicketQuery and the values of its placeholders.
+struct Filter {
+  std::string sql = "WHERE 1 = 1";
+  std::vector<std::variant<std::int64_t, std::string>> params;
+
+  void Add(std::string_view clause, std::int64_t value) {
+    sql += clause;
+    params.emplace_back(value);
+  }
+};
+
+Filter BuildFilter(const core::ports::TicketQuery& q) {
+  Filter f;
+  if (q.initiator_id && q.company_id) {
+    f.Add(" AND (initiator_id = ?", q.initiator_id->value);
+    f.Add(" OR company_id = ?)", q.company_id->value);
+  } else if (q.initiator_id) {
+    f.Add(" AND initiator_id = ?", q.initiator_id->value);
+  } else if (q.company_id) {
+    f.Add(" AND company_id = ?", q.company_id->value);
+  }
+  if (!q.statuses.empty()) {
+    f.sql += " AND status IN (";
+    for (std::size_t i = 0; i < q.statuses.size(); ++i) {
+      f.sql += i == 0 ? "?" : ", ?";
+      f.params.emplace_back(std::string(core::ToString(q.statuses[i])));
+    }
+    f.sql += ")";
+  }
+  if (q.group_id) f.Add(" AND group_id = ?", q.group_id->value);
+  if (q.tier) f.Add(" AND tier = ?", *q.tier);
+  if (q.assignee_id) f.Add(" AND assignee_id = ?", q.assignee_id->value);
+  if (q.unassigned_only) f.sql += " AND assignee_id IS NULL";
+  if (q.after) f.Add(q.newest_first ? " AND id < ?" : " AND id > ?", q.after->value);
+  f.sql += q.newest_first ? " ORDER BY id DESC" : " ORDER BY id ASC";
+  f.Add(" LIMIT ?", q.limit < 0 ? 0 : q.limit);
+  return f;
+}
+
+}  // namespace
+
+Result<core::Ticket> SqlTicketRepo::Insert(core::Ticket t) {
+  HD_ASSIGN_OR_RETURN(
+      std::int64_t id,
+      InsertReturningId(conn_,
+                        "INSERT INTO tickets (subject, category, status, criticality, "
+                        "support_level, initiator_id, company_id, assignee_id, group_id, tier, "
+                        "channel, sources_searched, steps, expected, actual, version, "
+                        "created_at, updated_at) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+                        t.subject, t.category, core::ToString(t.status),
+                        core::ToString(t.criticality), t.support_level, t.initiator_id,
+                        t.company_id, t.assignee_id, t.group_id, t.tier, t.channel,
+                        t.sources_searched, t.steps, t.expected, t.actual, t.created_at,
+                        t.updated_at));
+  // The number people see is the id: unique and increasing on every engine
+  // without a second sequence.
+  HD_RETURN_IF_ERROR(Run(conn_, "UPDATE tickets SET number = id WHERE id = ?", id));
+  t.id = core::TicketId(id);
+  t.number = id;
+  t.version = 1;
+  return t;
+}
+
+Result<core::Ticket> SqlTicketRepo::Get(core::TicketId id) {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kTicketColumns, "WHERE id = ?"), id));
+  HD_ASSIGN_OR_RETURN(auto ticket, First<core::Ticket>(stmt, ReadTicket));
+  if (!ticket) return Error::NotFound("no ticket " + std::to_string(id.value));
+  return std::move(*ticket);
+}
+
+Status SqlTicketRepo::Update(core::Ticket& t) {
+  HD_ASSIGN_OR_RETURN(
+      std::int64_t changed,
+      Run(conn_,
+          "UPDATE tickets SET subject = ?, category = ?, status = ?, criticality = ?, "
+          "support_level = ?, assignee_id = ?, group_id = ?, tier = ?, channel = ?, "
+          "sources_searched = ?, steps = ?, expected = ?, actual = ?, updated_at = ?, "
+          "version = version + 1 WHERE id = ? AND version = ?",
+          t.subject, t.category, core::ToString(t.status), core::ToString(t.criticality),
+          t.support_level, t.assignee_id, t.group_id, t.tier, t.channel, t.sources_searched,
+          t.steps, t.expected, t.actual, t.updated_at, t.id, t.version));
+  if (changed == 0) {
+    HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, "SELECT version FROM tickets WHERE id = ?", t.id));
+    HD_ASSIGN_OR_RETURN(bool exists, stmt->Step());
+    if (!exists) return Error::NotFound("no ticket " + std::to_string(t.id.value));
+    return Error::PreconditionFailed("ticket " + std::to_string(t.id.value) +
+                                     " was changed by someone else (now version " +
+                                     std::to_string(stmt->ColumnInt(0)) + ")")
+        .WithReason("stale-version");
+  }
+  ++t.version;
+  return Ok();
+}
+
+Result<std::vector<core::Ticket>> SqlTicketRepo::List(const core::ports::TicketQuery& query) {
+  const Filter filter = BuildFilter(query);
+  HD_ASSIGN_OR_RETURN(auto stmt, conn_.Prepare(Sql(kTicketColumns, filter.sql)));
+  int index = 0;
+  for (const auto& param : filter.params) {
+    ++index;
+    if (const auto* number = std::get_if<std::int64_t>(&param)) {
+      stmt->BindInt(index, *number);
+    } else {
+      stmt->BindText(index, std::get<std::string>(param));
+    }
+  }
+  return Collect<core::Ticket>(stmt, ReadTicket);
+}
+
+Result<std::int64_t> SqlTicketRepo::Count() {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, "SELECT COUNT(*) FROM tickets"));
+  HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  return row ? stmt->ColumnInt(0) : 0;
+}
+
+}  // namespace hd::storage

@@ -1,0 +1,108 @@
+// Users and companies.
+#include "storage/repos/rows.hpp"
+#include "storage/repos/sql_repos.hpp"
+
+namespace hd::storage {
+
+using namespace sql;  // NOLINT(google-build-using-namespace): row helpers
+
+namespace {
+
+constexpr std::string_view kUserColumns =
+    "SELECT id, email, name, role, company_id, password_hash, disabled, created_at FROM users ";
+
+Result<core::User> ReadUser(const Statement& s) {
+  core::User u;
+  u.id = IdAt<core::UserId>(s, 0);
+  u.email = s.ColumnText(1);
+  u.name = s.ColumnText(2);
+  const std::string role = s.ColumnText(3);
+  const auto parsed = core::ParseRole(role);
+  if (!parsed) return Corrupt("role", role);
+  u.role = *parsed;
+  u.company_id = OptionalIdAt<core::CompanyId>(s, 4);
+  u.password_hash = s.ColumnText(5);
+  u.disabled = BoolAt(s, 6);
+  u.created_at = TimeAt(s, 7);
+  return u;
+}
+
+constexpr std::string_view kCompanyColumns =
+    "SELECT id, name, share_tickets, created_at FROM companies ";
+
+Result<core::Company> ReadCompany(const Statement& s) {
+  return core::Company{IdAt<core::CompanyId>(s, 0), s.ColumnText(1), BoolAt(s, 2), TimeAt(s, 3)};
+}
+
+}  // namespace
+
+Result<core::User> SqlUserRepo::Insert(core::User user) {
+  HD_ASSIGN_OR_RETURN(
+      std::int64_t id,
+      InsertReturningId(conn_,
+                        "INSERT INTO users (email, name, role, company_id, password_hash, "
+                        "disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        user.email, user.name, core::ToString(user.role), user.company_id,
+                        user.password_hash, user.disabled, user.created_at));
+  user.id = core::UserId(id);
+  return user;
+}
+
+Result<core::User> SqlUserRepo::Get(core::UserId id) {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kUserColumns, "WHERE id = ?"), id));
+  HD_ASSIGN_OR_RETURN(auto user, First<core::User>(stmt, ReadUser));
+  if (!user) return Error::NotFound("no user " + std::to_string(id.value));
+  return std::move(*user);
+}
+
+Result<std::optional<core::User>> SqlUserRepo::FindByEmail(const std::string& email) {
+  // The column compares case-insensitively (COLLATE NOCASE / citext).
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kUserColumns, "WHERE email = ?"), email));
+  return First<core::User>(stmt, ReadUser);
+}
+
+Status SqlUserRepo::Update(const core::User& user) {
+  HD_ASSIGN_OR_RETURN(std::int64_t changed,
+                      Run(conn_,
+                          "UPDATE users SET email = ?, name = ?, role = ?, company_id = ?, "
+                          "password_hash = ?, disabled = ? WHERE id = ?",
+                          user.email, user.name, core::ToString(user.role), user.company_id,
+                          user.password_hash, user.disabled, user.id));
+  if (changed == 0) return Error::NotFound("no user " + std::to_string(user.id.value));
+  return Ok();
+}
+
+Result<std::int64_t> SqlUserRepo::Count() {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, "SELECT COUNT(*) FROM users"));
+  HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  return row ? stmt->ColumnInt(0) : 0;
+}
+
+Result<core::Company> SqlCompanyRepo::Insert(core::Company company) {
+  HD_ASSIGN_OR_RETURN(std::int64_t id,
+                      InsertReturningId(conn_,
+                                        "INSERT INTO companies (name, share_tickets, created_at) "
+                                        "VALUES (?, ?, ?) RETURNING id",
+                                        company.name, company.share_tickets, company.created_at));
+  company.id = core::CompanyId(id);
+  return company;
+}
+
+Result<core::Company> SqlCompanyRepo::Get(core::CompanyId id) {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kCompanyColumns, "WHERE id = ?"), id));
+  HD_ASSIGN_OR_RETURN(auto company, First<core::Company>(stmt, ReadCompany));
+  if (!company) return Error::NotFound("no company " + std::to_string(id.value));
+  return std::move(*company);
+}
+
+Result<std::optional<core::Company>> SqlCompanyRepo::FindByName(const std::string& name) {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kCompanyColumns, "WHERE name = ?"), name));
+  return First<core::Company>(stmt, ReadCompany);
+}
+
+Result<std::vector<core::Company>> SqlCompanyRepo::List() {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kCompanyColumns, "ORDER BY name, id")));
+  return Collect<core::Company>(stmt, ReadCompany);
+}
+
+}  // namespace hd::storage

@@ -1,0 +1,119 @@
+#include "storage/sqlite/group_committer.hpp"
+
+#include <exception>
+#include <utility>
+
+namespace hd::storage {
+
+namespace {
+
+// Calls a write or read function; an exception becomes kInternal for this
+// call only.
+Status CallGuarded(const core::ports::TxFn& fn, core::ports::Tx& tx) {
+  try {
+    return fn(tx);
+  } catch (const std::exception& e) {
+    return Error::Internal(std::string("write function threw: ") + e.what());
+  } catch (...) {
+    return Error::Internal("write function threw a non-standard exception");
+  }
+}
+
+}  // namespace
+
+GroupCommitter::GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size_t max_batch)
+    : conn_(std::move(conn)), tx_(*conn_), max_batch_(max_batch == 0 ? 1 : max_batch) {
+  thread_ = std::thread([this] { Loop(); });
+}
+
+GroupCommitter::~GroupCommitter() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+Status GroupCommitter::Submit(const core::ports::TxFn& fn) {
+  if (std::this_thread::get_id() == thread_.get_id()) {
+    return Error::Internal("Store::Write called from inside a write function");
+  }
+  Request request{&fn, Ok(), false, {}};
+  std::unique_lock lock(mu_);
+  if (stopping_) return Error::Unavailable("the store is shutting down");
+  queue_.push_back(&request);
+  lock.unlock();
+  wake_.notify_one();
+  lock.lock();
+  request.answered.wait(lock, [&] { return request.done; });
+  return std::move(request.result);
+}
+
+void GroupCommitter::Loop() {
+  std::vector<Request*> batch;
+  batch.reserve(max_batch_);
+  while (true) {
+    {
+      std::unique_lock lock(mu_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and every request answered
+      while (!queue_.empty() && batch.size() < max_batch_) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      }
+    }
+    RunBatch(batch);
+    {
+      // Notify under the lock: a caller cannot return (and destroy its
+      // Request) before the writer is done touching it.
+      std::lock_guard lock(mu_);
+      for (Request* r : batch) {
+        r->done = true;
+        r->answered.notify_one();
+      }
+    }
+    batch.clear();
+  }
+}
+
+void GroupCommitter::RunBatch(const std::vector<Request*>& batch) {
+  auto begin = conn_->Exec("BEGIN IMMEDIATE");
+  if (!begin.ok()) return FailBatch(batch, begin.error());
+  for (Request* r : batch) {
+    if (!RunInSavepoint(*r) || !conn_->InTransaction()) {
+      Error cause = Error::Unavailable(
+          "the write transaction was rolled back: " +
+          (r->result.ok() ? std::string("savepoint failed") : r->result.error().message));
+      if (conn_->InTransaction()) (void)conn_->Exec("ROLLBACK");
+      return FailBatch(batch, cause);
+    }
+  }
+  auto commit = conn_->Exec("COMMIT");
+  if (!commit.ok()) {
+    if (conn_->InTransaction()) (void)conn_->Exec("ROLLBACK");
+    FailBatch(batch, commit.error());
+  }
+}
+
+bool GroupCommitter::RunInSavepoint(Request& request) {
+  auto opened = conn_->Exec("SAVEPOINT request");
+  if (!opened.ok()) {
+    request.result = std::move(opened).error();
+    return false;
+  }
+  request.result = CallGuarded(*request.fn, tx_);
+  if (!request.result.ok()) {
+    // Undo this request alone; the savepoint stays open until released.
+    if (!conn_->Exec("ROLLBACK TO request").ok()) return false;
+  }
+  return conn_->Exec("RELEASE request").ok();
+}
+
+void GroupCommitter::FailBatch(const std::vector<Request*>& batch, const Error& cause) {
+  for (Request* r : batch) {
+    r->result = Error::Unavailable("nothing was stored: " + cause.message);
+  }
+}
+
+}  // namespace hd::storage

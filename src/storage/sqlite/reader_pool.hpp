@@ -1,0 +1,52 @@
+// ReaderPool: a fixed set of read-only SQLite connections. Run() borrows one
+// (waiting while all are in use), runs the function inside BEGIN … COMMIT so
+// it sees one consistent snapshot of committed data (WAL readers never block
+// the writer nor wait for it), and gives the connection back.
+//
+// Thread-safe; Run() executes on the calling thread. The pool must outlive
+// every Run() call.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "core/ports/store.hpp"
+#include "storage/repos/sql_tx.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
+
+namespace hd::storage {
+
+class ReaderPool {
+ public:
+  // Opens `size` (at least 1) read-only connections. kUnavailable when the
+  // database cannot be opened.
+  static Result<std::unique_ptr<ReaderPool>> Open(const SqliteConnectionOptions& options,
+                                                  std::size_t size);
+
+  // Runs `fn` in a read transaction. A function that throws gives kInternal.
+  Status Run(const core::ports::TxFn& fn);
+
+  // Runs `fn` on a borrowed connection outside any transaction.
+  Status WithConnection(const std::function<Status(Connection&)>& fn);
+
+ private:
+  struct Slot {
+    std::unique_ptr<SqliteConnection> conn;
+    std::unique_ptr<SqlTx> tx;
+  };
+  class Lease;
+
+  ReaderPool() = default;
+  Slot* Acquire();
+  void Release(Slot* slot);
+
+  std::vector<std::unique_ptr<Slot>> slots_;
+  std::mutex mu_;
+  std::condition_variable freed_;
+  std::vector<Slot*> free_;  // guarded by mu_
+};
+
+}  // namespace hd::storage

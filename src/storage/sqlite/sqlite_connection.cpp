@@ -1,0 +1,181 @@
+#include "storage/sqlite/sqlite_connection.hpp"
+
+#include <sqlite3.h>
+
+#include <unordered_map>
+#include <utility>
+
+namespace hd::storage {
+
+namespace {
+
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+struct StmtFinalizer {
+  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+};
+using DbHandle = std::unique_ptr<sqlite3, DbCloser>;
+using StmtHandle = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
+
+// The one place SQLite result codes become hd::Error.
+Error TranslateError(int rc, std::string_view what, std::string_view detail) {
+  std::string message = std::string(what) + ": " + std::string(detail);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    return Error::Conflict(std::move(message), "duplicate");
+  }
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      return Error::Unavailable(std::move(message));
+    default:
+      return Error::Internal(std::move(message));
+  }
+}
+
+Error TranslateError(sqlite3* db, int rc, std::string_view what) {
+  return TranslateError(rc, what, db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+}
+
+int Size(std::string_view s) { return static_cast<int>(s.size()); }
+
+class SqliteStatement final : public Statement {
+ public:
+  SqliteStatement(sqlite3* db, StmtHandle stmt) : db_(db), stmt_(std::move(stmt)) {}
+
+  void BindInt(int i, std::int64_t v) override { Check(sqlite3_bind_int64(stmt_.get(), i, v)); }
+  void BindDouble(int i, double v) override { Check(sqlite3_bind_double(stmt_.get(), i, v)); }
+  void BindText(int i, std::string_view v) override {
+    Check(sqlite3_bind_text(stmt_.get(), i, v.data(), Size(v), SQLITE_TRANSIENT));
+  }
+  void BindBlob(int i, std::string_view v) override {
+    Check(sqlite3_bind_blob(stmt_.get(), i, v.data(), Size(v), SQLITE_TRANSIENT));
+  }
+  void BindNull(int i) override { Check(sqlite3_bind_null(stmt_.get(), i)); }
+
+  Result<bool> Step() override {
+    if (bind_rc_ != SQLITE_OK) return TranslateError(bind_rc_, "bind", sqlite3_errstr(bind_rc_));
+    const int rc = sqlite3_step(stmt_.get());
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) {
+      changes_ = sqlite3_changes64(db_);
+      return false;
+    }
+    return TranslateError(db_, rc, "step");
+  }
+
+  bool IsNull(int c) const override { return sqlite3_column_type(stmt_.get(), c) == SQLITE_NULL; }
+  std::int64_t ColumnInt(int c) const override { return sqlite3_column_int64(stmt_.get(), c); }
+  double ColumnDouble(int c) const override { return sqlite3_column_double(stmt_.get(), c); }
+  std::string ColumnText(int c) const override {
+    const auto* text = sqlite3_column_text(stmt_.get(), c);
+    const int size = sqlite3_column_bytes(stmt_.get(), c);
+    if (text == nullptr) return {};
+    return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
+  }
+  std::string ColumnBlob(int c) const override {
+    const void* blob = sqlite3_column_blob(stmt_.get(), c);
+    const int size = sqlite3_column_bytes(stmt_.get(), c);
+    if (blob == nullptr) return {};
+    return std::string(static_cast<const char*>(blob), static_cast<std::size_t>(size));
+  }
+  std::int64_t ChangedRows() const override { return changes_; }
+
+  void Reset() override {
+    sqlite3_reset(stmt_.get());
+    sqlite3_clear_bindings(stmt_.get());
+    bind_rc_ = SQLITE_OK;
+    changes_ = 0;
+  }
+
+ private:
+  void Check(int rc) {
+    if (rc != SQLITE_OK && bind_rc_ == SQLITE_OK) bind_rc_ = rc;
+  }
+
+  sqlite3* db_;
+  StmtHandle stmt_;
+  int bind_rc_ = SQLITE_OK;
+  std::int64_t changes_ = 0;
+};
+
+struct CacheSlot {
+  std::unique_ptr<SqliteStatement> stmt;
+  bool in_use = false;
+};
+
+}  // namespace
+
+struct SqliteConnection::Impl {
+  DbHandle db;  // declared first: destroyed after every cached statement
+  std::unordered_map<std::string, CacheSlot> cache;
+
+  Result<std::unique_ptr<SqliteStatement>> Compile(std::string_view sql) {
+    sqlite3_stmt* raw = nullptr;
+    const int rc = sqlite3_prepare_v3(db.get(), sql.data(), Size(sql), SQLITE_PREPARE_PERSISTENT,
+                                      &raw, nullptr);
+    StmtHandle stmt(raw);
+    if (rc != SQLITE_OK) return TranslateError(db.get(), rc, "prepare");
+    return std::make_unique<SqliteStatement>(db.get(), std::move(stmt));
+  }
+};
+
+SqliteConnection::SqliteConnection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteConnection::~SqliteConnection() = default;
+
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
+    const SqliteConnectionOptions& options) {
+  sqlite3* raw = nullptr;
+  const int flags =
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (options.read_only ? 0 : SQLITE_OPEN_CREATE);
+  const int rc = sqlite3_open_v2(options.path.c_str(), &raw, flags, nullptr);
+  auto impl = std::make_unique<Impl>();
+  impl->db.reset(raw);
+  if (rc != SQLITE_OK) {
+    return TranslateError(raw, rc, "open " + options.path);
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, options.busy_timeout_ms);
+  std::unique_ptr<SqliteConnection> conn(new SqliteConnection(std::move(impl)));
+  // journal_mode=WAL is a property of the file; setting it again is a no-op.
+  HD_RETURN_IF_ERROR(
+      conn->Exec(options.read_only ? "PRAGMA query_only=ON" : "PRAGMA journal_mode=WAL"));
+  HD_RETURN_IF_ERROR(conn->Exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON"));
+  return conn;
+}
+
+Result<PreparedStatement> SqliteConnection::Prepare(std::string_view sql) {
+  auto it = impl_->cache.find(std::string(sql));
+  if (it != impl_->cache.end() && !it->second.in_use) {
+    it->second.in_use = true;
+    return PreparedStatement(it->second.stmt.get(), nullptr, &it->second.in_use);
+  }
+  HD_ASSIGN_OR_RETURN(auto stmt, impl_->Compile(sql));
+  if (it != impl_->cache.end()) {
+    // The cached statement is stepping in an outer loop: use a private one.
+    return PreparedStatement(nullptr, std::move(stmt), nullptr);
+  }
+  auto& slot = impl_->cache[std::string(sql)];
+  slot.stmt = std::move(stmt);
+  slot.in_use = true;
+  return PreparedStatement(slot.stmt.get(), nullptr, &slot.in_use);
+}
+
+Status SqliteConnection::Exec(std::string_view sql) {
+  char* message = nullptr;
+  const int rc =
+      sqlite3_exec(impl_->db.get(), std::string(sql).c_str(), nullptr, nullptr, &message);
+  if (rc == SQLITE_OK) return Ok();
+  std::string detail = message != nullptr ? message : sqlite3_errstr(rc);
+  sqlite3_free(message);
+  return TranslateError(rc, "exec", detail);
+}
+
+bool SqliteConnection::InTransaction() const {
+  return sqlite3_get_autocommit(impl_->db.get()) == 0;
+}
+
+}  // namespace hd::storage

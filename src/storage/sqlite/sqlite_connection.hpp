@@ -1,0 +1,54 @@
+// SqliteConnection: the SQLite driver behind storage::Connection.
+//
+// Owns one sqlite3 handle and the statements prepared on it (cached by SQL
+// text, finalized before the handle closes). Every connection runs with
+// foreign keys on, synchronous=FULL and a busy timeout; the file is put in
+// WAL mode, so readers never block the writer. sqlite3.h stays in the .cpp.
+//
+// Thread behaviour: like every Connection, used by one thread at a time
+// (opened SQLITE_OPEN_NOMUTEX; the stores hand whole connections over).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "storage/database.hpp"
+
+namespace hd::storage {
+
+struct SqliteConnectionOptions {
+  std::string path;  // the database file; created when missing unless read_only
+  // How long a statement waits for a lock held by another connection before
+  // failing with kUnavailable, in milliseconds. Default 5000.
+  int busy_timeout_ms = 5000;
+  // A reader connection: refuses every write (PRAGMA query_only). Default false.
+  bool read_only = false;
+};
+
+class SqliteConnection final : public Connection {
+ public:
+  // Opens and configures the database. kUnavailable when the file cannot be
+  // opened or is locked past the busy timeout.
+  static Result<std::unique_ptr<SqliteConnection>> Open(const SqliteConnectionOptions& options);
+
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  Result<PreparedStatement> Prepare(std::string_view sql) override;
+  Status Exec(std::string_view sql) override;
+
+  // True while a transaction is open. SQLite rolls a transaction back on its
+  // own after some errors (disk full, I/O error); this tells the store so.
+  bool InTransaction() const;
+
+ private:
+  struct Impl;
+  explicit SqliteConnection(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hd::storage

@@ -1,0 +1,45 @@
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include <utility>
+
+#include "storage/migrations.hpp"
+#include "storage/sqlite/group_committer.hpp"
+#include "storage/sqlite/reader_pool.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
+
+namespace hd::storage {
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& options) {
+  SqliteConnectionOptions conn_options;
+  conn_options.path = options.path;
+  conn_options.busy_timeout_ms = options.busy_timeout_ms;
+  // The writer first: it creates the file, switches it to WAL and migrates it
+  // before any reader looks at it.
+  HD_ASSIGN_OR_RETURN(auto writer, SqliteConnection::Open(conn_options));
+  HD_RETURN_IF_ERROR(ApplyMigrations(*writer));
+  HD_ASSIGN_OR_RETURN(auto readers, ReaderPool::Open(conn_options, options.reader_pool_size));
+  auto committer = std::make_unique<GroupCommitter>(std::move(writer), options.max_batch_size);
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(readers), std::move(committer)));
+}
+
+SqliteStore::SqliteStore(std::unique_ptr<ReaderPool> readers,
+                         std::unique_ptr<GroupCommitter> writer)
+    : readers_(std::move(readers)), writer_(std::move(writer)) {}
+
+// Members go in reverse order: the writer drains and joins first.
+SqliteStore::~SqliteStore() = default;
+
+Status SqliteStore::Read(const core::ports::TxFn& fn) { return readers_->Run(fn); }
+
+Status SqliteStore::Write(const core::ports::TxFn& fn) { return writer_->Submit(fn); }
+
+Status SqliteStore::Ping() {
+  return readers_->WithConnection([](Connection& conn) -> Status {
+    HD_ASSIGN_OR_RETURN(auto stmt, conn.Prepare("SELECT 1"));
+    HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) return Error::Internal("SELECT 1 returned no row");
+    return Ok();
+  });
+}
+
+}  // namespace hd::storage

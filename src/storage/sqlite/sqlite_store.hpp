@@ -1,0 +1,61 @@
+// SqliteStore: ports::Store on an embedded SQLite database file.
+//
+// Writes go to one writer connection through group commit (GroupCommitter):
+// every acknowledged Write() is durable (WAL, synchronous=FULL), and
+// concurrent writers share each fsync. Reads run on the calling thread on a
+// pool of read-only connections, each inside one snapshot transaction.
+// Migrations are applied at Open().
+//
+// Thread behaviour: Read, Write and Ping are thread-safe and blocking (see
+// ports::Store). The destructor answers every accepted write (committing it)
+// before it closes the database; callers must not start new calls once
+// destruction has begun.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/ports/store.hpp"
+
+namespace hd::storage {
+
+class GroupCommitter;
+class ReaderPool;
+
+struct SqliteOptions {
+  std::string path;  // the database file; created with its folder's permissions when missing
+  // Read-only connections for Read(); at most this many reads run at once.
+  // Default 8.
+  std::size_t reader_pool_size = 8;
+  // How long a statement waits for a lock held by another process before the
+  // call fails with kUnavailable, in milliseconds. Default 5000.
+  int busy_timeout_ms = 5000;
+  // At most this many Write() requests share one transaction. Default 512.
+  std::size_t max_batch_size = 512;
+};
+
+class SqliteStore final : public core::ports::Store {
+ public:
+  // Opens (creating when missing) the database, applies pending migrations
+  // and starts the writer. kUnavailable when the file cannot be opened or is
+  // locked; kInternal when a migration fails.
+  static Result<std::unique_ptr<SqliteStore>> Open(const SqliteOptions& options);
+
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  Status Read(const core::ports::TxFn& fn) override;
+  Status Write(const core::ports::TxFn& fn) override;
+  Status Ping() override;
+
+ private:
+  SqliteStore(std::unique_ptr<ReaderPool> readers, std::unique_ptr<GroupCommitter> writer);
+
+  std::unique_ptr<ReaderPool> readers_;
+  std::unique_ptr<GroupCommitter> writer_;
+};
+
+}  // namespace hd::storage

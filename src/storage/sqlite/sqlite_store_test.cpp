@@ -1,0 +1,172 @@
+// The storage contract on SQLite, and what only SQLite has: its lock, its
+// migration ledger, its connection options.
+#include "storage/sqlite/sqlite_store.hpp"
+
+#include "storage/migrations.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
+#include "storage/store_contract.hpp"
+#include "storage/temp_dir_test_util.hpp"
+
+namespace hd::storage::testing {
+namespace {
+
+using core::ports::Tx;
+
+class SqliteHarness final : public StoreHarness {
+ public:
+  SqliteHarness() { Reopen(); }
+  core::ports::Store& store() override { return *store_; }
+  void Reopen() override {
+    store_.reset();
+    SqliteOptions options;
+    options.path = dir_.File("helpdesk.db");
+    options.reader_pool_size = 4;
+    auto opened = SqliteStore::Open(options);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    store_ = std::move(opened).value();
+  }
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+StoreBackend SqliteBackend() {
+  return {"Sqlite", [] { return std::unique_ptr<StoreHarness>(new SqliteHarness()); }};
+}
+
+HD_INSTANTIATE_STORE_CONTRACT(Sqlite, SqliteBackend());
+
+Result<std::int64_t> ScalarOf(Connection& conn, std::string_view sql) {
+  HD_ASSIGN_OR_RETURN(auto stmt, conn.Prepare(sql));
+  HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return Error::NotFound("no row");
+  return stmt->ColumnInt(0);
+}
+
+TEST(SqliteMigrations, AppliedOnceAndIdempotentOnReopen) {
+  TempDir dir;
+  const SqliteConnectionOptions options{dir.File("m.db"), 5000, false};
+  const auto embedded = EmbeddedMigrations(Dialect::kSqlite);
+  ASSERT_FALSE(embedded.empty());
+  EXPECT_EQ(embedded.front().version, 1);
+  EXPECT_EQ(embedded.front().name, "init");
+  {
+    auto conn = Must(SqliteConnection::Open(options));
+    EXPECT_EQ(Must(ApplyMigrations(*conn)), static_cast<int>(embedded.size()));
+    EXPECT_EQ(Must(ApplyMigrations(*conn)), 0);
+  }
+  auto conn = Must(SqliteConnection::Open(options));
+  EXPECT_EQ(Must(ApplyMigrations(*conn)), 0);
+  EXPECT_EQ(Must(ScalarOf(*conn, "SELECT COUNT(*) FROM schema_migrations")),
+            static_cast<std::int64_t>(embedded.size()));
+  EXPECT_GT(Must(ScalarOf(*conn, "SELECT MIN(applied_at) FROM schema_migrations")),
+            1'600'000'000'000);  // recorded in unix milliseconds
+}
+
+TEST(SqliteMigrations, FailingMigrationIsRolledBackWhole) {
+  TempDir dir;
+  auto conn = Must(SqliteConnection::Open({dir.File("m.db"), 5000, false}));
+  const Migration good{1, "one", "CREATE TABLE a (x INTEGER)"};
+  const Migration bad{2, "two", "CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1)"};
+  const Migration both[] = {good, bad};
+  auto r = ApplyMigrations(*conn, both);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("migration 2_two"), std::string::npos);
+  EXPECT_EQ(Must(ScalarOf(*conn, "SELECT MAX(version) FROM schema_migrations")), 1);
+  EXPECT_EQ(Must(ScalarOf(*conn, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'b'")), 0);
+  const Migration fixed{2, "two", "CREATE TABLE b (x INTEGER)"};
+  const Migration again[] = {good, fixed};
+  EXPECT_EQ(Must(ApplyMigrations(*conn, again)), 1);
+}
+
+TEST(SqliteStore, OpenSetsWalAndForeignKeys) {
+  TempDir dir;
+  SqliteOptions options;
+  options.path = dir.File("h.db");
+  auto store = Must(SqliteStore::Open(options));
+  ASSERT_NE(store, nullptr);
+  auto conn = Must(SqliteConnection::Open({options.path, 5000, true}));
+  auto mode = conn->Prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(mode.ok());
+  ASSERT_TRUE(Must((*mode)->Step()));
+  EXPECT_EQ((*mode)->ColumnText(0), "wal");
+  EXPECT_EQ(Must(ScalarOf(*conn, "PRAGMA foreign_keys")), 1);
+  EXPECT_EQ(Must(ScalarOf(*conn, "PRAGMA synchronous")), 2);  // FULL
+}
+
+TEST(SqliteStore, UnopenablePathIsUnavailable) {
+  SqliteOptions options;
+  options.path = "/nonexistent-folder/for/sure/h.db";
+  auto store = SqliteStore::Open(options);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
+}
+
+// Regression: issue #2 asks that a locked database answer 503 with no
+// partial write.
+TEST(SqliteStore, LockedDatabaseIsUnavailableAndWritesNothing) {
+  TempDir dir;
+  SqliteOptions options;
+  options.path = dir.File("h.db");
+  options.busy_timeout_ms = 50;
+  auto store = Must(SqliteStore::Open(options));
+  auto other = Must(SqliteConnection::Open({options.path, 50, false}));
+  ASSERT_TRUE(other->Exec("BEGIN EXCLUSIVE").ok());
+  core::User u;
+  u.email = "ann@example.com";
+  Status s = store->Write([&](Tx& tx) -> Status {
+    HD_RETURN_IF_ERROR(tx.Users().Insert(u));
+    return Ok();
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kUnavailable);
+  ASSERT_TRUE(other->Exec("ROLLBACK").ok());
+  std::int64_t count = -1;
+  ASSERT_TRUE(store
+                  ->Read([&](Tx& tx) -> Status {
+                    HD_ASSIGN_OR_RETURN(count, tx.Users().Count());
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(count, 0);
+  EXPECT_TRUE(store
+                  ->Write([&](Tx& tx) -> Status {
+                    HD_RETURN_IF_ERROR(tx.Users().Insert(u));
+                    return Ok();
+                  })
+                  .ok());
+}
+
+TEST(SqliteStore, WriteFromInsideAWriteFunctionIsRefused) {
+  TempDir dir;
+  SqliteOptions options;
+  options.path = dir.File("h.db");
+  auto store = Must(SqliteStore::Open(options));
+  Status inner = Ok();
+  ASSERT_TRUE(store
+                  ->Write([&](Tx&) -> Status {
+                    inner = store->Write([](Tx&) { return Ok(); });
+                    return Ok();
+                  })
+                  .ok());
+  ASSERT_FALSE(inner.ok());
+  EXPECT_EQ(inner.error().code, ErrorCode::kInternal);
+}
+
+TEST(SqliteStore, ReadFunctionCannotWrite) {
+  TempDir dir;
+  SqliteOptions options;
+  options.path = dir.File("h.db");
+  auto store = Must(SqliteStore::Open(options));
+  core::User u;
+  u.email = "ann@example.com";
+  Status s = store->Read([&](Tx& tx) -> Status {
+    HD_RETURN_IF_ERROR(tx.Users().Insert(u));
+    return Ok();
+  });
+  EXPECT_FALSE(s.ok());
+}
+
+}  // namespace
+}  // namespace hd::storage::testing

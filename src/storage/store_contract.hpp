@@ -1,0 +1,131 @@
+// The storage contract suite: what every ports::Store implementation must do,
+// written once as parameterised GoogleTest suites over a factory. A driver
+// instantiates it with HD_INSTANTIATE_STORE_CONTRACT (see
+// sqlite/sqlite_store_test.cpp); PostgreSQL does the same with a harness on
+// a throw-away database.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/ports/store.hpp"
+
+namespace hd::storage::testing {
+
+// One fresh, empty database behind a Store, for one test.
+class StoreHarness {
+ public:
+  virtual ~StoreHarness() = default;
+  virtual core::ports::Store& store() = 0;
+  // Closes the store and opens it again on the same database: what was
+  // acknowledged must still be there.
+  virtual void Reopen() = 0;
+};
+
+struct StoreBackend {
+  std::string name;  // test-name suffix, e.g. "Sqlite"
+  std::function<std::unique_ptr<StoreHarness>()> make;
+};
+
+inline std::string BackendName(const ::testing::TestParamInfo<StoreBackend>& info) {
+  return info.param.name;
+}
+
+class StoreContract : public ::testing::TestWithParam<StoreBackend> {
+ protected:
+  void SetUp() override { harness_ = GetParam().make(); }
+  void TearDown() override { harness_.reset(); }
+
+  core::ports::Store& store() { return harness_->store(); }
+  void Reopen() { harness_->Reopen(); }
+
+  // Runs `f` (Tx& -> Result<T>) in a write / read transaction.
+  template <class T, class F>
+  Result<T> WriteValue(F f) {
+    std::optional<T> out;
+    Status s = store().Write([&](core::ports::Tx& tx) -> Status {
+      HD_ASSIGN_OR_RETURN(T value, f(tx));
+      out.emplace(std::move(value));
+      return Ok();
+    });
+    if (!s.ok()) return std::move(s).error();
+    return std::move(*out);
+  }
+  template <class T, class F>
+  Result<T> ReadValue(F f) {
+    std::optional<T> out;
+    Status s = store().Read([&](core::ports::Tx& tx) -> Status {
+      HD_ASSIGN_OR_RETURN(T value, f(tx));
+      out.emplace(std::move(value));
+      return Ok();
+    });
+    if (!s.ok()) return std::move(s).error();
+    return std::move(*out);
+  }
+
+  // Fixture data written through the store; a failure fails the test.
+  core::User AddUser(const std::string& email, core::Role role = core::Role::kCustomer,
+                     std::optional<core::CompanyId> company = std::nullopt);
+  core::Company AddCompany(const std::string& name, bool share_tickets);
+  core::Group AddGroup(const std::string& slug, int tier);
+  core::Ticket AddTicket(const core::User& initiator, const std::string& subject = "Printer");
+  core::Ticket AddTicket(core::Ticket ticket);
+  std::int64_t CountUsers();
+
+  std::unique_ptr<StoreHarness> harness_;
+};
+
+// A ticket with every field set, ready to insert.
+core::Ticket SampleTicket(const core::User& initiator, const std::string& subject);
+
+// Unwraps a Result in a test, failing it (and returning T{}) on an error.
+template <class T>
+T Must(Result<T> r) {
+  if (!r.ok()) {
+    ADD_FAILURE() << "unexpected error: " << r.error().message;
+    return T{};
+  }
+  return std::move(r).value();
+}
+
+// One suite per aggregate, so failures read as "which port broke".
+class UserRepoContract : public StoreContract {};
+class DirectoryRepoContract : public StoreContract {};
+class TicketRepoContract : public StoreContract {};
+class TicketListContract : public StoreContract {};
+// Starts with a customer, an agent and one ticket of the customer's.
+class ConversationRepoContract : public StoreContract {
+ public:
+  static const core::Timestamp kAt;
+
+ protected:
+  void SetUp() override;
+  core::Message Post(const core::User& author, const std::string& body, bool internal);
+  core::Attachment Upload(const std::string& filename, std::optional<core::MessageId> message);
+  std::vector<core::Message> List(bool include_internal);
+
+  core::User customer_, agent_;
+  core::Ticket ticket_;
+};
+class AuthRepoContract : public StoreContract {};
+class StoreTransactionContract : public StoreContract {};
+
+}  // namespace hd::storage::testing
+
+#define HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, suite, backend)  \
+  INSTANTIATE_TEST_SUITE_P(prefix, suite, ::testing::Values(backend), \
+                           ::hd::storage::testing::BackendName)
+
+// Runs the whole contract against `backend` (a StoreBackend expression).
+#define HD_INSTANTIATE_STORE_CONTRACT(prefix, backend)                             \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, UserRepoContract, backend);         \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, DirectoryRepoContract, backend);    \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, TicketRepoContract, backend);       \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, TicketListContract, backend);       \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, ConversationRepoContract, backend); \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, AuthRepoContract, backend);         \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, StoreTransactionContract, backend)
