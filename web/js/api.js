@@ -174,13 +174,16 @@ export class ApiClient {
   // ---- tickets ----
 
   /**
-   * @param {{scope: 'mine' | 'queue', status?: string[], cursor?: string | number | null, limit?: number}} filter
+   * @param {{scope: 'mine' | 'queue', status?: string[], group?: string, unassigned?: boolean,
+   *   cursor?: string | number | null, limit?: number}} filter
    * @returns {Promise<TicketPage>}
    */
   async listTickets(filter) {
     const query = {
       scope: filter.scope,
       status: filter.status?.length ? filter.status.join(',') : undefined,
+      group: filter.group || undefined,
+      unassigned: filter.unassigned ? 'true' : undefined,
       cursor: filter.cursor ?? undefined,
       limit: filter.limit,
     };

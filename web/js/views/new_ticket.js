@@ -5,6 +5,8 @@ import { h, replace } from '../dom.js';
 import { api, encodeBody, newIdempotencyKey } from '../api.js';
 import { navigate } from '../router.js';
 import { categories } from '../directory.js';
+import { isStaff } from '../session.js';
+import { kCriticalities, criticalityLabel } from '../format.js';
 import { field, clearErrors, showError, setBusy, valueOf } from '../ui/form.js';
 import { filePicker, acceptPastedFiles } from '../ui/files.js';
 
@@ -48,6 +50,14 @@ export async function newTicketView(root) {
     h(
       'form',
       { class: 'stack ticket-form', novalidate: true },
+      isStaff()
+        ? field({
+            label: 'On behalf of',
+            control: h('input', { type: 'email', name: 'on_behalf_of', autocomplete: 'off' }),
+            hint: 'For a request taken by phone or chat: the customer’s e-mail. Leave empty to open the ticket yourself.',
+            optional: true,
+          })
+        : null,
       field({
         label: 'Subject',
         control: h('input', {
@@ -60,6 +70,7 @@ export async function newTicketView(root) {
         hint: 'One line that names the problem, e.g. “Export to CSV loses Cyrillic names”.',
       }),
       field({ label: 'Topic', control: category, hint: categoryHint, optional: true }),
+      isStaff() ? criticalityField() : null,
       field({
         label: 'Describe the problem',
         control: h('textarea', { name: 'body', rows: 6, required: true }),
@@ -152,11 +163,23 @@ export async function newTicketView(root) {
 function ticketFields(form) {
   /** @type {Record<string, string>} */
   const fields = { subject: valueOf(form, 'subject').trim(), body: valueOf(form, 'body') };
-  for (const name of ['category', ...kGuided.map((g) => g.name)]) {
+  const optional = ['category', 'criticality', 'on_behalf_of', ...kGuided.map((g) => g.name)];
+  for (const name of optional) {
     const value = valueOf(form, name);
     if (value.trim()) fields[name] = value;
   }
   return fields;
+}
+
+/** Staff set the criticality when they register a request. */
+function criticalityField() {
+  const select = h(
+    'select',
+    { name: 'criticality' },
+    h('option', { value: '' }, 'Default (normal)'),
+    kCriticalities.map((c) => h('option', { value: c }, criticalityLabel(c))),
+  );
+  return field({ label: 'Criticality', control: select, optional: true });
 }
 
 /**

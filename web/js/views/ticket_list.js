@@ -4,10 +4,13 @@ import { h, replace, announce } from '../dom.js';
 import { api } from '../api.js';
 import { isStaff } from '../session.js';
 import { href } from '../router.js';
-import { kStatuses, statusLabel, timeElement, ticketNumber } from '../format.js';
+import { timeElement, ticketNumber } from '../format.js';
 import { categories, groups, userCards, categoryLabel, groupName } from '../directory.js';
 import { statusBadge, criticalityBadge } from '../ui/badges.js';
 import { showError } from '../ui/form.js';
+import { filterBar, filterFromQuery, filterToQuery } from './ticket_filter.js';
+
+/** @typedef {import('./ticket_filter.js').Filter} Filter */
 
 const kPageSize = 25;
 
@@ -22,7 +25,7 @@ function specFor(/** @type {'mine' | 'queue'} */ scope) {
     return {
       scope,
       title: 'Queue',
-      lead: 'Every ticket you may work on, most urgent statuses first.',
+      lead: 'Every ticket you may work on.',
       path: '/queue',
       defaultStatuses: ['new', 'open'],
     };
@@ -52,10 +55,7 @@ function specFor(/** @type {'mine' | 'queue'} */ scope) {
 export function ticketListView(scope) {
   return async (root, location) => {
     const spec = specFor(scope);
-    const statusParam = location.query.get('status');
-    const selected = new Set(
-      statusParam === null ? spec.defaultStatuses : statusParam.split(',').filter(Boolean),
-    );
+    const filter = filterFromQuery(location.query, spec.defaultStatuses);
     const body = h('div', { class: 'list-body' }, h('p', { class: 'muted' }, 'Loading tickets…'));
     replace(
       root,
@@ -70,63 +70,45 @@ export function ticketListView(scope) {
         ),
         h('a', { class: 'button primary', href: href('/tickets/new') }, 'New ticket'),
       ),
-      statusFilter(selected, () => {
-        const query = new URLSearchParams({ status: [...selected].join(',') });
-        history.replaceState(null, '', `#${spec.path}?${query}`);
-        load(body, spec, selected);
+      filterBar(filter, {
+        queue: scope === 'queue',
+        onChange: () => {
+          history.replaceState(null, '', `#${spec.path}?${filterToQuery(filter)}`);
+          load(body, spec, filter);
+        },
       }),
       body,
     );
-    await load(body, spec, selected);
+    await load(body, spec, filter);
   };
-}
-
-/**
- * @param {Set<string>} selected
- * @param {() => void} onChange
- */
-function statusFilter(selected, onChange) {
-  return h(
-    'fieldset',
-    { class: 'filter' },
-    h('legend', null, 'Status'),
-    kStatuses.map((status) =>
-      h(
-        'label',
-        { class: 'chip' },
-        h('input', {
-          type: 'checkbox',
-          value: status,
-          checked: selected.has(status),
-          onchange: (/** @type {Event} */ event) => {
-            const box = /** @type {HTMLInputElement} */ (event.target);
-            if (box.checked) selected.add(status);
-            else selected.delete(status);
-            onChange();
-          },
-        }),
-        statusLabel(status),
-      ),
-    ),
-  );
 }
 
 /**
  * @param {HTMLElement} body
  * @param {ListSpec} spec
- * @param {Set<string>} selected
+ * @param {Filter} filter
  */
-async function load(body, spec, selected) {
+async function load(body, spec, filter) {
   const staff = isStaff();
   const table = ticketTable(staff);
   const tbody = /** @type {HTMLElement} */ (table.querySelector('tbody'));
   const more = h('button', { type: 'button', class: 'button' }, 'Load more');
   const footer = h('div', { class: 'list-footer' });
-  const filter = { scope: spec.scope, status: [...selected], limit: kPageSize };
+  const request = {
+    scope: spec.scope,
+    status: [...filter.statuses],
+    group: filter.group,
+    unassigned: filter.unassigned,
+    limit: kPageSize,
+  };
   try {
-    const [page, cats, grps] = await Promise.all([api.listTickets(filter), categories(), groups()]);
+    const [page, cats, grps] = await Promise.all([
+      api.listTickets(request),
+      categories(),
+      groups(),
+    ]);
     if (!page.items.length) {
-      replace(body, emptyState(spec, selected));
+      replace(body, emptyState(spec, filter));
       return;
     }
     await appendRows(tbody, page.items, staff, cats, grps);
@@ -136,7 +118,7 @@ async function load(body, spec, selected) {
     more.addEventListener('click', async () => {
       more.disabled = true;
       try {
-        const next = await api.listTickets({ ...filter, cursor });
+        const next = await api.listTickets({ ...request, cursor });
         const first = await appendRows(tbody, next.items, staff, cats, grps);
         cursor = next.next_cursor;
         showMore();
@@ -226,10 +208,10 @@ async function appendRows(tbody, tickets, staff, cats, grps) {
 
 /**
  * @param {ListSpec} spec
- * @param {Set<string>} selected
+ * @param {Filter} filter
  */
-function emptyState(spec, selected) {
-  if (spec.scope === 'mine' && !isStaff() && selected.size === 0) {
+function emptyState(spec, filter) {
+  if (spec.scope === 'mine' && !isStaff() && filter.statuses.size === 0) {
     return h(
       'div',
       { class: 'empty card' },
