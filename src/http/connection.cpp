@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -28,6 +29,7 @@ namespace {
 
 constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kReadChunk = 8 * 1024;
+constexpr std::chrono::seconds kLingerTimeout{2};
 
 // A process-unique request id: a random prefix and a counter.
 std::string NextRequestId() {
@@ -182,6 +184,21 @@ asio::awaitable<bool> Write(beast::tcp_stream& stream, Response response, const 
   co_return !ec;
 }
 
+// After refusing a request whose body was not read, reads and discards what
+// the client still sends (bounded in time) before closing: closing with
+// unread input would reset the connection and could destroy the answer
+// before the client reads it.
+asio::awaitable<void> LingeringClose(beast::tcp_stream& stream) {
+  beast::error_code ec;
+  stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+  stream.expires_after(kLingerTimeout);
+  std::array<char, kReadChunk> sink;
+  for (;;) {
+    auto [read_ec, n] = co_await stream.async_read_some(asio::buffer(sink), kUseTuple);
+    if (read_ec) co_return;
+  }
+}
+
 // Runs the handler on the worker pool, off the I/O threads.
 asio::awaitable<Response> Handle(ServerContext& context, const Request& request) {
   co_return co_await asio::co_spawn(
@@ -206,6 +223,8 @@ asio::awaitable<void> Serve(beast::tcp_stream& stream, ConnectionState& state,
     const auto started = Clock::now();
     ReadOutcome in = co_await ReadRequest(stream, buffer, options, started);
     if (!in.message && !in.failure) co_return;
+    const bool refused = in.failure.has_value();
+    const bool wants_keep_alive = in.message && in.message->keep_alive();
     context.metrics.RequestStarted();
     Request request;
     Response response;
@@ -217,11 +236,11 @@ asio::awaitable<void> Serve(beast::tcp_stream& stream, ConnectionState& state,
       response = std::move(*in.failure);
       response.route = "-";
     }
-    const bool keep_alive = in.message && in.message->keep_alive() && !context.draining.load();
+    const bool keep_alive = wants_keep_alive && !context.draining.load();
     LogRequest(request, response, response.route, started, context.metrics);
-    if (!co_await Write(stream, std::move(response), request, keep_alive, options) || !keep_alive) {
-      co_return;
-    }
+    const bool written = co_await Write(stream, std::move(response), request, keep_alive, options);
+    if (written && refused) co_await LingeringClose(stream);
+    if (!written || !keep_alive) co_return;
   }
 }
 

@@ -28,7 +28,7 @@ std::optional<std::string> DecodeSegment(std::string_view raw) {
   auto checked = boost::urls::make_pct_string_view(raw);
   if (!checked) return std::nullopt;
   std::string out;
-  for (char c : *checked) out.push_back(c);
+  for (char c : **checked) out.push_back(c);
   return out;
 }
 
