@@ -21,6 +21,14 @@ Status CallGuarded(const core::ports::TxFn& fn, core::ports::Tx& tx) {
 
 }  // namespace
 
+// The transaction-control statements run thousands of times a second: use
+// cached prepared statements rather than parsing them each time.
+Status GroupCommitter::Control(std::string_view sql) {
+  HD_ASSIGN_OR_RETURN(auto stmt, conn_->Prepare(sql));
+  HD_RETURN_IF_ERROR(stmt->Step());
+  return Ok();
+}
+
 GroupCommitter::GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size_t max_batch)
     : conn_(std::move(conn)), tx_(*conn_), max_batch_(max_batch == 0 ? 1 : max_batch) {
   thread_ = std::thread([this] { Loop(); });
@@ -50,6 +58,11 @@ Status GroupCommitter::Submit(const core::ports::TxFn& fn) {
   return std::move(request.result);
 }
 
+WriteStats GroupCommitter::stats() const {
+  std::lock_guard lock(mu_);
+  return stats_;
+}
+
 void GroupCommitter::Loop() {
   std::vector<Request*> batch;
   batch.reserve(max_batch_);
@@ -68,6 +81,8 @@ void GroupCommitter::Loop() {
       // Notify under the lock: a caller cannot return (and destroy its
       // Request) before the writer is done touching it.
       std::lock_guard lock(mu_);
+      ++stats_.commits;
+      stats_.requests += batch.size();
       for (Request* r : batch) {
         r->done = true;
         r->answered.notify_one();
@@ -78,26 +93,26 @@ void GroupCommitter::Loop() {
 }
 
 void GroupCommitter::RunBatch(const std::vector<Request*>& batch) {
-  auto begin = conn_->Exec("BEGIN IMMEDIATE");
+  auto begin = Control("BEGIN IMMEDIATE");
   if (!begin.ok()) return FailBatch(batch, begin.error());
   for (Request* r : batch) {
     if (!RunInSavepoint(*r) || !conn_->InTransaction()) {
       Error cause = Error::Unavailable(
           "the write transaction was rolled back: " +
           (r->result.ok() ? std::string("savepoint failed") : r->result.error().message));
-      if (conn_->InTransaction()) (void)conn_->Exec("ROLLBACK");
+      if (conn_->InTransaction()) (void)Control("ROLLBACK");
       return FailBatch(batch, cause);
     }
   }
-  auto commit = conn_->Exec("COMMIT");
+  auto commit = Control("COMMIT");
   if (!commit.ok()) {
-    if (conn_->InTransaction()) (void)conn_->Exec("ROLLBACK");
+    if (conn_->InTransaction()) (void)Control("ROLLBACK");
     FailBatch(batch, commit.error());
   }
 }
 
 bool GroupCommitter::RunInSavepoint(Request& request) {
-  auto opened = conn_->Exec("SAVEPOINT request");
+  auto opened = Control("SAVEPOINT request");
   if (!opened.ok()) {
     request.result = std::move(opened).error();
     return false;
@@ -105,9 +120,9 @@ bool GroupCommitter::RunInSavepoint(Request& request) {
   request.result = CallGuarded(*request.fn, tx_);
   if (!request.result.ok()) {
     // Undo this request alone; the savepoint stays open until released.
-    if (!conn_->Exec("ROLLBACK TO request").ok()) return false;
+    if (!Control("ROLLBACK TO request").ok()) return false;
   }
-  return conn_->Exec("RELEASE request").ok();
+  return Control("RELEASE request").ok();
 }
 
 void GroupCommitter::FailBatch(const std::vector<Request*>& batch, const Error& cause) {

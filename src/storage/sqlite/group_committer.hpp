@@ -20,6 +20,7 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -32,6 +33,12 @@
 
 namespace hd::storage {
 
+// Counters since start, for metrics and benchmarks.
+struct WriteStats {
+  std::uint64_t requests = 0;  // answered Write() calls
+  std::uint64_t commits = 0;   // transactions (batches) attempted
+};
+
 class GroupCommitter {
  public:
   // Takes the writer connection; max_batch >= 1 requests per transaction.
@@ -42,6 +49,8 @@ class GroupCommitter {
 
   Status Submit(const core::ports::TxFn& fn);
 
+  WriteStats stats() const;
+
  private:
   struct Request {
     const core::ports::TxFn* fn;
@@ -50,6 +59,7 @@ class GroupCommitter {
     std::condition_variable answered;
   };
 
+  Status Control(std::string_view sql);
   void Loop();
   void RunBatch(const std::vector<Request*>& batch);
   // Runs one request inside a savepoint. Returns false when the savepoint
@@ -61,10 +71,11 @@ class GroupCommitter {
   SqlTx tx_;
   const std::size_t max_batch_;
 
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::condition_variable wake_;  // the writer waits here for requests
   std::deque<Request*> queue_;    // guarded by mu_
   bool stopping_ = false;         // guarded by mu_
+  WriteStats stats_;              // guarded by mu_
   std::thread thread_;            // started last, joined by the destructor
 };
 

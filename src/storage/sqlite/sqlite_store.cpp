@@ -33,6 +33,11 @@ Status SqliteStore::Read(const core::ports::TxFn& fn) { return readers_->Run(fn)
 
 Status SqliteStore::Write(const core::ports::TxFn& fn) { return writer_->Submit(fn); }
 
+SqliteWriteStats SqliteStore::write_stats() const {
+  const WriteStats s = writer_->stats();
+  return SqliteWriteStats{s.requests, s.commits};
+}
+
 Status SqliteStore::Ping() {
   return readers_->WithConnection([](Connection& conn) -> Status {
     HD_ASSIGN_OR_RETURN(auto stmt, conn.Prepare("SELECT 1"));

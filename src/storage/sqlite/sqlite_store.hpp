@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -23,6 +24,12 @@ namespace hd::storage {
 
 class GroupCommitter;
 class ReaderPool;
+
+// Write counters since Open(): requests answered and transactions they took.
+struct SqliteWriteStats {
+  std::uint64_t requests = 0;
+  std::uint64_t commits = 0;
+};
 
 struct SqliteOptions {
   std::string path;  // the database file; created with its folder's permissions when missing
@@ -50,6 +57,9 @@ class SqliteStore final : public core::ports::Store {
   Status Read(const core::ports::TxFn& fn) override;
   Status Write(const core::ports::TxFn& fn) override;
   Status Ping() override;
+
+  // Thread-safe snapshot of the writer's counters.
+  SqliteWriteStats write_stats() const;
 
  private:
   SqliteStore(std::unique_ptr<ReaderPool> readers, std::unique_ptr<GroupCommitter> writer);
