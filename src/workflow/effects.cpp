@@ -63,7 +63,8 @@ Status ResolveTarget(const TicketView& ticket, const Outcome& outcome, core::Use
 Result<FieldValues> CheckInputs(const Process& process, std::string_view transition_id,
                                 const std::vector<FieldRequirement>& asked,
                                 const FieldValues& inputs) {
-  for (const auto& [name, value] : inputs) {
+  for (const auto& input : inputs) {
+    const std::string& name = input.first;
     auto it = std::find_if(asked.begin(), asked.end(),
                            [&](const FieldRequirement& r) { return r.field.id == name; });
     if (it == asked.end()) {
