@@ -134,9 +134,14 @@ Result<Calendar> LoadCalendar(std::string_view definition_json, const SourceRead
   HD_ASSIGN_OR_RETURN(CalendarSpec spec, ParseCalendarSpec(definition_json));
   HolidayData data;
   for (const std::string& name : spec.holiday_sources) {
-    HD_ASSIGN_OR_RETURN(const std::string text, read_source(name));
+    auto text = read_source(name);
+    if (!text.ok()) {
+      Error e = std::move(text).error();
+      e.message = "calendar " + spec.id + ", source " + name + ": " + e.message;
+      return e;
+    }
     const bool ics = name.size() > 4 && name.compare(name.size() - 4, 4, ".ics") == 0;
-    auto parsed = ics ? ParseIcsHolidays(text) : ParseProductionCalendar(text);
+    auto parsed = ics ? ParseIcsHolidays(*text) : ParseProductionCalendar(*text);
     if (!parsed.ok()) {
       return Error::InvalidArgument("calendar " + spec.id + ", source " + name + ": " +
                                     parsed.error().message);

@@ -17,7 +17,7 @@
 #define HD_SOURCE_DIR "."
 #endif
 
-namespace hd::sla::testing {
+namespace hd::sla::test_support {
 
 inline std::string SourcePath(const std::string& relative) {
   return std::string(HD_SOURCE_DIR) + "/" + relative;
@@ -61,4 +61,4 @@ inline Instant T(std::string_view iso) {
   return std::chrono::floor<std::chrono::seconds>(*t);
 }
 
-}  // namespace hd::sla::testing
+}  // namespace hd::sla::test_support

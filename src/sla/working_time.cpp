@@ -73,6 +73,7 @@ Result<Instant> DueAt(const Calendar& calendar, Instant start, std::chrono::seco
     return Error::InvalidArgument("working duration is negative", "duration");
   }
   HD_RETURN_IF_ERROR(calendar.CheckCovered(start, start));
+  if (working.count() == 0) return start;
   std::vector<Interval> normalized;
   if (!IsNormal(pauses)) {
     HD_ASSIGN_OR_RETURN(normalized, NormalizePauses(pauses));

@@ -9,8 +9,8 @@ namespace hd::sla {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::NamedCalendar;
-using testing::T;
+using test_support::NamedCalendar;
+using test_support::T;
 
 const Calendar& Ru() { return NamedCalendar("ru-business"); }
 
