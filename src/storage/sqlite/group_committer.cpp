@@ -41,6 +41,9 @@ GroupCommitter::~GroupCommitter() {
   }
   wake_.notify_one();
   thread_.join();
+  // Callers woken by the last batch still need mu_ to return: wait for them.
+  std::unique_lock lock(mu_);
+  left_.wait(lock, [&] { return callers_ == 0; });
 }
 
 Status GroupCommitter::Submit(const core::ports::TxFn& fn) {
@@ -50,17 +53,20 @@ Status GroupCommitter::Submit(const core::ports::TxFn& fn) {
   Request request{&fn, Ok(), false, {}};
   std::unique_lock lock(mu_);
   if (stopping_) return Error::Unavailable("the store is shutting down");
+  ++callers_;
   queue_.push_back(&request);
-  lock.unlock();
   wake_.notify_one();
-  lock.lock();
   request.answered.wait(lock, [&] { return request.done; });
-  return std::move(request.result);
+  Status result = std::move(request.result);
+  if (--callers_ == 0 && stopping_) left_.notify_all();
+  return result;
 }
 
 WriteStats GroupCommitter::stats() const {
   std::lock_guard lock(mu_);
-  return stats_;
+  WriteStats s = stats_;
+  s.waiting = static_cast<std::uint64_t>(callers_);
+  return s;
 }
 
 void GroupCommitter::Loop() {

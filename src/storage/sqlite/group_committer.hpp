@@ -37,6 +37,7 @@ namespace hd::storage {
 struct WriteStats {
   std::uint64_t requests = 0;  // answered Write() calls
   std::uint64_t commits = 0;   // transactions (batches) attempted
+  std::uint64_t waiting = 0;   // Write() calls queued or running right now
 };
 
 class GroupCommitter {
@@ -76,6 +77,8 @@ class GroupCommitter {
   std::deque<Request*> queue_;    // guarded by mu_
   bool stopping_ = false;         // guarded by mu_
   WriteStats stats_;              // guarded by mu_
+  int callers_ = 0;               // threads inside Submit(); guarded by mu_
+  std::condition_variable left_;  // the destructor waits here for callers_ == 0
   std::thread thread_;            // started last, joined by the destructor
 };
 

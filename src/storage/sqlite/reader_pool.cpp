@@ -43,11 +43,16 @@ ReaderPool::Slot* ReaderPool::Acquire() {
 }
 
 void ReaderPool::Release(Slot* slot) {
-  {
-    std::lock_guard lock(mu_);
-    free_.push_back(slot);
-  }
-  freed_.notify_one();
+  // Notify under the lock: once the last slot is back, the destructor may
+  // destroy freed_.
+  std::lock_guard lock(mu_);
+  free_.push_back(slot);
+  freed_.notify_all();
+}
+
+ReaderPool::~ReaderPool() {
+  std::unique_lock lock(mu_);
+  freed_.wait(lock, [&] { return free_.size() == slots_.size(); });
 }
 
 Status ReaderPool::Run(const core::ports::TxFn& fn) {

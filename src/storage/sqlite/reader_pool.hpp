@@ -3,8 +3,8 @@
 // it sees one consistent snapshot of committed data (WAL readers never block
 // the writer nor wait for it), and gives the connection back.
 //
-// Thread-safe; Run() executes on the calling thread. The pool must outlive
-// every Run() call.
+// Thread-safe; Run() executes on the calling thread. The destructor waits
+// for the calls in progress; no call may start once it has begun.
 #pragma once
 
 #include <condition_variable>
@@ -25,6 +25,11 @@ class ReaderPool {
   // database cannot be opened.
   static Result<std::unique_ptr<ReaderPool>> Open(const SqliteConnectionOptions& options,
                                                   std::size_t size);
+
+  // Waits for every Run() in progress to give its connection back.
+  ~ReaderPool();
+  ReaderPool(const ReaderPool&) = delete;
+  ReaderPool& operator=(const ReaderPool&) = delete;
 
   // Runs `fn` in a read transaction. A function that throws gives kInternal.
   Status Run(const core::ports::TxFn& fn);

@@ -35,7 +35,7 @@ Status SqliteStore::Write(const core::ports::TxFn& fn) { return writer_->Submit(
 
 SqliteWriteStats SqliteStore::write_stats() const {
   const WriteStats s = writer_->stats();
-  return SqliteWriteStats{s.requests, s.commits};
+  return SqliteWriteStats{s.requests, s.commits, s.waiting};
 }
 
 Status SqliteStore::Ping() {

@@ -8,8 +8,8 @@
 //
 // Thread behaviour: Read, Write and Ping are thread-safe and blocking (see
 // ports::Store). The destructor answers every accepted write (committing it)
-// before it closes the database; callers must not start new calls once
-// destruction has begun.
+// and waits for the calls in progress before it closes the database; calls
+// must not start once destruction has begun.
 #pragma once
 
 #include <cstddef>
@@ -25,10 +25,11 @@ namespace hd::storage {
 class GroupCommitter;
 class ReaderPool;
 
-// Write counters since Open(): requests answered and transactions they took.
+// Write counters since Open(), for metrics and benchmarks.
 struct SqliteWriteStats {
-  std::uint64_t requests = 0;
-  std::uint64_t commits = 0;
+  std::uint64_t requests = 0;  // Write() calls answered
+  std::uint64_t commits = 0;   // transactions they took (requests / commits = batch size)
+  std::uint64_t waiting = 0;   // Write() calls queued or running right now
 };
 
 struct SqliteOptions {

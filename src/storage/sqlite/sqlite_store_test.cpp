@@ -2,6 +2,10 @@
 // migration ledger, its connection options.
 #include "storage/sqlite/sqlite_store.hpp"
 
+#include <atomic>
+#include <future>
+#include <thread>
+
 #include "storage/migrations.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
 #include "storage/store_contract.hpp"
@@ -136,6 +140,61 @@ TEST(SqliteStore, LockedDatabaseIsUnavailableAndWritesNothing) {
                     return Ok();
                   })
                   .ok());
+}
+
+Status InsertUser(core::ports::Store& store, const std::string& email) {
+  return store.Write([&](Tx& tx) -> Status {
+    core::User u;
+    u.email = email;
+    HD_RETURN_IF_ERROR(tx.Users().Insert(u));
+    return Ok();
+  });
+}
+
+// Shutdown loses nothing that was accepted: writes queued when destruction
+// begins are committed and answered before the database closes.
+TEST(SqliteStore, DestructionCommitsEveryQueuedWrite) {
+  TempDir dir;
+  SqliteOptions options;
+  options.path = dir.File("h.db");
+  auto store = Must(SqliteStore::Open(options));
+  SqliteStore* raw = store.get();
+  std::promise<void> holding, release;
+  std::shared_future<void> released = release.get_future().share();
+  std::thread blocker([&] {
+    EXPECT_TRUE(raw->Write([&](Tx& tx) -> Status {
+                     holding.set_value();
+                     released.wait();
+                     core::User u;
+                     u.email = "first@example.com";
+                     HD_RETURN_IF_ERROR(tx.Users().Insert(u));
+                     return Ok();
+                   })
+                    .ok());
+  });
+  holding.get_future().wait();
+  constexpr int kQueued = 20;
+  std::vector<std::thread> writers;
+  for (int i = 0; i < kQueued; ++i) {
+    writers.emplace_back(
+        [raw, i] { EXPECT_TRUE(InsertUser(*raw, "u" + std::to_string(i) + "@example.com").ok()); });
+  }
+  while (raw->write_stats().waiting < kQueued + 1) std::this_thread::yield();
+  std::thread closer([&] { store.reset(); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // let the closer stop the queue
+  release.set_value();
+  closer.join();
+  blocker.join();
+  for (auto& w : writers) w.join();
+  auto reopened = Must(SqliteStore::Open(options));
+  std::int64_t count = -1;
+  ASSERT_TRUE(reopened
+                  ->Read([&](Tx& tx) -> Status {
+                    HD_ASSIGN_OR_RETURN(count, tx.Users().Count());
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(count, kQueued + 1);
 }
 
 TEST(SqliteStore, WriteFromInsideAWriteFunctionIsRefused) {
