@@ -282,10 +282,11 @@ class Client:
             self.post("/api/v1/auth/login", {"email": email, "password": password}))
 
     def create_ticket(self, subject="Cannot renew my licence", body="The renewal page fails.",
-                      **fields):
+                      headers=None, timeout=30, **fields):
+        """POST /api/v1/tickets with these JSON fields."""
         payload = {"subject": subject, "body": body}
         payload.update(fields)
-        return self.post("/api/v1/tickets", payload)
+        return self.post("/api/v1/tickets", payload, headers=headers, timeout=timeout)
 
     def list_all(self, path="/api/v1/tickets?scope=mine"):
         """Every item of a paginated listing, following next_cursor."""

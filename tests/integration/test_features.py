@@ -27,6 +27,7 @@ class CursorPagination(ServerTestCase):
         seen = [tid for page in pages for tid in page]
         self.assertEqual(sorted(seen), sorted(created))
         self.assertEqual(len(set(seen)), len(seen))
+        self.assertIn(seen, (sorted(seen), sorted(seen, reverse=True)))
 
     def test_status_filter_and_bad_cursor(self):
         staff, _ = self.server.staff_client("l1_operator")
@@ -120,6 +121,9 @@ class LoginThrottling(ServerTestCase):
         # Even the right password is refused while throttled.
         self.assertProblem(other.login(email, PASSWORD), 429)
         self.assertNotIn("hd_session", other.cookies)
+
+
+class LoginFailures(ServerTestCase):
 
     def test_wrong_email_and_wrong_password_look_the_same(self):
         client = self.server.client()
