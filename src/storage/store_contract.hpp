@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "core/ports/store.hpp"
@@ -30,6 +31,9 @@ struct StoreBackend {
   std::string name;  // test-name suffix, e.g. "Sqlite"
   std::function<std::unique_ptr<StoreHarness>()> make;
 };
+
+// Names the backend in test listings instead of dumping its bytes.
+inline void PrintTo(const StoreBackend& backend, std::ostream* os) { *os << backend.name; }
 
 inline std::string BackendName(const ::testing::TestParamInfo<StoreBackend>& info) {
   return info.param.name;
