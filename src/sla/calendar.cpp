@@ -117,6 +117,7 @@ Result<Calendar> Calendar::Build(CalendarSpec spec, HolidayData data) {
                                   ": its holiday data covers none of " +
                                   std::to_string(years.first) + "-" + std::to_string(years.second));
   }
+  cal.index_.Finish();
   return cal;
 }
 

@@ -19,9 +19,11 @@ bool IsNormal(std::span<const Interval> pauses) {
 }
 
 // The earliest instant by which `amount` working seconds after the index's
-// origin have elapsed, or no earlier than `not_before` when amount is zero.
-std::int64_t When(const WorkingIndex& index, std::int64_t not_before, std::int64_t amount) {
-  if (amount <= index.WorkedBefore(not_before)) return not_before;
+// origin have elapsed, given that `worked_before` of them lie before
+// `not_before`; `not_before` itself when no more work is needed.
+std::int64_t When(const WorkingIndex& index, std::int64_t not_before, std::int64_t worked_before,
+                  std::int64_t amount) {
+  if (amount <= worked_before) return not_before;
   if (amount > index.Total()) return std::numeric_limits<std::int64_t>::max();
   return index.InstantWhenWorked(amount);
 }
@@ -37,12 +39,13 @@ std::int64_t DueOverPauses(const WorkingIndex& index, std::int64_t start, std::i
     if (from > t) {
       const std::int64_t before = index.WorkedBefore(t);
       const std::int64_t worked = index.WorkedBefore(from) - before;
-      if (worked >= remaining) return When(index, t, before + remaining);
+      if (worked >= remaining) return When(index, t, before, before + remaining);
       remaining -= worked;
     }
     t = to;
   }
-  return When(index, t, index.WorkedBefore(t) + remaining);
+  const std::int64_t before = index.WorkedBefore(t);
+  return When(index, t, before, before + remaining);
 }
 
 }  // namespace
