@@ -101,6 +101,7 @@ export class ApiClient {
         headers,
         body,
         credentials: 'same-origin',
+        cache: 'no-cache', // revalidate: a ticket may change at any moment
       });
     } catch {
       throw new ApiError(0, {
@@ -158,12 +159,12 @@ export class ApiClient {
 
   /** @returns {Promise<Category[]>} */
   async categories() {
-    return (await this.send('GET', '/categories')).data;
+    return itemsOf((await this.send('GET', '/categories')).data);
   }
 
   /** @returns {Promise<Group[]>} */
   async groups() {
-    return (await this.send('GET', '/groups')).data;
+    return itemsOf((await this.send('GET', '/groups')).data);
   }
 
   /** @param {number} id @returns {Promise<UserCard>} */
@@ -222,8 +223,8 @@ export class ApiClient {
 
   /** @param {number} ticketId @returns {Promise<Message[]>} */
   async messages(ticketId) {
-    return (await this.send('GET', `/tickets/${encodeURIComponent(String(ticketId))}/messages`))
-      .data;
+    const path = `/tickets/${encodeURIComponent(String(ticketId))}/messages`;
+    return itemsOf((await this.send('GET', path)).data);
   }
 
   /**
@@ -240,7 +241,8 @@ export class ApiClient {
 
   /** @param {number} ticketId @returns {Promise<TicketEvent[]>} */
   async events(ticketId) {
-    return (await this.send('GET', `/tickets/${encodeURIComponent(String(ticketId))}/events`)).data;
+    const path = `/tickets/${encodeURIComponent(String(ticketId))}/events`;
+    return itemsOf((await this.send('GET', path)).data);
   }
 
   /**
@@ -251,6 +253,17 @@ export class ApiClient {
     const path = `/tickets/${encodeURIComponent(String(ticketId))}/feedback`;
     return (await this.send('POST', path, { json: feedback })).data;
   }
+}
+
+/**
+ * The list in a collection answer. The API wraps every collection as
+ * {items: [...]} (docs/openapi.yaml); a bare array is taken as it is.
+ * @template T
+ * @param {{items: T[]} | T[]} data
+ * @returns {T[]}
+ */
+function itemsOf(data) {
+  return Array.isArray(data) ? data : (data?.items ?? []);
 }
 
 /**
