@@ -91,7 +91,9 @@ function fieldWrapper(form, name) {
 }
 
 /**
- * Marks a submit button as working (disabled, with a label) and back.
+ * Marks a button as working (label changed, aria-disabled) and back. It
+ * stays focusable, so keyboard focus is not thrown to the page body while
+ * a request runs; handlers ignore it while isBusy().
  * @param {HTMLButtonElement} button
  * @param {boolean} working
  * @param {string} [workingLabel]
@@ -100,13 +102,18 @@ export function setBusy(button, working, workingLabel = 'Working…') {
   if (working) {
     button.dataset.label = button.textContent ?? '';
     button.textContent = workingLabel;
-    button.disabled = true;
-    button.setAttribute('aria-busy', 'true');
+    button.dataset.busy = 'true';
+    button.setAttribute('aria-disabled', 'true');
   } else {
     button.textContent = button.dataset.label ?? button.textContent;
-    button.disabled = false;
-    button.removeAttribute('aria-busy');
+    delete button.dataset.busy;
+    button.removeAttribute('aria-disabled');
   }
+}
+
+/** True while a setBusy(button, true) request runs. @param {HTMLElement} button */
+export function isBusy(button) {
+  return button.dataset.busy === 'true';
 }
 
 /** Text of a named control. @param {HTMLFormElement} form @param {string} name */

@@ -3,7 +3,7 @@ import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { setSession } from '../session.js';
 import { navigate, href } from '../router.js';
-import { field, clearErrors, showError, setBusy, valueOf } from '../ui/form.js';
+import { field, clearErrors, showError, setBusy, isBusy, valueOf } from '../ui/form.js';
 
 /**
  * Where to go after signing in: the page that asked for it, or home.
@@ -51,6 +51,7 @@ export function signInView(root, location) {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (isBusy(submit)) return;
     clearErrors(form);
     setBusy(submit, true, 'Signing in…');
     try {
@@ -116,6 +117,7 @@ export function registerView(root, location) {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (isBusy(submit)) return;
     clearErrors(form);
     setBusy(submit, true, 'Creating account…');
     try {

@@ -2,7 +2,7 @@
 // answer or the whole ticket from 1 to 5, with an optional comment.
 import { h, replace, uid, announce } from '../dom.js';
 import { api } from '../api.js';
-import { field, clearErrors, showError, setBusy, valueOf } from '../ui/form.js';
+import { field, clearErrors, showError, setBusy, isBusy, valueOf } from '../ui/form.js';
 
 const kRatingWords = ['', 'Very poor', 'Poor', 'Fair', 'Good', 'Excellent'];
 
@@ -81,6 +81,7 @@ function feedbackForm(spec, close) {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (isBusy(submit)) return;
     clearErrors(form);
     const rating = Number(valueOf(form, name));
     /** @type {{rating: number, comment: string, message_id?: number}} */

@@ -7,7 +7,7 @@ import { navigate } from '../router.js';
 import { categories } from '../directory.js';
 import { isStaff } from '../session.js';
 import { kCriticalities, criticalityLabel } from '../format.js';
-import { field, clearErrors, showError, setBusy, valueOf } from '../ui/form.js';
+import { field, clearErrors, showError, setBusy, isBusy, valueOf } from '../ui/form.js';
 import { filePicker, acceptPastedFiles } from '../ui/files.js';
 
 const kGuided = [
@@ -145,7 +145,7 @@ export async function newTicketView(root) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (submit.disabled) return;
+    if (isBusy(submit)) return;
     clearErrors(form);
     setBusy(submit, true, 'Sending…');
     try {

@@ -37,6 +37,10 @@ const kReported = [
  */
 export async function ticketView(root, location) {
   const id = Number(location.params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) {
+    replace(root, notFound());
+    return;
+  }
   const me = /** @type {import('../api.js').User} */ (currentUser());
   const staff = isStaff(me);
   const regions = {
@@ -71,7 +75,28 @@ export async function ticketView(root, location) {
       ...peopleInEvents(events),
     ]);
     Object.assign(state, { ticket, etag, cats, grps, people });
-    render(regions, state, { me, staff, messages, events, patch, refresh: refreshSafely });
+    render(regions, state, {
+      me,
+      staff,
+      messages,
+      events,
+      patch,
+      refresh: refreshSafely,
+      onFeedback,
+    });
+  };
+  // Feedback changes only the history; the thanks note stays where it is.
+  const onFeedback = async () => {
+    try {
+      const events = await api.events(id);
+      for (const [key, card] of await userCards(peopleInEvents(events))) {
+        state.people.set(key, card);
+      }
+      const names = { cats: state.cats, grps: state.grps, people: state.people };
+      replace(regions.history, historyTimeline(events, names));
+    } catch (error) {
+      showError(null, error);
+    }
   };
   /** @type {Refresh} */
   const refreshSafely = async (what = { messages: true }) => {
@@ -176,12 +201,14 @@ export async function ticketView(root, location) {
  * @param {State} state
  * @param {{me: import('../api.js').User, staff: boolean,
  *   messages: import('../api.js').Message[] | null,
- *   events: import('../api.js').TicketEvent[], patch: Patch, refresh: Refresh}} extra
+ *   events: import('../api.js').TicketEvent[], patch: Patch, refresh: Refresh,
+ *   onFeedback: () => void}} extra
  */
 function render(regions, state, extra) {
   const { ticket, cats, grps, people } = state;
-  const { me, staff, messages, events, patch, refresh } = extra;
+  const { me, staff, messages, events, patch, refresh, onFeedback } = extra;
   const hadFocusInActions = regions.actions.contains(document.activeElement);
+  const hadFocusInHeader = regions.header.contains(document.activeElement);
   const names = { cats, grps, people };
   replace(
     regions.header,
@@ -189,7 +216,6 @@ function render(regions, state, extra) {
   );
   replace(regions.reported, reported(ticket, staff));
   if (messages) {
-    const onFeedback = () => refresh({ messages: false });
     replace(regions.messages, messageList(messages, { ticket, me, staff, people, onFeedback }));
     regions.messages.removeAttribute('aria-busy');
   }
@@ -201,13 +227,16 @@ function render(regions, state, extra) {
     grps,
     people,
     patch,
-    onFeedback: () => refresh({ messages: false }),
+    onFeedback,
   };
   replace(regions.actions, staff ? staffActions(ctx) : customerActions(ctx));
   replace(regions.history, historyTimeline(events, names));
   document.title = `${ticketNumber(ticket)} ${ticket.subject} · Help desk`;
   if (hadFocusInActions && !regions.actions.contains(document.activeElement)) {
     document.getElementById('actions-title')?.focus();
+  }
+  if (hadFocusInHeader && !regions.header.contains(document.activeElement)) {
+    /** @type {HTMLElement | null} */ (regions.header.querySelector('[data-refresh]'))?.focus();
   }
 }
 
@@ -239,7 +268,11 @@ function header(ticket, staff, onRefresh) {
           staff ? criticalityBadge(ticket.criticality) : null,
         ),
       ),
-      h('button', { type: 'button', class: 'button subtle', onclick: onRefresh }, 'Refresh'),
+      h(
+        'button',
+        { type: 'button', class: 'button subtle', onclick: onRefresh, dataset: { refresh: '' } },
+        'Refresh',
+      ),
     ),
   ];
 }

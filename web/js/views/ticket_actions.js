@@ -3,7 +3,7 @@
 // tier and assignee. Every change is a PATCH with If-Match.
 import { h } from '../dom.js';
 import { kStatuses, kCriticalities, statusLabel, criticalityLabel } from '../format.js';
-import { field, clearErrors, setBusy, valueOf } from '../ui/form.js';
+import { field, clearErrors, setBusy, isBusy, valueOf } from '../ui/form.js';
 import { feedbackButton } from './feedback.js';
 
 /**
@@ -58,6 +58,7 @@ function actionButton(label, busyLabel, run) {
     h('button', { type: 'button', class: 'button' }, label)
   );
   button.addEventListener('click', async () => {
+    if (isBusy(button)) return;
     setBusy(button, true, busyLabel);
     const done = await run();
     if (!done) setBusy(button, false);
@@ -150,7 +151,7 @@ export function staffActions(ctx) {
     if (valueOf(form, 'category') !== t.category) changes.category = valueOf(form, 'category');
     if (valueOf(form, 'group') !== currentGroup) changes.group = valueOf(form, 'group');
     if (Number(valueOf(form, 'tier')) !== t.tier) changes.tier = Number(valueOf(form, 'tier'));
-    if (!Object.keys(changes).length) return;
+    if (!Object.keys(changes).length || isBusy(save)) return;
     setBusy(save, true, 'Saving…');
     if (!(await ctx.patch(changes, form))) setBusy(save, false);
   });

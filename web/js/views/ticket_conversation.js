@@ -4,7 +4,7 @@
 import { h, uid, announce } from '../dom.js';
 import { api } from '../api.js';
 import { roleLabel, fileSize, timeElement } from '../format.js';
-import { field, clearErrors, showError, setBusy, valueOf } from '../ui/form.js';
+import { field, clearErrors, showError, setBusy, isBusy, valueOf } from '../ui/form.js';
 import { filePicker, acceptPastedFiles } from '../ui/files.js';
 import { feedbackButton } from './feedback.js';
 
@@ -161,7 +161,7 @@ export function replyForm(spec) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (submit.disabled) return;
+    if (isBusy(submit)) return;
     clearErrors(form);
     const note = !!internal && /** @type {HTMLInputElement} */ (internal).checked;
     setBusy(submit, true, 'Sending…');
