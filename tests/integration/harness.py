@@ -62,6 +62,7 @@ class Server:
     """
 
     def __init__(self, settings=None, data_dir=None):
+        self.binary = binary()  # skips the test first when HD_BINARY is unset
         self.settings = dict(TEST_SETTINGS)
         self.settings.update(settings or {})
         self._own_dir = data_dir is None
@@ -80,7 +81,7 @@ class Server:
         return flags
 
     def start(self):
-        command = [binary(), "serve", "--listen", "127.0.0.1:0", "--data", self.data_dir]
+        command = [self.binary, "serve", "--listen", "127.0.0.1:0", "--data", self.data_dir]
         command += self._set_flags()
         self._log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
@@ -149,7 +150,7 @@ class Server:
         return Client("127.0.0.1", self.port, token=token)
 
     def cli(self, *args, check=True):
-        command = [binary(), *args, "--data", self.data_dir] + self._set_flags()
+        command = [self.binary, *args, "--data", self.data_dir] + self._set_flags()
         done = subprocess.run(command, capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
         if check and done.returncode != 0:
             raise ServerError(f"{' '.join(args)} failed ({done.returncode}): "
@@ -345,7 +346,12 @@ class ServerTestCase(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(cls.server_settings).start()
+        cls.server = Server(cls.server_settings)
+        try:
+            cls.server.start()
+        except BaseException:
+            cls.server.cleanup()
+            raise
 
     @classmethod
     def tearDownClass(cls):

@@ -109,8 +109,9 @@ class IdempotentCreation(ServerTestCase):
 class GracefulShutdown(unittest.TestCase):
 
     def test_every_acknowledged_creation_survives_sigterm_and_restart(self):
-        server = Server().start()
+        server = Server()
         try:
+            server.start()
             staff, _ = server.staff_client("l1_operator")
             token = staff.token
             acked, lock = [], threading.Lock()
