@@ -18,7 +18,9 @@ TEST_F(Conversation, CustomersNeverSeeInternalNotesOrTheirEvents) {
   ASSERT_EQ(theirs->size(), 2u);
   ASSERT_EQ(ours->size(), 3u);
   for (const auto& m : *theirs) EXPECT_FALSE(m.internal);
-  for (const auto& e : *s_->conversation.History(anna, t.id)) {
+  auto history = s_->conversation.History(anna, t.id);
+  ASSERT_TRUE(history.ok());
+  for (const auto& e : *history) {
     EXPECT_NE(e.kind, core::EventKind::kNoteAdded);
   }
 }

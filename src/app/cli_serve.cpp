@@ -1,0 +1,67 @@
+// helpdesk serve
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "app/cli.hpp"
+#include "app/runtime.hpp"
+#include "http/server.hpp"
+
+namespace hd::app {
+
+namespace {
+
+http::ServerOptions ServerOptionsFrom(const Config& c) {
+  http::ServerOptions o;
+  o.listen = c.listen;
+  o.io_threads = c.io_threads;
+  o.worker_threads = c.worker_threads;
+  o.max_header_bytes = c.max_header_bytes;
+  o.max_body_bytes = c.max_body_bytes;
+  o.header_timeout = std::chrono::seconds(c.header_timeout_seconds);
+  o.request_timeout = std::chrono::seconds(c.request_timeout_seconds);
+  o.idle_timeout = std::chrono::seconds(c.idle_timeout_seconds);
+  o.max_connections = static_cast<std::size_t>(c.max_connections);
+  o.drain_timeout = std::chrono::seconds(c.drain_timeout_seconds);
+  o.web_root = c.web_root;
+  o.secure_cookies = c.secure_cookies;
+  return o;
+}
+
+std::string Host(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  return colon == std::string::npos ? listen : listen.substr(0, colon);
+}
+
+int Serve(const CommonFlags& flags, const std::string& listen) {
+  auto config = ResolveConfig(flags, listen);
+  if (!config.ok()) return Fail(config.error());
+  SetUpLogging(*config);
+  auto runtime = OpenRuntime(*config);
+  if (!runtime.ok()) return Fail(runtime.error());
+  if (auto loaded = LoadDirectoryDefaults(*config, **runtime); !loaded.ok()) {
+    return Fail(loaded.error());
+  }
+  auto server = http::Server::Start(*(*runtime)->services, ServerOptionsFrom(*config));
+  if (!server.ok()) return Fail(server.error());
+  std::cout << "helpdesk: serving on http://" << Host(config->listen) << ":" << (*server)->port()
+            << std::endl;
+  spdlog::info("serving database={} data={}", config->DatabaseUrl(), config->data_dir);
+  (*server)->Run();
+  server->reset();  // stop serving before the store drains and closes
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, int& exit_code) {
+  static CommonFlags flags;
+  static std::string listen;
+  auto* serve = app.add_subcommand("serve", "serve the help desk over HTTP");
+  serve->add_option("--listen", listen, "address:port (default 127.0.0.1:8080)");
+  AddCommonFlags(*serve, flags);
+  serve->callback([&] { exit_code = Serve(flags, listen); });
+}
+
+}  // namespace hd::app

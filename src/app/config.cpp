@@ -1,0 +1,207 @@
+#include "app/config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cctype>
+#include <charconv>
+#include <limits>
+
+namespace hd::app {
+
+namespace {
+
+template <class Int>
+Status ParseInt(std::string_view text, std::string_view key, Int min, Int max, Int& out) {
+  long long v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc{} || ptr != text.data() + text.size() || v < static_cast<long long>(min) ||
+      v > static_cast<long long>(max)) {
+    return Error::InvalidArgument(std::string(key) + " must be a whole number from " +
+                                      std::to_string(min) + " to " + std::to_string(max),
+                                  std::string(key));
+  }
+  out = static_cast<Int>(v);
+  return Ok();
+}
+
+Status ParseBool(std::string_view text, std::string_view key, bool& out) {
+  if (text == "true" || text == "1" || text == "yes" || text == "on") {
+    out = true;
+  } else if (text == "false" || text == "0" || text == "no" || text == "off") {
+    out = false;
+  } else {
+    return Error::InvalidArgument(std::string(key) + " must be true or false", std::string(key));
+  }
+  return Ok();
+}
+
+OptionSpec Text(std::string key, std::string help, std::string Config::*field) {
+  return {key, std::move(help),
+          [field](Config& c, std::string_view v) -> Status {
+            c.*field = std::string(v);
+            return Ok();
+          },
+          [field](const Config& c) { return c.*field; }};
+}
+
+template <class Int>
+OptionSpec Number(std::string key, std::string help, Int Config::*field, Int min, Int max) {
+  return {key, std::move(help),
+          [field, key, min, max](Config& c, std::string_view v) {
+            return ParseInt<Int>(v, key, min, max, c.*field);
+          },
+          [field](const Config& c) { return std::to_string(c.*field); }};
+}
+
+OptionSpec Flag(std::string key, std::string help, bool Config::*field) {
+  return {key, std::move(help),
+          [field, key](Config& c, std::string_view v) { return ParseBool(v, key, c.*field); },
+          [field](const Config& c) { return std::string(c.*field ? "true" : "false"); }};
+}
+
+std::vector<OptionSpec> BuildOptions() {
+  constexpr std::size_t kMaxBytes = std::size_t{1} << 40;
+  return {
+      Text("listen", "address and port to serve on; port 0 picks a free port", &Config::listen),
+      Text("data", "folder for the SQLite database and attachments", &Config::data_dir),
+      Text("database", "database URL (sqlite:PATH); default sqlite:<data>/helpdesk.db",
+           &Config::database),
+      {"log_level", "trace, debug, info, warn, error or off",
+       [](Config& c, std::string_view v) -> Status {
+         for (auto level : {"trace", "debug", "info", "warn", "error", "off"}) {
+           if (v == level) {
+             c.log_level = std::string(v);
+             return Ok();
+           }
+         }
+         return Error::InvalidArgument("log_level must be trace, debug, info, warn, error or off",
+                                       "log_level");
+       },
+       [](const Config& c) { return c.log_level; }},
+      Text("config_dir", "folder of business defaults (levels, calendars, processes)",
+           &Config::config_dir),
+      Number("http.io_threads", "threads running the network I/O", &Config::io_threads, 1, 64),
+      Number("http.worker_threads", "threads running use cases (database work)",
+             &Config::worker_threads, 1, 1024),
+      Number("http.max_header_bytes", "largest request header block (431 beyond)",
+             &Config::max_header_bytes, std::size_t{1024}, std::size_t{1} << 20),
+      Number("http.max_body_bytes", "largest request body (413 beyond)", &Config::max_body_bytes,
+             std::size_t{1024}, kMaxBytes),
+      Number("http.header_timeout_seconds", "time allowed to send the request header",
+             &Config::header_timeout_seconds, 1, 3600),
+      Number("http.request_timeout_seconds", "time allowed to send a whole request",
+             &Config::request_timeout_seconds, 1, 3600),
+      Number("http.idle_timeout_seconds", "keep-alive connections idle longer are closed",
+             &Config::idle_timeout_seconds, 1, 3600),
+      Number("http.max_connections", "open connections beyond this get 503",
+             &Config::max_connections, 1, 1'000'000),
+      Number("http.drain_timeout_seconds", "on SIGTERM, time in-flight requests get to finish",
+             &Config::drain_timeout_seconds, 0, 3600),
+      Text("http.web_root", "folder of the web app's static files; empty serves none",
+           &Config::web_root),
+      Flag("http.secure_cookies", "mark session cookies Secure (serve behind HTTPS)",
+           &Config::secure_cookies),
+      Number("attachments.max_bytes", "largest attachment in bytes", &Config::max_attachment_bytes,
+             std::size_t{1}, kMaxBytes),
+      Number("auth.session_ttl_hours", "browser session lifetime", &Config::session_ttl_hours, 1,
+             24 * 366),
+      Number("auth.login_max_failures", "failed log-ins per e-mail or address before throttling",
+             &Config::login_max_failures, 1, 1000),
+      Number("auth.login_failure_window_seconds", "window in which failures are counted",
+             &Config::login_failure_window_seconds, 1, 86400),
+      Number("auth.password_hash_concurrency", "Argon2id hashes computed at once",
+             &Config::password_hash_concurrency, 1, 256),
+      Number("auth.password_hash_memory_kib", "Argon2id memory per hash in KiB",
+             &Config::password_hash_memory_kib, std::size_t{8}, std::size_t{4} << 20),
+      Number("storage.reader_pool", "SQLite reader connections", &Config::reader_pool, 1, 256),
+      Number("storage.busy_timeout_ms", "SQLite busy timeout", &Config::busy_timeout_ms, 0,
+             600'000),
+      Number("storage.max_batch", "most writes grouped into one commit", &Config::max_batch, 1,
+             100'000),
+  };
+}
+
+const OptionSpec* Find(std::string_view key) {
+  for (const auto& spec : AllOptions()) {
+    if (spec.key == key) return &spec;
+  }
+  return nullptr;
+}
+
+Status ApplyNode(Config& config, const YAML::Node& node, const std::string& prefix,
+                 std::string_view file) {
+  for (const auto& item : node) {
+    const std::string key = prefix + item.first.as<std::string>();
+    const auto where = std::string(file) + ":" + std::to_string(item.first.Mark().line + 1);
+    if (item.second.IsMap()) {
+      HD_RETURN_IF_ERROR(ApplyNode(config, item.second, key + ".", file));
+      continue;
+    }
+    const OptionSpec* spec = Find(key);
+    if (!spec) return Error::InvalidArgument(where + ": unknown setting " + key, key);
+    if (!item.second.IsScalar()) {
+      return Error::InvalidArgument(where + ": " + key + " must be a single value", key);
+    }
+    auto status = spec->set(config, item.second.Scalar());
+    if (!status.ok()) return Error::InvalidArgument(where + ": " + status.error().message, key);
+  }
+  return Ok();
+}
+
+}  // namespace
+
+std::string Config::DatabaseUrl() const {
+  return database.empty() ? "sqlite:" + data_dir + "/helpdesk.db" : database;
+}
+
+const std::vector<OptionSpec>& AllOptions() {
+  static const std::vector<OptionSpec> options = BuildOptions();
+  return options;
+}
+
+std::string EnvName(std::string_view key) {
+  std::string name = "HD_";
+  for (char c : key) {
+    name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return name;
+}
+
+Status ApplyYaml(Config& config, std::string_view yaml_text, std::string_view file_name) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml_text));
+  } catch (const YAML::Exception& e) {
+    return Error::InvalidArgument(std::string(file_name) + ":" + std::to_string(e.mark.line + 1) +
+                                  ": " + e.msg);
+  }
+  if (root.IsNull()) return Ok();
+  if (!root.IsMap()) {
+    return Error::InvalidArgument(std::string(file_name) + ": expected a mapping of settings");
+  }
+  return ApplyNode(config, root, "", file_name);
+}
+
+Status ApplyEnvironment(Config& config, const std::function<const char*(const char*)>& getenv_fn) {
+  for (const auto& spec : AllOptions()) {
+    const std::string name = EnvName(spec.key);
+    const char* value = getenv_fn(name.c_str());
+    if (!value) continue;
+    auto status = spec.set(config, value);
+    if (!status.ok()) return Error::InvalidArgument(name + ": " + status.error().message, name);
+  }
+  return Ok();
+}
+
+Status ApplyOverride(Config& config, std::string_view assignment) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string_view::npos) {
+    return Error::InvalidArgument("--set takes key=value, got " + std::string(assignment), "set");
+  }
+  const std::string key(assignment.substr(0, eq));
+  const OptionSpec* spec = Find(key);
+  if (!spec) return Error::InvalidArgument("unknown setting " + key, key);
+  return spec->set(config, assignment.substr(eq + 1));
+}
+
+}  // namespace hd::app

@@ -1,0 +1,81 @@
+// Config: every setting of `helpdesk`, from (lowest to highest precedence)
+// built-in defaults, a YAML file, HD_* environment variables and command-line
+// flags. docs/configuration.md lists each key; config_test checks that it
+// does. Plain value; loading is single-threaded at start-up.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace hd::app {
+
+struct Config {
+  std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free one
+  std::string data_dir = "./data";        // database, attachments
+  std::string database;                   // URL; empty = sqlite:<data_dir>/helpdesk.db
+  std::string log_level = "info";         // trace, debug, info, warn, error, off
+  std::string config_dir;                 // business defaults; empty = built-in search
+
+  // http
+  int io_threads = 2;
+  int worker_threads = 64;
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 32u * 1024 * 1024;
+  int header_timeout_seconds = 10;
+  int request_timeout_seconds = 60;
+  int idle_timeout_seconds = 30;
+  int max_connections = 4096;
+  int drain_timeout_seconds = 20;
+  std::string web_root;  // static files of the web app; empty = none
+  bool secure_cookies = false;
+
+  // attachments and accounts
+  std::size_t max_attachment_bytes = 25u * 1024 * 1024;
+  int session_ttl_hours = 24 * 14;
+  int login_max_failures = 5;
+  int login_failure_window_seconds = 15 * 60;
+  int password_hash_concurrency = 4;
+  std::size_t password_hash_memory_kib = 64 * 1024;
+
+  // storage (SQLite)
+  int reader_pool = 8;
+  int busy_timeout_ms = 5000;
+  int max_batch = 512;
+
+  // The database URL with the default applied.
+  std::string DatabaseUrl() const;
+};
+
+// One settable key, e.g. "http.worker_threads" (env HD_HTTP_WORKER_THREADS).
+struct OptionSpec {
+  std::string key;
+  std::string help;
+  std::function<Status(Config&, std::string_view)> set;
+  std::function<std::string(const Config&)> get;
+};
+
+// Every key, in documentation order.
+const std::vector<OptionSpec>& AllOptions();
+
+// The environment variable of a key: "http.worker_threads" → HD_HTTP_WORKER_THREADS.
+std::string EnvName(std::string_view key);
+
+// Applies the YAML file text. kInvalidArgument naming the key (and line) for
+// an unknown key or a bad value.
+Status ApplyYaml(Config& config, std::string_view yaml_text, std::string_view file_name);
+
+// Applies HD_* variables found through `getenv`. kInvalidArgument naming the
+// variable for a bad value.
+Status ApplyEnvironment(Config& config, const std::function<const char*(const char*)>& getenv_fn);
+
+// Applies "key=value" overrides (from --set). kInvalidArgument naming the key.
+Status ApplyOverride(Config& config, std::string_view assignment);
+
+}  // namespace hd::app

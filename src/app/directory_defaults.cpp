@@ -1,0 +1,66 @@
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/runtime.hpp"
+
+namespace hd::app {
+
+namespace {
+
+std::string Field(const YAML::Node& node, const char* key) {
+  return node[key] ? node[key].as<std::string>() : std::string();
+}
+
+Status LoadGroups(const YAML::Node& groups, service::Directory& directory) {
+  for (const auto& g : groups) {
+    core::Group group{{}, Field(g, "slug"), Field(g, "name"), g["tier"] ? g["tier"].as<int>() : 1};
+    auto added = directory.AddGroup(std::nullopt, group);
+    if (!added.ok() && added.error().code != ErrorCode::kConflict) {
+      return Error::InvalidArgument("group " + group.slug + ": " + added.error().message);
+    }
+  }
+  return Ok();
+}
+
+Status LoadCategories(const YAML::Node& categories, service::Directory& directory) {
+  HD_ASSIGN_OR_RETURN(auto groups, directory.Groups());
+  for (const auto& c : categories) {
+    core::Category category{Field(c, "slug"), Field(c, "label"), std::nullopt, Field(c, "hint")};
+    const std::string group = Field(c, "group");
+    for (const auto& g : groups) {
+      if (g.slug == group) category.group_id = g.id;
+    }
+    if (!group.empty() && !category.group_id) {
+      return Error::InvalidArgument("category " + category.slug + ": unknown group " + group);
+    }
+    auto put = directory.PutCategory(std::nullopt, category);
+    if (!put.ok()) {
+      return Error::InvalidArgument("category " + category.slug + ": " + put.error().message);
+    }
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Status LoadDirectoryDefaults(const Config& config, Runtime& runtime) {
+  const auto path = std::filesystem::path(config.config_dir) / "directory.yaml";
+  std::ifstream in(path);
+  if (!in) return Error::InvalidArgument("cannot read " + path.string(), "config_dir");
+  std::stringstream text;
+  text << in.rdbuf();
+  try {
+    const YAML::Node root = YAML::Load(text.str());
+    auto& directory = runtime.services->directory;
+    HD_RETURN_IF_ERROR(LoadGroups(root["groups"], directory));
+    return LoadCategories(root["categories"], directory);
+  } catch (const YAML::Exception& e) {
+    return Error::InvalidArgument(path.string() + ":" + std::to_string(e.mark.line + 1) + ": " +
+                                  e.msg);
+  }
+}
+
+}  // namespace hd::app
