@@ -1,5 +1,6 @@
 #include "http/problem.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 #include <string>
@@ -93,6 +94,16 @@ int StatusFor(const Error& error) {
 
 Response ProblemResponse(const Error& error) {
   std::string_view slug = error.reason.empty() ? ToString(error.code) : error.reason;
+  // Failures of the server itself may name files, statements or hosts: those
+  // details go to the log, the client gets a generic explanation.
+  if (error.code == ErrorCode::kUnavailable) {
+    spdlog::warn("unavailable: {}", error.message);
+    return Build(503, slug, "the help desk cannot store or read data right now; retry shortly", {});
+  }
+  if (error.code == ErrorCode::kInternal) {
+    spdlog::error("internal error: {}", error.message);
+    return Build(500, slug, "an internal error occurred; it has been logged", {});
+  }
   return Build(StatusFor(error), slug, error.message, error.field);
 }
 
