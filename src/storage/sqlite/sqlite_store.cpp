@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "storage/migrations.hpp"
+#include "storage/sqlite/checkpointer.hpp"
 #include "storage/sqlite/group_committer.hpp"
 #include "storage/sqlite/reader_pool.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
@@ -17,16 +18,26 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   // before any reader looks at it.
   HD_ASSIGN_OR_RETURN(auto writer, SqliteConnection::Open(conn_options));
   HD_RETURN_IF_ERROR(ApplyMigrations(*writer));
+  // Checkpoints run on their own connection, off the commit path.
+  HD_RETURN_IF_ERROR(writer->Exec("PRAGMA wal_autocheckpoint=0"));
+  HD_ASSIGN_OR_RETURN(auto checkpoint_conn, SqliteConnection::Open(conn_options));
+  auto checkpointer =
+      std::make_unique<Checkpointer>(std::move(checkpoint_conn), options.checkpoint_interval);
   HD_ASSIGN_OR_RETURN(auto readers, ReaderPool::Open(conn_options, options.reader_pool_size));
   auto committer = std::make_unique<GroupCommitter>(std::move(writer), options.max_batch_size);
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(readers), std::move(committer)));
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(std::move(checkpointer), std::move(readers), std::move(committer)));
 }
 
-SqliteStore::SqliteStore(std::unique_ptr<ReaderPool> readers,
+SqliteStore::SqliteStore(std::unique_ptr<Checkpointer> checkpointer,
+                         std::unique_ptr<ReaderPool> readers,
                          std::unique_ptr<GroupCommitter> writer)
-    : readers_(std::move(readers)), writer_(std::move(writer)) {}
+    : checkpointer_(std::move(checkpointer)),
+      readers_(std::move(readers)),
+      writer_(std::move(writer)) {}
 
-// Members go in reverse order: the writer drains and joins first.
+// Members go in reverse order: the writer drains and joins first, the
+// checkpointer folds the WAL into the database last.
 SqliteStore::~SqliteStore() = default;
 
 Status SqliteStore::Read(const core::ports::TxFn& fn) { return readers_->Run(fn); }

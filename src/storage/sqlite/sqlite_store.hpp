@@ -12,6 +12,7 @@
 // must not start once destruction has begun.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -22,6 +23,7 @@
 
 namespace hd::storage {
 
+class Checkpointer;
 class GroupCommitter;
 class ReaderPool;
 
@@ -42,6 +44,9 @@ struct SqliteOptions {
   int busy_timeout_ms = 5000;
   // At most this many Write() requests share one transaction. Default 512.
   std::size_t max_batch_size = 512;
+  // How often the WAL is checkpointed into the database file, off the commit
+  // path. Default 100 ms.
+  std::chrono::milliseconds checkpoint_interval{100};
 };
 
 class SqliteStore final : public core::ports::Store {
@@ -63,8 +68,10 @@ class SqliteStore final : public core::ports::Store {
   SqliteWriteStats write_stats() const;
 
  private:
-  SqliteStore(std::unique_ptr<ReaderPool> readers, std::unique_ptr<GroupCommitter> writer);
+  SqliteStore(std::unique_ptr<Checkpointer> checkpointer, std::unique_ptr<ReaderPool> readers,
+              std::unique_ptr<GroupCommitter> writer);
 
+  std::unique_ptr<Checkpointer> checkpointer_;
   std::unique_ptr<ReaderPool> readers_;
   std::unique_ptr<GroupCommitter> writer_;
 };

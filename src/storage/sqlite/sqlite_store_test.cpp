@@ -3,6 +3,7 @@
 #include "storage/sqlite/sqlite_store.hpp"
 
 #include <atomic>
+#include <filesystem>
 #include <future>
 #include <thread>
 
@@ -225,6 +226,44 @@ TEST(SqliteStore, ReadFunctionCannotWrite) {
     return Ok();
   });
   EXPECT_FALSE(s.ok());
+}
+
+}  // namespace
+}  // namespace hd::storage::testing
+
+namespace hd::storage::testing {
+namespace {
+
+std::uintmax_t FileSize(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : size;
+}
+
+// Commits never checkpoint (the writer runs with wal_autocheckpoint=0); the
+// background checkpointer keeps the database file current and empties the WAL
+// at close, so the file alone holds every committed write.
+TEST(SqliteStore, CheckpointsRunOffTheCommitPathAndCloseEmptiesTheWal) {
+  TempDir dir;
+  SqliteOptions options;
+  options.path = dir.File("c.db");
+  options.checkpoint_interval = std::chrono::milliseconds(10);
+  {
+    auto store = Must(SqliteStore::Open(options));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const auto db_before = FileSize(options.path);
+    for (int i = 0; i < 200; ++i) {
+      ASSERT_TRUE(InsertUser(*store, "u" + std::to_string(i) + "@example.com").ok());
+    }
+    // Only the checkpointer writes pages into the database file.
+    for (int i = 0; i < 100 && FileSize(options.path) <= db_before; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_GT(FileSize(options.path), db_before);
+  }
+  EXPECT_EQ(FileSize(options.path + "-wal"), 0u);
+  auto conn = Must(SqliteConnection::Open({options.path, 5000, true}));
+  EXPECT_EQ(Must(ScalarOf(*conn, "SELECT COUNT(*) FROM users")), 200);
 }
 
 }  // namespace
