@@ -4,6 +4,7 @@
 #include <string>
 
 #include "service/access.hpp"
+#include "service/history.hpp"
 #include "service/uploads.hpp"
 #include "service/validation.hpp"
 #include "service/visibility.hpp"
@@ -26,21 +27,6 @@ TicketStatus StatusAfterReply(const Actor& actor, TicketStatus current) {
     return waiting ? TicketStatus::kOpen : current;
   }
   return current == TicketStatus::kNew ? TicketStatus::kOpen : current;
-}
-
-Status AppendEvent(Tx& tx, const core::Ticket& t, const Actor& actor, EventKind kind,
-                   std::string field, std::string old_value, std::string new_value, bool internal) {
-  core::Event e{{},
-                t.id,
-                actor.id,
-                t.updated_at,
-                kind,
-                std::move(field),
-                std::move(old_value),
-                std::move(new_value),
-                internal};
-  HD_RETURN_IF_ERROR(tx.Events().Append(std::move(e)));
-  return Ok();
 }
 
 // Bumps the ticket for a new message: updated_at, version and maybe status.

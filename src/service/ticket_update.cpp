@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "service/access.hpp"
+#include "service/history.hpp"
 #include "service/tickets.hpp"
 #include "service/validation.hpp"
 #include "service/visibility.hpp"
@@ -131,16 +132,10 @@ Result<core::Ticket> Tickets::Update(const Actor& actor, core::TicketId id,
       t.updated_at = clock_.Now();
       HD_RETURN_IF_ERROR(tx.Tickets().Update(t));
       for (auto& c : changes) {
-        core::Event e{{},
-                      t.id,
-                      actor.id,
-                      t.updated_at,
-                      c.kind,
-                      std::move(c.field),
-                      std::move(c.old_value),
-                      std::move(c.new_value),
-                      false};
-        HD_RETURN_IF_ERROR(tx.Events().Append(std::move(e)));
+        // Routing inside support (group, tier) is not the customer's business.
+        const bool internal = c.kind == EventKind::kGroupChanged || c.field == "tier";
+        HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor, c.kind, std::move(c.field),
+                                       std::move(c.old_value), std::move(c.new_value), internal));
       }
     }
     result = std::move(t);

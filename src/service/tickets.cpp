@@ -4,6 +4,7 @@
 #include <string>
 
 #include "service/access.hpp"
+#include "service/history.hpp"
 #include "service/uploads.hpp"
 #include "service/validation.hpp"
 #include "service/visibility.hpp"
@@ -73,21 +74,6 @@ Result<std::optional<core::Ticket>> Replay(Tx& tx, const Actor& actor,
   return std::optional<core::Ticket>(std::move(ticket));
 }
 
-Status Record(Tx& tx, const core::Ticket& t, const Actor& actor, EventKind kind, std::string field,
-              std::string old_value, std::string new_value) {
-  core::Event e{{},
-                t.id,
-                actor.id,
-                t.updated_at,
-                kind,
-                std::move(field),
-                std::move(old_value),
-                std::move(new_value),
-                false};
-  HD_RETURN_IF_ERROR(tx.Events().Append(std::move(e)));
-  return Ok();
-}
-
 }  // namespace
 
 Tickets::Tickets(core::ports::Store& store, core::ports::BlobStore& blobs, const core::Clock& clock,
@@ -124,7 +110,7 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
     t.actual = std::move(in.actual);
     t.created_at = t.updated_at = now;
     HD_ASSIGN_OR_RETURN(t, tx.Tickets().Insert(std::move(t)));
-    HD_RETURN_IF_ERROR(Record(tx, t, actor, EventKind::kCreated, "", "", t.subject));
+    HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor, EventKind::kCreated, "", "", t.subject));
     core::Message first{{}, t.id, initiator.id, in.body, false, in.channel, now, {}};
     HD_ASSIGN_OR_RETURN(first, tx.Messages().Insert(std::move(first)));
     HD_RETURN_IF_ERROR(RecordUploads(tx, first, uploads));
