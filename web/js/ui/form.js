@@ -121,3 +121,28 @@ export function valueOf(form, name) {
   const control = form.elements.namedItem(name);
   return control && 'value' in control ? String(control.value) : '';
 }
+
+/**
+ * Runs `action` when `form` is submitted: one submission at a time, earlier
+ * errors cleared, `submit` busy meanwhile. When `action` throws, the button
+ * is released and the problem shown next to its field (or as a banner); an
+ * action that keeps the form on screen releases the button itself.
+ * @param {HTMLFormElement} form
+ * @param {HTMLButtonElement} submit
+ * @param {string} workingLabel
+ * @param {() => Promise<void>} action
+ */
+export function onSubmit(form, submit, workingLabel, action) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (isBusy(submit)) return;
+    clearErrors(form);
+    setBusy(submit, true, workingLabel);
+    try {
+      await action();
+    } catch (error) {
+      setBusy(submit, false);
+      showError(form, error);
+    }
+  });
+}

@@ -3,7 +3,7 @@ import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { setSession } from '../session.js';
 import { navigate, href } from '../router.js';
-import { field, clearErrors, showError, setBusy, isBusy, valueOf } from '../ui/form.js';
+import { field, valueOf, onSubmit } from '../ui/form.js';
 
 /**
  * Where to go after signing in: the page that asked for it, or home.
@@ -49,18 +49,9 @@ export function signInView(root, location) {
       h('div', { class: 'form-actions' }, submit),
     )
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) return;
-    clearErrors(form);
-    setBusy(submit, true, 'Signing in…');
-    try {
-      setSession(await api.login(valueOf(form, 'email').trim(), valueOf(form, 'password')));
-      navigate(nextPath(location.query), { replace: true });
-    } catch (error) {
-      setBusy(submit, false);
-      showError(form, error);
-    }
+  onSubmit(form, submit, 'Signing in…', async () => {
+    setSession(await api.login(valueOf(form, 'email').trim(), valueOf(form, 'password')));
+    navigate(nextPath(location.query), { replace: true });
   });
   replace(
     root,
@@ -115,23 +106,14 @@ export function registerView(root, location) {
       h('div', { class: 'form-actions' }, submit),
     )
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) return;
-    clearErrors(form);
-    setBusy(submit, true, 'Creating account…');
-    try {
-      const info = await api.register(
-        valueOf(form, 'email').trim(),
-        valueOf(form, 'password'),
-        valueOf(form, 'name').trim(),
-      );
-      setSession(info);
-      navigate(nextPath(location.query), { replace: true });
-    } catch (error) {
-      setBusy(submit, false);
-      showError(form, error);
-    }
+  onSubmit(form, submit, 'Creating account…', async () => {
+    const info = await api.register(
+      valueOf(form, 'email').trim(),
+      valueOf(form, 'password'),
+      valueOf(form, 'name').trim(),
+    );
+    setSession(info);
+    navigate(nextPath(location.query), { replace: true });
   });
   replace(
     root,

@@ -2,7 +2,7 @@
 // answer or the whole ticket from 1 to 5, with an optional comment.
 import { h, replace, uid, announce } from '../dom.js';
 import { api } from '../api.js';
-import { field, clearErrors, showError, setBusy, isBusy, valueOf } from '../ui/form.js';
+import { field, valueOf, onSubmit } from '../ui/form.js';
 
 const kRatingWords = ['', 'Very poor', 'Poor', 'Fair', 'Good', 'Excellent'];
 
@@ -79,30 +79,21 @@ function feedbackForm(spec, close) {
       ),
     )
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) return;
-    clearErrors(form);
+  onSubmit(form, submit, 'Sending…', async () => {
     const rating = Number(valueOf(form, name));
     /** @type {{rating: number, comment: string, message_id?: number}} */
     const body = { rating, comment: valueOf(form, 'comment').trim() };
     if (spec.messageId) body.message_id = spec.messageId;
-    setBusy(submit, true, 'Sending…');
-    try {
-      await api.feedback(spec.ticketId, body);
-      const thanks = h(
-        'p',
-        { class: 'feedback-thanks', tabindex: -1 },
-        'Thank you for your feedback.',
-      );
-      form.replaceWith(thanks);
-      thanks.focus();
-      announce('Feedback sent');
-      spec.onSent();
-    } catch (error) {
-      setBusy(submit, false);
-      showError(form, error);
-    }
+    await api.feedback(spec.ticketId, body);
+    const thanks = h(
+      'p',
+      { class: 'feedback-thanks', tabindex: -1 },
+      'Thank you for your feedback.',
+    );
+    form.replaceWith(thanks);
+    thanks.focus();
+    announce('Feedback sent');
+    spec.onSent();
   });
   return form;
 }

@@ -7,7 +7,7 @@ import { navigate } from '../router.js';
 import { categories } from '../directory.js';
 import { isStaff } from '../session.js';
 import { kCriticalities, criticalityLabel } from '../format.js';
-import { field, clearErrors, showError, setBusy, isBusy, valueOf } from '../ui/form.js';
+import { field, showError, valueOf, onSubmit } from '../ui/form.js';
 import { filePicker, acceptPastedFiles } from '../ui/files.js';
 
 const kGuided = [
@@ -143,19 +143,10 @@ export async function newTicketView(root) {
   form.addEventListener('input', newSubmission);
   picker.onChange(newSubmission);
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) return;
-    clearErrors(form);
-    setBusy(submit, true, 'Sending…');
-    try {
-      encoded ??= await encodeBody(ticketFields(form), picker.files());
-      const ticket = await api.createTicket(encoded, idempotencyKey);
-      navigate(`/tickets/${ticket.id}`);
-    } catch (error) {
-      setBusy(submit, false);
-      showError(form, error);
-    }
+  onSubmit(form, submit, 'Sending…', async () => {
+    encoded ??= await encodeBody(ticketFields(form), picker.files());
+    const ticket = await api.createTicket(encoded, idempotencyKey);
+    navigate(`/tickets/${ticket.id}`);
   });
 }
 

@@ -4,7 +4,7 @@
 import { h, uid, announce } from '../dom.js';
 import { api } from '../api.js';
 import { roleLabel, fileSize, timeElement } from '../format.js';
-import { field, clearErrors, showError, setBusy, isBusy, valueOf } from '../ui/form.js';
+import { field, setBusy, valueOf, onSubmit } from '../ui/form.js';
 import { filePicker, acceptPastedFiles } from '../ui/files.js';
 import { feedbackButton } from './feedback.js';
 
@@ -159,28 +159,19 @@ export function replyForm(spec) {
     }
   });
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) return;
-    clearErrors(form);
+  onSubmit(form, submit, 'Sending…', async () => {
     const note = !!internal && /** @type {HTMLInputElement} */ (internal).checked;
-    setBusy(submit, true, 'Sending…');
-    try {
-      const message = await api.postMessage(
-        spec.ticket().id,
-        { body: valueOf(form, 'body'), internal: note },
-        picker.files(),
-      );
-      form.reset();
-      picker.reset();
-      setBusy(submit, false);
-      syncMode();
-      announce(note ? 'Internal note added' : 'Reply sent');
-      await spec.onPosted(message);
-    } catch (error) {
-      setBusy(submit, false);
-      showError(form, error);
-    }
+    const message = await api.postMessage(
+      spec.ticket().id,
+      { body: valueOf(form, 'body'), internal: note },
+      picker.files(),
+    );
+    form.reset();
+    picker.reset();
+    setBusy(submit, false);
+    syncMode();
+    announce(note ? 'Internal note added' : 'Reply sent');
+    await spec.onPosted(message);
   });
   return form;
 }
