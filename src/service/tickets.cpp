@@ -50,14 +50,15 @@ Status ValidateCreate(const Actor& actor, const CreateTicketInput& in) {
   return Ok();
 }
 
-// The customer a ticket is for: the actor, or the caller staff registers it for.
-Result<core::User> ResolveInitiator(Tx& tx, const Actor& actor, const std::string& on_behalf_of) {
-  if (on_behalf_of.empty()) return tx.Users().Get(actor.id);
+// The customer a ticket is for: the actor (who carries their id and company
+// already), or the customer staff registers it for.
+Result<Actor> ResolveInitiator(Tx& tx, const Actor& actor, const std::string& on_behalf_of) {
+  if (on_behalf_of.empty()) return actor;
   HD_ASSIGN_OR_RETURN(auto user, tx.Users().FindByEmail(Trim(on_behalf_of)));
-  if (!user) {
+  if (!user || user->role != core::Role::kCustomer) {
     return Error::InvalidArgument("no customer has the e-mail " + on_behalf_of, "on_behalf_of");
   }
-  return *user;
+  return Actor::From(*user);
 }
 
 // Returns the earlier ticket when this key was used for the same request.
@@ -90,7 +91,7 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
       out = CreatedTicket{std::move(*earlier), true};
       return Ok();
     }
-    HD_ASSIGN_OR_RETURN(core::User initiator, ResolveInitiator(tx, actor, in.on_behalf_of));
+    HD_ASSIGN_OR_RETURN(Actor initiator, ResolveInitiator(tx, actor, in.on_behalf_of));
     const auto now = clock_.Now();
     core::Ticket t;
     t.subject = Trim(in.subject);

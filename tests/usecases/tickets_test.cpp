@@ -165,6 +165,24 @@ TEST_F(Tickets, CustomersMayCloseAndReopenButNotAssign) {
   EXPECT_EQ(s_->tickets.Update(anna, t.id, reopen)->status, TicketStatus::kOpen);
 }
 
+TEST_F(Tickets, StaffRegisterACallersRequestOnTheCustomersBehalf) {
+  ASSERT_TRUE(s_->directory.AddCompany(std::nullopt, {{}, "Acme", true, {}}).ok());
+  auto anna = Make("anna@acme.example", core::Role::kCustomer, "Acme");
+  auto agent = Make("l1@example.com", core::Role::kL1Operator);
+  auto in = Input();
+  in.channel = "phone";
+  in.on_behalf_of = "Anna@Acme.example";
+  auto created = s_->tickets.Create(agent, in);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_EQ(created->ticket.initiator_id, anna.id);
+  EXPECT_EQ(created->ticket.company_id, anna.company_id);
+  EXPECT_TRUE(s_->tickets.Get(anna, created->ticket.id).ok());
+  in.on_behalf_of = "l1@example.com";  // staff are not customers
+  EXPECT_EQ(s_->tickets.Create(agent, in).error().field, "on_behalf_of");
+  in.on_behalf_of = "anna@acme.example";
+  EXPECT_EQ(s_->tickets.Create(anna, in).error().code, ErrorCode::kForbidden);
+}
+
 TEST_F(Tickets, TheAssigneeMustBeStaff) {
   auto anna = Make("anna@example.com");
   auto agent = Make("l1@example.com", core::Role::kL1Operator);
