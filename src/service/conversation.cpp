@@ -56,11 +56,14 @@ Result<core::Message> Conversation::Post(const Actor& actor, core::TicketId tick
   if (in.internal && !actor.staff()) {
     return Error::Forbidden("internal notes are for support staff");
   }
-  // Visibility first, so that a stranger learns nothing and stores nothing.
-  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
-    HD_RETURN_IF_ERROR(LoadReadableTicket(tx, actor, ticket));
-    return Ok();
-  }));
+  // Files are stored before the write transaction: check visibility first,
+  // so that a stranger stores nothing. (The write checks it again.)
+  if (!in.attachments.empty()) {
+    HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+      HD_RETURN_IF_ERROR(LoadReadableTicket(tx, actor, ticket));
+      return Ok();
+    }));
+  }
   HD_ASSIGN_OR_RETURN(auto uploads, StoreUploads(blobs_, options_, in.attachments));
   core::Message message;
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
