@@ -15,6 +15,19 @@ std::string_view NowMillisSql(Dialect dialect) {
   return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
 }
 
+std::string_view SkipLockedSql(Dialect dialect) {
+  return dialect == Dialect::kSqlite ? "" : " FOR UPDATE SKIP LOCKED";
+}
+
+// The key is arbitrary but fixed: every helpdesk process must use the same.
+std::string_view MigrationLockSql(Dialect dialect) {
+  return dialect == Dialect::kSqlite ? "" : "SELECT pg_advisory_lock(7239001)";
+}
+
+std::string_view MigrationUnlockSql(Dialect dialect) {
+  return dialect == Dialect::kSqlite ? "" : "SELECT pg_advisory_unlock(7239001)";
+}
+
 std::string RewritePlaceholders(std::string_view sql, Dialect dialect) {
   if (dialect == Dialect::kSqlite) return std::string(sql);
   std::string out;

@@ -36,6 +36,19 @@ std::string_view BeginWriteSql(Dialect dialect);
 // A SQL expression for the database's current time in unix milliseconds.
 std::string_view NowMillisSql(Dialect dialect);
 
+// The suffix of a `SELECT … FOR UPDATE` that claims rows other transactions
+// have not locked, skipping those they have: " FOR UPDATE SKIP LOCKED" on
+// PostgreSQL, "" on SQLite (its one writer already excludes every other).
+// Job queues append it to the query that picks the next rows to work on.
+std::string_view SkipLockedSql(Dialect dialect);
+
+// Statements that take and release the lock serialising schema migrations
+// across processes: a session-level advisory lock on PostgreSQL (held across
+// the migrations' transactions, released when the session ends even after a
+// crash), "" on SQLite (BEGIN IMMEDIATE already serialises them).
+std::string_view MigrationLockSql(Dialect dialect);
+std::string_view MigrationUnlockSql(Dialect dialect);
+
 // Rewrites `?` placeholders to the dialect's form, leaving `?` inside quoted
 // strings and identifiers alone. SQLite text is returned unchanged.
 std::string RewritePlaceholders(std::string_view sql, Dialect dialect);

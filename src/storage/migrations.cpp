@@ -67,13 +67,8 @@ Result<bool> ApplyOne(Connection& conn, const Migration& m) {
   return true;
 }
 
-}  // namespace
-
-Result<int> ApplyMigrations(Connection& conn) {
-  return ApplyMigrations(conn, EmbeddedMigrations(conn.dialect()));
-}
-
-Result<int> ApplyMigrations(Connection& conn, std::span<const Migration> migrations) {
+// Runs with the migration lock held (see MigrationLockSql).
+Result<int> ApplyLocked(Connection& conn, std::span<const Migration> migrations) {
   HD_RETURN_IF_ERROR(conn.Exec(kCreateLedger));
   HD_ASSIGN_OR_RETURN(std::set<int> done, AppliedVersions(conn));
   int applied = 0;
@@ -82,6 +77,23 @@ Result<int> ApplyMigrations(Connection& conn, std::span<const Migration> migrati
     HD_ASSIGN_OR_RETURN(bool ran, ApplyOne(conn, m));
     if (ran) ++applied;
   }
+  return applied;
+}
+
+}  // namespace
+
+Result<int> ApplyMigrations(Connection& conn) {
+  return ApplyMigrations(conn, EmbeddedMigrations(conn.dialect()));
+}
+
+Result<int> ApplyMigrations(Connection& conn, std::span<const Migration> migrations) {
+  const std::string_view lock = MigrationLockSql(conn.dialect());
+  if (lock.empty()) return ApplyLocked(conn, migrations);
+  // Another process migrating holds the lock: wait for it, then find its
+  // migrations recorded and skip them.
+  HD_RETURN_IF_ERROR(conn.Exec(lock));
+  auto applied = ApplyLocked(conn, migrations);
+  (void)conn.Exec(MigrationUnlockSql(conn.dialect()));
   return applied;
 }
 
