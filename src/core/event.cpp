@@ -6,7 +6,7 @@
 namespace hd::core {
 
 namespace {
-constexpr std::array<std::pair<EventKind, std::string_view>, 9> kKinds = {{
+constexpr std::array<std::pair<EventKind, std::string_view>, 11> kKinds = {{
     {EventKind::kCreated, "created"},
     {EventKind::kReplied, "replied"},
     {EventKind::kNoteAdded, "note_added"},
@@ -16,6 +16,8 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 9> kKinds = {{
     {EventKind::kFieldChanged, "field_changed"},
     {EventKind::kFeedbackGiven, "feedback_given"},
     {EventKind::kAttachmentAdded, "attachment_added"},
+    {EventKind::kSlaWarning, "sla_warning"},
+    {EventKind::kSlaBreached, "sla_breached"},
 }};
 }  // namespace
 

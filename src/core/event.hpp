@@ -23,6 +23,10 @@ enum class EventKind {
   kFieldChanged,     // "field_changed": subject, category, criticality, tier…
   kFeedbackGiven,    // "feedback_given"
   kAttachmentAdded,  // "attachment_added"
+  // SLA alerts raised by the SLA job (internal): field = target
+  // ("first_response"…), new = the target's due instant.
+  kSlaWarning,   // "sla_warning"
+  kSlaBreached,  // "sla_breached"
 };
 
 std::string_view ToString(EventKind kind);

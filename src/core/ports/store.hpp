@@ -21,6 +21,7 @@
 
 #include "core/error.hpp"
 #include "core/ports/repositories.hpp"
+#include "core/ports/sla_repositories.hpp"
 
 namespace hd::core::ports {
 
@@ -39,6 +40,13 @@ class Tx {
   virtual FeedbackRepo& Feedback() = 0;
   virtual AuthRepo& Auth() = 0;
   virtual IdempotencyRepo& Idempotency() = 0;
+  // SLA: licences and partners, coupons, clocks, outbox, audit, job leases.
+  virtual LicenceRepo& Licences() = 0;
+  virtual CouponRepo& Coupons() = 0;
+  virtual SlaRepo& Sla() = 0;
+  virtual NotificationRepo& Notifications() = 0;
+  virtual AuditRepo& Audit() = 0;
+  virtual JobRepo& Jobs() = 0;
 };
 
 using TxFn = std::function<Status(Tx&)>;

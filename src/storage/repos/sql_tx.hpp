@@ -8,6 +8,7 @@
 #include "core/ports/store.hpp"
 #include "storage/database.hpp"
 #include "storage/repos/sql_repos.hpp"
+#include "storage/repos/sql_sla_repos.hpp"
 
 namespace hd::storage {
 
@@ -23,7 +24,13 @@ class SqlTx final : public core::ports::Tx {
         events_(conn),
         feedback_(conn),
         auth_(conn),
-        idempotency_(conn) {}
+        idempotency_(conn),
+        licences_(conn),
+        coupons_(conn),
+        sla_(conn),
+        notifications_(conn),
+        audit_(conn),
+        jobs_(conn) {}
 
   core::ports::UserRepo& Users() override { return users_; }
   core::ports::CompanyRepo& Companies() override { return companies_; }
@@ -35,6 +42,12 @@ class SqlTx final : public core::ports::Tx {
   core::ports::FeedbackRepo& Feedback() override { return feedback_; }
   core::ports::AuthRepo& Auth() override { return auth_; }
   core::ports::IdempotencyRepo& Idempotency() override { return idempotency_; }
+  core::ports::LicenceRepo& Licences() override { return licences_; }
+  core::ports::CouponRepo& Coupons() override { return coupons_; }
+  core::ports::SlaRepo& Sla() override { return sla_; }
+  core::ports::NotificationRepo& Notifications() override { return notifications_; }
+  core::ports::AuditRepo& Audit() override { return audit_; }
+  core::ports::JobRepo& Jobs() override { return jobs_; }
 
  private:
   SqlUserRepo users_;
@@ -47,6 +60,12 @@ class SqlTx final : public core::ports::Tx {
   SqlFeedbackRepo feedback_;
   SqlAuthRepo auth_;
   SqlIdempotencyRepo idempotency_;
+  SqlLicenceRepo licences_;
+  SqlCouponRepo coupons_;
+  SqlSlaRepo sla_;
+  SqlNotificationRepo notifications_;
+  SqlAuditRepo audit_;
+  SqlJobRepo jobs_;
 };
 
 }  // namespace hd::storage

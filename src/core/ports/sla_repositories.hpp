@@ -1,0 +1,165 @@
+// SLA repository ports: licences and partner status, special-request
+// coupons, the stored SLA clocks with the level versions they run on, the
+// notification outbox, job leases and the administrators' audit log. Like
+// every repository (ports/repositories.hpp) an object belongs to one
+// transaction and one thread at a time; every method may return kUnavailable
+// (database busy, locked or full) and kInternal (broken invariant).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/coupon.hpp"
+#include "core/error.hpp"
+#include "core/licence.hpp"
+#include "core/sla_clock.hpp"
+
+namespace hd::core::ports {
+
+class LicenceRepo {
+ public:
+  virtual ~LicenceRepo() = default;
+  // Stores a new licence and returns it with its id.
+  virtual Result<Licence> Insert(Licence licence) = 0;
+  // kNotFound when there is no such licence.
+  virtual Result<Licence> Get(LicenceId id) = 0;
+  // Writes edition, support, limited, activation and expiry.
+  virtual Status Update(const Licence& licence) = 0;
+  // The licences of the user and of the company (either may be empty), by id.
+  virtual Result<std::vector<Licence>> ListForHolder(std::optional<UserId> user,
+                                                     std::optional<CompanyId> company) = 0;
+  virtual Result<std::vector<Licence>> List() = 0;
+  virtual Status InsertRenewal(const LicenceRenewal& renewal) = 0;
+  virtual Result<std::vector<LicenceRenewal>> ListRenewals(LicenceId id) = 0;
+  // Sets the partner status of its holder (insert or update).
+  virtual Status PutPartner(const Partner& partner) = 0;
+  // The partner records of the user and of the company (either may be empty).
+  virtual Result<std::vector<Partner>> FindPartners(std::optional<UserId> user,
+                                                    std::optional<CompanyId> company) = 0;
+  virtual Result<std::vector<Partner>> ListPartners() = 0;
+};
+
+class CouponRepo {
+ public:
+  virtual ~CouponRepo() = default;
+  // kConflict when the code is taken.
+  virtual Result<Coupon> Insert(Coupon coupon) = 0;
+  virtual Result<std::optional<Coupon>> FindByCode(const std::string& code) = 0;
+  // Marks the coupon used by `ticket` if it is still unused and unexpired at
+  // `at`: true when this call redeemed it, false when it was already used
+  // (or expired). One conditional UPDATE, so of concurrent redemptions
+  // exactly one returns true.
+  virtual Result<bool> Redeem(CouponId id, TicketId ticket, Timestamp at) = 0;
+  virtual Result<std::vector<Coupon>> ListForHolder(std::optional<UserId> user,
+                                                    std::optional<CompanyId> company) = 0;
+  virtual Result<std::vector<Coupon>> List() = 0;
+};
+
+// A ticket's clock with the ticket facts reports group by.
+struct SlaReportRow {
+  TicketSla clock;
+  int tier = 1;
+  std::optional<SlaLevelVersion> level;  // the version the clock runs on
+};
+
+class SlaRepo {
+ public:
+  virtual ~SlaRepo() = default;
+  // Records a level version; assigns id and the next version number of its
+  // level (ignoring `version.version`).
+  virtual Result<SlaLevelVersion> InsertLevelVersion(SlaLevelVersion version) = 0;
+  // kNotFound when there is no such version.
+  virtual Result<SlaLevelVersion> GetLevelVersion(SlaLevelVersionId id) = 0;
+  // Every version of a level, oldest first.
+  virtual Result<std::vector<SlaLevelVersion>> ListLevelVersions(const std::string& level_id) = 0;
+  // The highest version of every level, by level id.
+  virtual Result<std::vector<SlaLevelVersion>> CurrentLevelVersions() = 0;
+
+  // kConflict when the ticket has a clock already.
+  virtual Status InsertClock(const TicketSla& clock) = 0;
+  // Writes every field of the clock. kNotFound when the ticket has none.
+  virtual Status UpdateClock(const TicketSla& clock) = 0;
+  virtual Result<std::optional<TicketSla>> FindClock(TicketId ticket) = 0;
+  // The clocks of the given tickets (those that have one), in no order.
+  virtual Result<std::vector<TicketSla>> FindClocks(const std::vector<TicketId>& tickets) = 0;
+  // Up to `limit` clocks whose next_alert_at <= `now`, earliest first,
+  // claimed against other instances where the database supports it.
+  virtual Result<std::vector<TicketSla>> ClaimDueAlerts(Timestamp now, int limit) = 0;
+  // Records an alert; false when it was recorded before (idempotent by a
+  // unique constraint on ticket, target and kind).
+  virtual Result<bool> InsertAlert(TicketId ticket, SlaTarget target, SlaAlertKind kind,
+                                   Timestamp due, Timestamp at) = 0;
+  // The alerts recorded for the ticket.
+  virtual Result<std::vector<std::pair<SlaTarget, SlaAlertKind>>> ListAlerts(TicketId ticket) = 0;
+  // Tickets of the level whose clock still runs on another version than
+  // `version`: nothing resolved or closed.
+  virtual Result<std::vector<TicketId>> ListOpenOnOtherVersion(const std::string& level_id,
+                                                               SlaLevelVersionId version) = 0;
+  // Clocks started in [from, to), with tier and level version.
+  virtual Result<std::vector<SlaReportRow>> ListStartedBetween(Timestamp from, Timestamp to) = 0;
+
+  // Imported holiday sources of calendars (insert or replace by name).
+  struct CalendarSource {
+    std::string calendar_id;
+    std::string name;
+    std::string content;
+    Timestamp imported_at;
+  };
+  virtual Status PutCalendarSource(const CalendarSource& source) = 0;
+  virtual Result<std::vector<CalendarSource>> ListCalendarSources() = 0;
+};
+
+// A message waiting in the outbox for mail delivery.
+struct Notification {
+  std::int64_t id = 0;
+  std::string kind;  // e.g. "coupon_issued", "sla_warning", "sla_breach"
+  std::optional<UserId> user_id;
+  std::optional<TicketId> ticket_id;
+  std::string subject;
+  std::string body;
+  Timestamp created_at;
+  std::optional<Timestamp> sent_at;
+};
+
+class NotificationRepo {
+ public:
+  virtual ~NotificationRepo() = default;
+  virtual Result<Notification> Queue(Notification notification) = 0;
+  // Unsent notifications, oldest first, at most `limit`.
+  virtual Result<std::vector<Notification>> ListUnsent(int limit) = 0;
+};
+
+// One administrator's action, kept for audit.
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::optional<UserId> actor_id;  // empty for the command line
+  std::string action;              // e.g. "coupon.issue", "level.update"
+  std::string subject;             // e.g. "user:12", "level:client_vip"
+  std::string detail;
+  Timestamp at;
+};
+
+class AuditRepo {
+ public:
+  virtual ~AuditRepo() = default;
+  virtual Status Record(const AuditEntry& entry) = 0;
+  // The latest entries first, at most `limit`.
+  virtual Result<std::vector<AuditEntry>> List(int limit) = 0;
+};
+
+class JobRepo {
+ public:
+  virtual ~JobRepo() = default;
+  // Takes the lease of job `name` for `owner` until `until` if nobody holds
+  // it at `now` (or `owner` does): true when taken. One conditional UPDATE,
+  // so of instances racing for it exactly one wins.
+  virtual Result<bool> ClaimLease(const std::string& name, const std::string& owner, Timestamp now,
+                                  Timestamp until) = 0;
+  // Records a finished run and gives the lease up.
+  virtual Status FinishRun(const std::string& name, const std::string& owner, Timestamp now) = 0;
+};
+
+}  // namespace hd::core::ports
