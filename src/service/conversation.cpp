@@ -75,6 +75,7 @@ Result<core::Message> Conversation::Post(const Actor& actor, core::TicketId tick
                                    m.internal ? EventKind::kNoteAdded : EventKind::kReplied,
                                    "message", "", std::to_string(m.id.value), m.internal));
     HD_ASSIGN_OR_RETURN(m.attachments, RecordUploads(tx, m, uploads));
+    if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Refresh(tx, t, m.created_at));
     message = std::move(m);
     return Ok();
   }));

@@ -13,6 +13,7 @@
 #include "core/ports/store.hpp"
 #include "service/actor.hpp"
 #include "service/options.hpp"
+#include "service/sla_clocks.hpp"
 #include "service/tickets.hpp"
 
 namespace hd::service {
@@ -46,6 +47,10 @@ class Conversation {
   // kNotFound when the actor may not read the ticket.
   Result<core::Message> Post(const Actor& actor, core::TicketId ticket, PostMessageInput input);
 
+  // Recomputes the ticket's SLA clock after each message (a public staff
+  // reply meets the first response; a customer's reply resumes the clock).
+  void UseSla(const SlaClocks& clocks) { sla_ = &clocks; }
+
   // Messages in order; customers never receive internal notes.
   Result<std::vector<core::Message>> List(const Actor& actor, core::TicketId ticket);
 
@@ -66,6 +71,7 @@ class Conversation {
   core::ports::BlobStore& blobs_;
   const core::Clock& clock_;
   Options options_;
+  const SlaClocks* sla_ = nullptr;
 };
 
 }  // namespace hd::service

@@ -138,6 +138,10 @@ Result<core::Ticket> Tickets::Update(const Actor& actor, core::TicketId id,
                                        std::move(c.old_value), std::move(c.new_value), internal));
       }
     }
+    if (sla_ != nullptr && !changes.empty()) {
+      HD_RETURN_IF_ERROR(sla_->Refresh(tx, t, t.updated_at));
+    }
+    if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Describe(tx, t, clock_.Now()));
     result = std::move(t);
     return Ok();
   }));

@@ -109,8 +109,14 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
     t.steps = std::move(in.steps);
     t.expected = std::move(in.expected);
     t.actual = std::move(in.actual);
+    LevelChoice level;
+    if (sla_ != nullptr) {
+      HD_ASSIGN_OR_RETURN(level, sla_->Choose(tx, initiator, in.coupon, in.channel, now));
+      t.support_level = level.level_id;
+    }
     t.created_at = t.updated_at = now;
     HD_ASSIGN_OR_RETURN(t, tx.Tickets().Insert(std::move(t)));
+    if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Start(tx, t, level, now));
     HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor, EventKind::kCreated, "", "", t.subject));
     core::Message first{{}, t.id, initiator.id, in.body, false, in.channel, now, {}};
     HD_ASSIGN_OR_RETURN(first, tx.Messages().Insert(std::move(first)));
@@ -119,6 +125,7 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
       HD_RETURN_IF_ERROR(tx.Idempotency().Insert(
           core::IdempotencyRecord{actor.id, in.idempotency_key, in.fingerprint, t.id, now}));
     }
+    if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Describe(tx, t, now));
     out = CreatedTicket{std::move(t), false};
     return Ok();
   }));
@@ -129,7 +136,7 @@ Result<core::Ticket> Tickets::Get(const Actor& actor, core::TicketId id) {
   std::optional<core::Ticket> ticket;
   HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(ticket, LoadReadableTicket(tx, actor, id));
-    return Ok();
+    return sla_ == nullptr ? Ok() : sla_->Describe(tx, *ticket, clock_.Now());
   }));
   return std::move(*ticket);
 }
@@ -152,6 +159,7 @@ Result<TicketPage> Tickets::List(const Actor& actor, const ListTicketsInput& in)
   q.tier = in.tier;
   q.unassigned_only = in.unassigned_only;
   q.newest_first = in.scope == Scope::kMine;
+  q.by_due = in.by_due;
   if (actor.role == core::Role::kIntegrator && in.scope == Scope::kQueue) q.tier = 3;
   TicketPage page;
   HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
@@ -168,7 +176,7 @@ Result<TicketPage> Tickets::List(const Actor& actor, const ListTicketsInput& in)
       q.group_id = group->id;
     }
     HD_ASSIGN_OR_RETURN(page.items, tx.Tickets().List(q));
-    return Ok();
+    return sla_ == nullptr ? Ok() : sla_->DescribeAll(tx, page.items, clock_.Now());
   }));
   if (static_cast<int>(page.items.size()) == q.limit) {
     page.items.pop_back();

@@ -12,6 +12,7 @@
 #include "core/ticket.hpp"
 #include "service/actor.hpp"
 #include "service/options.hpp"
+#include "service/sla_clocks.hpp"
 
 namespace hd::service {
 
@@ -33,6 +34,8 @@ struct CreateTicketInput {
   std::string expected;
   std::string actual;
   std::string channel = "web";  // web, email, phone, api
+  // A special-request coupon code; empty for none (see SlaClocks::Choose).
+  std::string coupon;
   // Staff registering a caller's request: the customer's e-mail.
   std::string on_behalf_of;
   std::vector<UploadedFile> attachments;
@@ -59,6 +62,7 @@ struct ListTicketsInput {
   std::optional<int> tier;
   bool unassigned_only = false;
   std::optional<core::TicketId> after;  // cursor: the last id of the previous page
+  bool by_due = false;                  // order by SLA due instant (nearest first)
   int limit = 0;                        // 0 = Options::default_page_size
 };
 
@@ -101,11 +105,19 @@ class Tickets {
   // a change the role may not make; kPreconditionFailed for a stale version.
   Result<core::Ticket> Update(const Actor& actor, core::TicketId id, const TicketPatch& patch);
 
+  // Keeps SLA clocks for the tickets it creates and changes, and shows them
+  // on the tickets it returns. Without it tickets carry no clock.
+  void UseSla(const SlaClocks& clocks) { sla_ = &clocks; }
+  // The ticket's SLA clock with its timeline; kNotFound as Get, or when the
+  // ticket has no clock.
+  Result<SlaDetail> Sla(const Actor& actor, core::TicketId id);
+
  private:
   core::ports::Store& store_;
   core::ports::BlobStore& blobs_;
   const core::Clock& clock_;
   Options options_;
+  const SlaClocks* sla_ = nullptr;
 };
 
 }  // namespace hd::service

@@ -70,6 +70,9 @@ struct TicketQuery {
   std::optional<UserId> assignee_id;
   bool unassigned_only = false;
   bool newest_first = true;  // order by id descending, else ascending
+  // Order by the SLA clock's nearest due instant (tickets without a clock
+  // last), then id; `after` then continues after that ticket in this order.
+  bool by_due = false;
   // Keyset pagination: only tickets after this id in the chosen order.
   std::optional<TicketId> after;
   int limit = 50;  // at most this many

@@ -57,6 +57,22 @@ struct Filter {
   }
 };
 
+// Staff queues by SLA due instant (ticket_sla.next_due), nearest first.
+void AddDueOrder(Filter& f, const core::ports::TicketQuery& q) {
+  constexpr std::string_view kDue =
+      "COALESCE((SELECT s.next_due FROM ticket_sla s WHERE s.ticket_id = tickets.id), "
+      "9223372036854775807)";
+  constexpr std::string_view kDueOf =
+      "COALESCE((SELECT s.next_due FROM ticket_sla s WHERE s.ticket_id = ?), "
+      "9223372036854775807)";
+  if (q.after) {
+    f.Add(" AND (" + std::string(kDue) + " > " + std::string(kDueOf), q.after->value);
+    f.Add(" OR (" + std::string(kDue) + " = " + std::string(kDueOf), q.after->value);
+    f.Add(" AND id > ?))", q.after->value);
+  }
+  f.sql += " ORDER BY " + std::string(kDue) + ", id";
+}
+
 Filter BuildFilter(const core::ports::TicketQuery& q) {
   Filter f;
   if (q.initiator_id && q.company_id) {
@@ -79,8 +95,12 @@ Filter BuildFilter(const core::ports::TicketQuery& q) {
   if (q.tier) f.Add(" AND tier = ?", *q.tier);
   if (q.assignee_id) f.Add(" AND assignee_id = ?", q.assignee_id->value);
   if (q.unassigned_only) f.sql += " AND assignee_id IS NULL";
-  if (q.after) f.Add(q.newest_first ? " AND id < ?" : " AND id > ?", q.after->value);
-  f.sql += q.newest_first ? " ORDER BY id DESC" : " ORDER BY id ASC";
+  if (q.by_due) {
+    AddDueOrder(f, q);
+  } else {
+    if (q.after) f.Add(q.newest_first ? " AND id < ?" : " AND id > ?", q.after->value);
+    f.sql += q.newest_first ? " ORDER BY id DESC" : " ORDER BY id ASC";
+  }
   f.Add(" LIMIT ?", q.limit < 0 ? 0 : q.limit);
   return f;
 }

@@ -1,0 +1,109 @@
+#include "service/sla_alerts.hpp"
+
+#include <string>
+
+namespace hd::service {
+
+using core::ports::Tx;
+
+namespace {
+
+using Pending = ComputedClock::PendingAlert;
+
+core::Event SystemEvent(const core::Ticket& t, core::EventKind kind, std::string field,
+                        std::string old_value, std::string new_value, core::Timestamp at,
+                        bool internal) {
+  core::Event e;
+  e.ticket_id = t.id;
+  e.at = at;
+  e.kind = kind;
+  e.field = std::move(field);
+  e.old_value = std::move(old_value);
+  e.new_value = std::move(new_value);
+  e.internal = internal;
+  return e;
+}
+
+// Moves the breached ticket to the level's escalation group and raises its
+// criticality, as the level version says.
+Status Escalate(Tx& tx, core::Ticket& t, const core::SlaLevelVersion& v, core::Timestamp now) {
+  std::vector<core::Event> changes;
+  if (!v.escalate_group.empty()) {
+    HD_ASSIGN_OR_RETURN(auto group, tx.Groups().FindBySlug(v.escalate_group));
+    if (group && t.group_id != group->id) {
+      changes.push_back(SystemEvent(t, core::EventKind::kGroupChanged, "group_id",
+                                    t.group_id ? std::to_string(t.group_id->value) : "",
+                                    std::to_string(group->id.value), now, true));
+      t.group_id = group->id;
+    }
+  }
+  const auto raise = core::ParseCriticality(v.escalate_criticality);
+  if (raise && *raise > t.criticality) {
+    changes.push_back(SystemEvent(t, core::EventKind::kFieldChanged, "criticality",
+                                  std::string(core::ToString(t.criticality)),
+                                  std::string(core::ToString(*raise)), now, true));
+    t.criticality = *raise;
+  }
+  if (changes.empty()) return Ok();
+  t.updated_at = now;
+  HD_RETURN_IF_ERROR(tx.Tickets().Update(t));
+  for (auto& e : changes) HD_RETURN_IF_ERROR(tx.Events().Append(std::move(e)));
+  return Ok();
+}
+
+Status Raise(Tx& tx, core::Ticket& t, const core::SlaLevelVersion& v, const Pending& p,
+             core::Timestamp now) {
+  const bool breach = p.kind == core::SlaAlertKind::kBreach;
+  const std::string target(core::ToString(p.target));
+  HD_RETURN_IF_ERROR(tx.Events().Append(
+      SystemEvent(t, breach ? core::EventKind::kSlaBreached : core::EventKind::kSlaWarning, target,
+                  "", core::FormatIso8601(p.due), now, true)));
+  core::ports::Notification note;
+  note.kind = breach ? "sla_breach" : "sla_warning";
+  note.user_id = t.assignee_id;
+  note.ticket_id = t.id;
+  note.subject = std::string(breach ? "SLA breached" : "SLA warning") + ": ticket #" +
+                 std::to_string(t.number) + " " + t.subject;
+  note.body = "The " + target + " target of ticket #" + std::to_string(t.number) + " (level " +
+              v.title + ") " + (breach ? "was due" : "is due") + " at " +
+              core::FormatIso8601(p.due) + ".\n";
+  note.created_at = now;
+  HD_RETURN_IF_ERROR(tx.Notifications().Queue(std::move(note)));
+  return breach ? Escalate(tx, t, v, now) : Ok();
+}
+
+}  // namespace
+
+Result<SlaScan> SlaMonitor::RunOnce(int batch) {
+  SlaScan scan;
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    scan = SlaScan{};
+    const auto now = clock_.Now();
+    HD_ASSIGN_OR_RETURN(auto due, tx.Sla().ClaimDueAlerts(now, batch));
+    for (core::TicketSla& clock : due) {
+      ++scan.examined;
+      HD_ASSIGN_OR_RETURN(auto opening, clocks_.NextOpening(clock.calendar, now));
+      if (opening) {  // outside working time: hold the alert until opening
+        clock.next_alert_at = *opening;
+        HD_RETURN_IF_ERROR(tx.Sla().UpdateClock(clock));
+        ++scan.deferred;
+        continue;
+      }
+      HD_ASSIGN_OR_RETURN(core::Ticket t, tx.Tickets().Get(clock.ticket_id));
+      HD_ASSIGN_OR_RETURN(auto version, tx.Sla().GetLevelVersion(clock.level_version_id));
+      HD_ASSIGN_OR_RETURN(auto pending, clocks_.PendingAlerts(tx, t, now));
+      for (const Pending& p : pending) {
+        if (p.at > now) continue;
+        HD_ASSIGN_OR_RETURN(bool fresh, tx.Sla().InsertAlert(t.id, p.target, p.kind, p.due, now));
+        if (!fresh) continue;
+        HD_RETURN_IF_ERROR(Raise(tx, t, version, p, now));
+        ++(p.kind == core::SlaAlertKind::kBreach ? scan.breaches : scan.warnings);
+      }
+      HD_RETURN_IF_ERROR(clocks_.Refresh(tx, t, now));
+    }
+    return Ok();
+  }));
+  return scan;
+}
+
+}  // namespace hd::service

@@ -1,0 +1,97 @@
+// SlaLevels: loading the SLA catalogue (levels.yaml, calendar definitions,
+// holiday sources shipped and imported) and the administrators' use cases on
+// it: list and edit levels, re-apply a level to open tickets, import a
+// calendar's holiday source.
+//
+// Policy versions: every change to a level's clock definition (in
+// levels.yaml at start-up, or through Update) records a new version; new
+// tickets use the current version, open tickets keep theirs until Reapply
+// (audited) moves them. Thread-safe; blocking. Load is called once at
+// start-up before serving; the others swap the SlaPolicy snapshot.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/ports/store.hpp"
+#include "core/sla_clock.hpp"
+#include "service/actor.hpp"
+#include "service/sla_clocks.hpp"
+#include "service/sla_policy.hpp"
+
+namespace hd::service {
+
+// The catalogue's files as text; app/ reads them from config_dir.
+struct SlaSources {
+  std::string levels_yaml;
+  // Calendar definition JSON by calendar id ("ru-business" -> contents).
+  std::map<std::string, std::string> calendars;
+  // Contents of a holiday source a definition names (a file name).
+  std::function<Result<std::string>(const std::string& name)> read_source;
+};
+
+// Optional changes to a level (admin API). Durations as "4h", "90m".
+struct LevelPatch {
+  std::optional<std::string> title;
+  std::optional<std::string> first_response;
+  std::optional<std::string> next_response;  // "" removes the target
+  std::optional<std::string> resolution;     // "" removes the target
+  std::optional<std::string> calendar;
+  std::optional<int> warning_percent;               // 1..99
+  std::optional<std::string> escalate_group;        // group slug; "" = none
+  std::optional<std::string> escalate_criticality;  // high | critical; "" = none
+};
+
+struct CalendarImport {
+  std::string calendar_id;
+  std::vector<int> years;        // the years the source covers
+  std::pair<int, int> coverage;  // the calendar's covered years afterwards
+};
+
+class SlaLevels {
+ public:
+  SlaLevels(core::ports::Store& store, SlaPolicy& policy, const SlaClocks& clocks,
+            const core::Clock& clock)
+      : store_(store), policy_(policy), clocks_(clocks), clock_(clock) {}
+
+  // Parses and builds everything, records a version of each level whose
+  // definition in the file changed, and makes the result current.
+  // kInvalidArgument naming the file at fault; kNotFound for a calendar a
+  // level names but `sources` lacks.
+  Status Load(SlaSources sources);
+
+  // The current version of every level. Any signed-in user may read them.
+  Result<std::vector<core::SlaLevelVersion>> List();
+  // Records a new version of the level (new tickets use it). Administrators.
+  Result<core::SlaLevelVersion> Update(const std::optional<Actor>& actor,
+                                       const std::string& level_id, const LevelPatch& patch);
+  // Moves the open tickets of the level to its current version and
+  // recomputes their clocks; returns how many moved. Audited.
+  Result<int> Reapply(const std::optional<Actor>& actor, const std::string& level_id);
+
+  // Validates and stores a holiday source (production-calendar JSON, or .ics
+  // by the name's extension) for a calendar, and rebuilds the catalogue so
+  // the years it adds are used at once.
+  Result<CalendarImport> ImportCalendar(const std::optional<Actor>& actor,
+                                        const std::string& calendar_id, const std::string& name,
+                                        const std::string& content);
+
+ private:
+  // Builds a catalogue from the sources, the stored holiday sources and the
+  // stored versions; `record` records changed file definitions first.
+  Result<std::shared_ptr<SlaCatalog>> Build(bool record);
+
+  core::ports::Store& store_;
+  SlaPolicy& policy_;
+  const SlaClocks& clocks_;
+  const core::Clock& clock_;
+  std::mutex mu_;  // serialises Load, Update and imports
+  SlaSources sources_;
+};
+
+}  // namespace hd::service

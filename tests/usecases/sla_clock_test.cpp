@@ -1,0 +1,184 @@
+// SLA clocks over a ticket's life: pause while waiting for the customer,
+// resume on their reply, the first public staff reply meets the target; the
+// SLA job's warnings, breaches and escalation; queues by due instant;
+// reports.
+#include <gtest/gtest.h>
+
+#include "sla_env.hpp"
+
+namespace hd::testing {
+namespace {
+
+using core::FormatIso8601;
+using core::SlaState;
+
+class SlaClock : public SlaTest {
+ protected:
+  void SetUp() override {
+    SlaTest::SetUp();
+    customer_ = Make("vip@example.com");
+    AddLicence("vip@example.com", "Business", "2025-06-01", "vip");
+    clock_.Set(Msk(2026, 1, 14, 10));  // Wednesday 10:00 Moscow: VIP due 12:00
+  }
+
+  core::Ticket Reload(core::TicketId id) { return s_->tickets.Get(agent_, id).value(); }
+
+  void Reply(const service::Actor& who, core::TicketId id, bool internal = false) {
+    service::PostMessageInput in;
+    in.body = "An answer";
+    in.internal = internal;
+    ASSERT_TRUE(s_->conversation.Post(who, id, in).ok());
+  }
+
+  void SetStatus(core::TicketId id, core::TicketStatus status) {
+    service::TicketPatch patch;
+    patch.status = status;
+    ASSERT_TRUE(s_->tickets.Update(agent_, id, patch).ok());
+  }
+
+  std::vector<core::Event> History(core::TicketId id) {
+    return s_->conversation.History(agent_, id).value();
+  }
+
+  static int Count(const std::vector<core::Event>& events, core::EventKind kind) {
+    return static_cast<int>(std::count_if(events.begin(), events.end(),
+                                          [&](const core::Event& e) { return e.kind == kind; }));
+  }
+
+  service::Actor customer_;
+};
+
+TEST_F(SlaClock, WaitingForTheCustomerPausesAndTheirReplyResumes) {
+  const core::Ticket t = Open(customer_);
+  clock_.Set(Msk(2026, 1, 14, 10, 30));
+  SetStatus(t.id, core::TicketStatus::kPending);
+  clock_.Set(Msk(2026, 1, 14, 11, 0));
+  core::Ticket paused = Reload(t.id);
+  EXPECT_EQ(paused.sla->state, SlaState::kPaused);
+  EXPECT_EQ(paused.sla->remaining_seconds, 90 * 60);
+  clock_.Set(Msk(2026, 1, 14, 13, 0));
+  EXPECT_EQ(Reload(t.id).sla->remaining_seconds, 90 * 60);  // frozen while paused
+
+  Reply(customer_, t.id);  // the customer answers: the clock runs again
+  const core::Ticket resumed = Reload(t.id);
+  EXPECT_EQ(resumed.status, core::TicketStatus::kOpen);
+  EXPECT_EQ(resumed.sla->state, SlaState::kOk);
+  EXPECT_EQ(FormatIso8601(*resumed.sla->first_response_due), "2026-01-14T11:30:00Z");
+  EXPECT_EQ(resumed.sla->remaining_seconds, 90 * 60);
+}
+
+TEST_F(SlaClock, FirstPublicStaffReplyMeetsTheTargetButAnInternalNoteDoesNot) {
+  const core::Ticket t = Open(customer_);
+  clock_.Set(Msk(2026, 1, 14, 10, 20));
+  Reply(agent_, t.id, /*internal=*/true);
+  EXPECT_EQ(Reload(t.id).sla->state, SlaState::kOk);
+  Reply(agent_, t.id);
+  EXPECT_EQ(Reload(t.id).sla->state, SlaState::kMet);
+}
+
+TEST_F(SlaClock, StateTurnsWarningAtEightyPercentAndBreachedAtTheDueInstant) {
+  const core::Ticket t = Open(customer_);
+  clock_.Set(Msk(2026, 1, 14, 11, 35));
+  EXPECT_EQ(Reload(t.id).sla->state, SlaState::kOk);
+  clock_.Set(Msk(2026, 1, 14, 11, 36));
+  EXPECT_EQ(Reload(t.id).sla->state, SlaState::kWarning);
+  clock_.Set(Msk(2026, 1, 14, 12, 30));
+  const core::Ticket late = Reload(t.id);
+  EXPECT_EQ(late.sla->state, SlaState::kBreached);
+  EXPECT_EQ(late.sla->remaining_seconds, -30 * 60);
+}
+
+TEST_F(SlaClock, TimelineShowsRunningPausedAndOutsideHours) {
+  const core::Ticket t = Open(customer_);
+  clock_.Set(Msk(2026, 1, 14, 18, 0));
+  SetStatus(t.id, core::TicketStatus::kPending);
+  clock_.Set(Msk(2026, 1, 15, 9, 0));
+  Reply(customer_, t.id);
+  clock_.Set(Msk(2026, 1, 15, 10, 30));
+  auto detail = s_->tickets.Sla(agent_, t.id);
+  ASSERT_TRUE(detail.ok()) << detail.error().message;
+  std::vector<std::string> kinds;
+  for (const auto& s : detail->timeline) kinds.push_back(s.kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"running", "paused", "outside_hours", "running"}));
+  EXPECT_EQ(detail->timeline[1].reason, "waiting for the customer");
+  EXPECT_EQ(FormatIso8601(detail->timeline[1].to), "2026-01-15T06:00:00Z");
+}
+
+TEST_F(SlaClock, JobRaisesEachWarningAndBreachOnceAndEscalates) {
+  service::LevelPatch patch;
+  patch.escalate_group = "support";
+  patch.escalate_criticality = "critical";
+  ASSERT_TRUE(s_->sla_levels.Update(admin_, "client_vip", patch).ok());
+  const core::Ticket t = Open(customer_);
+  clock_.Set(Msk(2026, 1, 14, 11, 40));
+  auto scan = s_->sla_monitor.RunOnce();
+  ASSERT_TRUE(scan.ok()) << scan.error().message;
+  EXPECT_EQ(scan->warnings, 1);
+  EXPECT_EQ(s_->sla_monitor.RunOnce()->warnings, 0);
+  clock_.Set(Msk(2026, 1, 14, 12, 1));
+  EXPECT_EQ(s_->sla_monitor.RunOnce()->breaches, 1);
+  EXPECT_EQ(s_->sla_monitor.RunOnce()->breaches, 0);
+  const auto events = History(t.id);
+  EXPECT_EQ(Count(events, core::EventKind::kSlaWarning), 1);
+  EXPECT_EQ(Count(events, core::EventKind::kSlaBreached), 1);
+  const core::Ticket escalated = Reload(t.id);
+  EXPECT_EQ(escalated.criticality, core::Criticality::kCritical);
+  EXPECT_EQ(escalated.group_id, support_.id);
+}
+
+TEST_F(SlaClock, JobHoldsAlertsOutsideWorkingTimeUntilTheNextOpening) {
+  const core::Ticket t = Open(customer_);
+  clock_.Set(Msk(2026, 1, 14, 20, 0));  // due at 12:00, but the office is closed now
+  auto night = s_->sla_monitor.RunOnce();
+  EXPECT_EQ(night->breaches, 0);
+  EXPECT_EQ(night->deferred, 1);
+  clock_.Set(Msk(2026, 1, 15, 10, 0));
+  auto morning = s_->sla_monitor.RunOnce();
+  EXPECT_EQ(morning->warnings, 1);
+  EXPECT_EQ(morning->breaches, 1);
+  EXPECT_EQ(Count(History(t.id), core::EventKind::kSlaBreached), 1);
+}
+
+TEST_F(SlaClock, StaffQueueOrdersByDueInstant) {
+  const auto slow = Make("slow@example.com");  // non-commercial: due in 24 working hours
+  const core::Ticket later = Open(slow);
+  clock_.Set(Msk(2026, 1, 14, 10, 5));
+  const core::Ticket sooner = Open(customer_);  // VIP: due 12:05
+  service::ListTicketsInput in;
+  in.scope = service::Scope::kQueue;
+  in.by_due = true;
+  in.limit = 1;
+  auto first = s_->tickets.List(agent_, in);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  ASSERT_EQ(first->items.size(), 1u);
+  EXPECT_EQ(first->items[0].id, sooner.id);
+  in.after = first->next_cursor;
+  auto second = s_->tickets.List(agent_, in);
+  ASSERT_EQ(second->items.size(), 1u);
+  EXPECT_EQ(second->items[0].id, later.id);
+}
+
+TEST_F(SlaClock, ReportGivesTicketsAverageMaximumAndShareWithinTargetPerLevel) {
+  const core::Ticket fast = Open(customer_);
+  clock_.Set(Msk(2026, 1, 14, 11, 0));
+  Reply(agent_, fast.id);  // 1 working hour, in time
+  const core::Ticket slow = Open(customer_);
+  clock_.Set(Msk(2026, 1, 14, 14, 0));
+  Reply(agent_, slow.id);  // 3 working hours, late
+  auto report = s_->reports.Sla(agent_, {"2026-01-01", "2026-02-01", "level"});
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  ASSERT_EQ(report->size(), 1u);
+  const auto& row = report->front();
+  EXPECT_EQ(row.key, "client_vip");
+  EXPECT_EQ(row.tickets, 2);
+  EXPECT_DOUBLE_EQ(row.avg_first_response_hours, 2.0);
+  EXPECT_DOUBLE_EQ(row.max_first_response_hours, 3.0);
+  EXPECT_DOUBLE_EQ(row.within_target, 0.5);
+  auto by_agent = s_->reports.Sla(agent_, {"2026-01-01", "2026-02-01", "agent"});
+  EXPECT_EQ(by_agent->front().key, "agent@example.com");
+  EXPECT_EQ(s_->reports.Sla(customer_, {"2026-01-01", "2026-02-01", "level"}).error().code,
+            ErrorCode::kForbidden);
+}
+
+}  // namespace
+}  // namespace hd::testing
