@@ -1,8 +1,10 @@
 #include "app/runtime.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "storage/file_blob_store.hpp"
+#include "storage/postgres/pg_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace hd::app {
@@ -18,13 +20,39 @@ service::Options ServiceOptions(const Config& config) {
   return o;
 }
 
-Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
+std::size_t PostgresPoolSize(const Config& config) {
+  return std::max<std::size_t>(16, 2 * static_cast<std::size_t>(config.reader_pool));
+}
+
+bool IsPostgresUrl(std::string_view url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
+Result<std::unique_ptr<core::ports::Store>> OpenStore(const Config& config) {
   const std::string url = config.DatabaseUrl();
-  const std::string prefix = "sqlite:";
-  if (url.rfind(prefix, 0) != 0) {
-    return Error::InvalidArgument("unsupported database URL " + url + "; use sqlite:PATH",
-                                  "database");
+  const std::string sqlite_prefix = "sqlite:";
+  if (url.rfind(sqlite_prefix, 0) == 0) {
+    storage::SqliteOptions options;
+    options.path = url.substr(sqlite_prefix.size());
+    options.reader_pool_size = static_cast<std::size_t>(config.reader_pool);
+    options.busy_timeout_ms = config.busy_timeout_ms;
+    options.max_batch_size = static_cast<std::size_t>(config.max_batch);
+    HD_ASSIGN_OR_RETURN(auto store, storage::SqliteStore::Open(options));
+    return std::unique_ptr<core::ports::Store>(std::move(store));
   }
+  if (IsPostgresUrl(url)) {
+    storage::PostgresOptions options;
+    options.url = url;
+    options.pool_size = PostgresPoolSize(config);
+    HD_ASSIGN_OR_RETURN(auto store, storage::PostgresStore::Open(options));
+    return std::unique_ptr<core::ports::Store>(std::move(store));
+  }
+  return Error::InvalidArgument(
+      "unsupported database URL " + url + "; use sqlite:PATH or postgresql://USER@HOST:PORT/DB",
+      "database");
+}
+
+Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
   std::error_code ec;
   std::filesystem::create_directories(config.data_dir, ec);
   if (ec) {
@@ -32,12 +60,7 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
                               ec.message());
   }
   auto runtime = std::make_unique<Runtime>();
-  storage::SqliteOptions options;
-  options.path = url.substr(prefix.size());
-  options.reader_pool_size = static_cast<std::size_t>(config.reader_pool);
-  options.busy_timeout_ms = config.busy_timeout_ms;
-  options.max_batch_size = static_cast<std::size_t>(config.max_batch);
-  HD_ASSIGN_OR_RETURN(runtime->store, storage::SqliteStore::Open(options));
+  HD_ASSIGN_OR_RETURN(runtime->store, OpenStore(config));
   runtime->blobs = std::make_unique<storage::FileBlobStore>(
       (std::filesystem::path(config.data_dir) / "blobs").string());
   runtime->services = std::make_unique<service::Services>(*runtime->store, *runtime->blobs,

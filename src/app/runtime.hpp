@@ -4,7 +4,9 @@
 // reverse order so the store drains its writes before it closes.
 #pragma once
 
+#include <cstddef>
 #include <memory>
+#include <string_view>
 
 #include "app/config.hpp"
 #include "core/clock.hpp"
@@ -34,6 +36,18 @@ service::Options ServiceOptions(const Config& config);
 // attachment store and the use cases. kInvalidArgument for an unsupported
 // database URL; kUnavailable when the database cannot be opened.
 Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config);
+
+// True for a PostgreSQL URL (postgresql:// or postgres://).
+bool IsPostgresUrl(std::string_view url);
+
+// Connections a PostgreSQL store opens at most per instance: twice
+// storage.reader_pool, at least 16 (reads and writes share them).
+std::size_t PostgresPoolSize(const Config& config);
+
+// Opens the store the configured database URL names (sqlite:PATH,
+// postgresql://…), applying migrations. kInvalidArgument for another URL;
+// kUnavailable when the database cannot be opened or reached.
+Result<std::unique_ptr<core::ports::Store>> OpenStore(const Config& config);
 
 // Applies the business defaults under config.config_dir (groups and
 // categories) idempotently, by key.

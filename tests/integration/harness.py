@@ -4,7 +4,13 @@ Server starts the binary named by HD_BINARY on a free loopback port with a
 temporary data folder, waits for its "serving on" line and stops it with
 SIGTERM. Client is a small HTTP client with a cookie jar that sends the
 X-CSRF-Token header on unsafe requests once it has logged in. Python 3
-standard library only.
+standard library only (and the `psql` client on PostgreSQL).
+
+The database is SQLite in the data folder unless HD_TEST_DATABASE=postgres:
+then each Server gets a fresh database of its own on the PostgreSQL server
+named by HD_TEST_POSTGRES_URL (scripts/pg-cluster prints one), dropped by
+cleanup(). Its URL is also exported as HD_DATABASE, so a test that runs the
+binary itself reaches the database of the server it created last.
 """
 
 import http.client
@@ -53,6 +59,42 @@ class ServerError(Exception):
     pass
 
 
+def backend():
+    """The database the tests run on: "sqlite" (default) or "postgres"."""
+    return os.environ.get("HD_TEST_DATABASE", "sqlite")
+
+
+def with_database(url, name):
+    """`url` (postgresql://user@host:port/db?params) naming database `name`."""
+    head, _, rest = url.partition("://")
+    authority, _, path = rest.partition("/")
+    query = path.partition("?")[2]
+    return f"{head}://{authority}/{name}" + (f"?{query}" if query else "")
+
+
+def psql(url, sql):
+    done = subprocess.run(["psql", url, "-qAtX", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                          capture_output=True, text=True, timeout=60)
+    if done.returncode != 0:
+        raise ServerError(f"psql {sql!r} failed: {done.stderr}")
+    return done.stdout
+
+
+class PostgresDatabase:
+    """A fresh, empty database on the test PostgreSQL server."""
+
+    def __init__(self, server_url=None):
+        self.server_url = server_url or os.environ.get("HD_TEST_POSTGRES_URL")
+        if not self.server_url:
+            raise unittest.SkipTest("HD_TEST_POSTGRES_URL is not set")
+        self.name = f"hd_integ_{os.getpid()}_{next(_serial)}_{uuid.uuid4().hex[:8]}"
+        psql(self.server_url, f"CREATE DATABASE {self.name}")
+        self.url = with_database(self.server_url, self.name)
+
+    def drop(self):
+        psql(self.server_url, f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+
+
 class Server:
     """One `helpdesk serve` process and its data folder.
 
@@ -71,6 +113,11 @@ class Server:
             tempfile.gettempdir(), f"hd-integ-{os.getpid()}-{next(_serial)}.log")
         self.process = None
         self.port = None
+        self.database = None
+        if backend() == "postgres" and "database" not in self.settings:
+            self.database = PostgresDatabase()
+            self.settings["database"] = self.database.url
+            os.environ["HD_DATABASE"] = self.database.url
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -134,6 +181,9 @@ class Server:
             self.process = None
         if self._own_dir:
             shutil.rmtree(self.data_dir, ignore_errors=True)
+        if self.database is not None:
+            self.database.drop()
+            self.database = None
         if os.path.exists(self.log_path):
             os.unlink(self.log_path)
 
