@@ -41,5 +41,6 @@ void SetUpLogging(const Config& config);
 // Each registers one group of subcommands; `exit_code` receives the result.
 void AddServeCommand(CLI::App& app, int& exit_code);
 void AddAdminCommands(CLI::App& app, int& exit_code);
+void AddDbCommands(CLI::App& app, int& exit_code);
 
 }  // namespace hd::app
