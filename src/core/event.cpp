@@ -6,7 +6,7 @@
 namespace hd::core {
 
 namespace {
-constexpr std::array<std::pair<EventKind, std::string_view>, 11> kKinds = {{
+constexpr std::array<std::pair<EventKind, std::string_view>, 14> kKinds = {{
     {EventKind::kCreated, "created"},
     {EventKind::kReplied, "replied"},
     {EventKind::kNoteAdded, "note_added"},
@@ -16,6 +16,9 @@ constexpr std::array<std::pair<EventKind, std::string_view>, 11> kKinds = {{
     {EventKind::kFieldChanged, "field_changed"},
     {EventKind::kFeedbackGiven, "feedback_given"},
     {EventKind::kAttachmentAdded, "attachment_added"},
+    {EventKind::kTransitionFired, "transition_fired"},
+    {EventKind::kVoteCast, "vote_cast"},
+    {EventKind::kProcessMigrated, "process_migrated"},
     {EventKind::kSlaWarning, "sla_warning"},
     {EventKind::kSlaBreached, "sla_breached"},
 }};

@@ -23,6 +23,12 @@ enum class EventKind {
   kFieldChanged,     // "field_changed": subject, category, criticality, tier…
   kFeedbackGiven,    // "feedback_given"
   kAttachmentAdded,  // "attachment_added"
+  // Business process (docs/workflow.md): field = transition id, old → new
+  // state; field = approval step id, new = "approve" or "reject"; field =
+  // "process", old → new "id@version:state".
+  kTransitionFired,  // "transition_fired"
+  kVoteCast,         // "vote_cast"
+  kProcessMigrated,  // "process_migrated"
   // SLA alerts raised by the SLA job (internal): field = target
   // ("first_response"…), new = the target's due instant.
   kSlaWarning,   // "sla_warning"

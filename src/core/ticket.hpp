@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/ids.hpp"
+#include "core/process_state.hpp"
 #include "core/sla_clock.hpp"
 #include "core/time.hpp"
 
@@ -52,6 +53,10 @@ struct Ticket {
   std::int64_t version = 1;  // bumped by every stored update
   Timestamp created_at;
   Timestamp updated_at;
+  // The ticket's place in its business process for the reader; filled in by
+  // service/ when it reads a ticket, never stored through TicketRepo
+  // (ProcessRepo keeps it). Empty when the ticket runs on no process.
+  std::optional<TicketProcess> process;
   // The SLA clock as people see it; filled by the service when it reads a
   // ticket for a caller, never stored through TicketRepo (TicketSla is).
   std::optional<SlaStatus> sla;

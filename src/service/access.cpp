@@ -1,5 +1,7 @@
 #include "service/access.hpp"
 
+#include <algorithm>
+
 namespace hd::service {
 
 using core::Role;
@@ -14,6 +16,20 @@ bool CanRead(const Actor& actor, const core::Ticket& ticket, bool company_shares
       return ticket.tier == 3 || ticket.assignee_id == actor.id;
     default:
       return true;
+  }
+}
+
+bool CanReadOnProcess(const Actor& actor, const core::Ticket& ticket, bool company_shares,
+                      const ProcessTrail& trail) {
+  if (ticket.assignee_id == actor.id) return true;
+  switch (actor.role) {
+    case Role::kIntegrator:
+      return std::find(trail.owners.begin(), trail.owners.end(), "role:integrator") !=
+             trail.owners.end();
+    case Role::kTester:
+      return trail.current_owner == "role:tester";
+    default:
+      return CanRead(actor, ticket, company_shares);
   }
 }
 

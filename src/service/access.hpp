@@ -2,6 +2,9 @@
 // Ticket; the use cases call them inside their transactions.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "core/ticket.hpp"
 #include "service/actor.hpp"
 
@@ -12,6 +15,27 @@ namespace hd::service {
 // point) reads only tickets handed to L3 or assigned to them. Other staff
 // read every ticket.
 bool CanRead(const Actor& actor, const core::Ticket& ticket, bool company_shares);
+
+// Where a ticket on a business process has been, for reading rules: the
+// owner ("role:<id>" or "group:<id>") of its current state and of every state
+// on its path.
+struct ProcessTrail {
+  std::string current_owner;
+  std::vector<std::string> owners;
+};
+
+// Reading a ticket that runs on a process (DOMAIN.md §3): an integrator reads
+// only tickets handed to the contractor (a state the integrator role owns is
+// on the path) or assigned to them; a tester reads tickets awaiting
+// verification (the current state is the tester's) or assigned to them, with
+// their history. Other roles as CanRead.
+bool CanReadOnProcess(const Actor& actor, const core::Ticket& ticket, bool company_shares,
+                      const ProcessTrail& trail);
+
+// True for the roles whose reading depends on the ticket's process trail.
+inline bool ReadsByProcess(const Actor& actor) {
+  return actor.role == core::Role::kIntegrator || actor.role == core::Role::kTester;
+}
 
 // Internal notes and internal events: staff only.
 inline bool CanSeeInternal(const Actor& actor) { return actor.staff(); }

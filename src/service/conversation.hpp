@@ -13,6 +13,7 @@
 #include "core/ports/store.hpp"
 #include "service/actor.hpp"
 #include "service/options.hpp"
+#include "service/process_engine.hpp"
 #include "service/sla_clocks.hpp"
 #include "service/tickets.hpp"
 
@@ -39,12 +40,15 @@ struct Download {
 class Conversation {
  public:
   Conversation(core::ports::Store& store, core::ports::BlobStore& blobs, const core::Clock& clock,
-               Options options);
+               Options options, const ProcessEngine& processes);
 
   // Adds a message with its attachments and a "replied" or "note_added"
   // event. A customer's reply reopens a pending, resolved or closed ticket; a
-  // staff reply opens a new one. kForbidden for a customer's internal note;
-  // kNotFound when the actor may not read the ticket.
+  // staff reply opens a new one. On a ticket that runs a process a
+  // customer's reply leaves the status to the process, and resumes a ticket
+  // waiting for them (ProcessEngine::ResumeOnReply). kForbidden for a
+  // customer's internal note; kNotFound when the actor may not read the
+  // ticket.
   Result<core::Message> Post(const Actor& actor, core::TicketId ticket, PostMessageInput input);
 
   // Recomputes the ticket's SLA clock after each message (a public staff
@@ -71,6 +75,7 @@ class Conversation {
   core::ports::BlobStore& blobs_;
   const core::Clock& clock_;
   Options options_;
+  const ProcessEngine& processes_;
   const SlaClocks* sla_ = nullptr;
 };
 

@@ -6,12 +6,15 @@
 #include "service/conversation.hpp"
 #include "service/directory.hpp"
 #include "service/licences.hpp"
+#include "service/process_admin.hpp"
+#include "service/process_engine.hpp"
 #include "service/reports.hpp"
 #include "service/sla_alerts.hpp"
 #include "service/sla_clocks.hpp"
 #include "service/sla_levels.hpp"
 #include "service/sla_policy.hpp"
 #include "service/tickets.hpp"
+#include "service/transitions.hpp"
 
 namespace hd::service {
 
@@ -20,9 +23,11 @@ struct Services {
            const Options& opts)
       : store(db),
         accounts(db, clock, opts),
-        tickets(db, blobs, clock, opts),
-        conversation(db, blobs, clock, opts),
+        tickets(db, blobs, clock, opts, processes),
+        conversation(db, blobs, clock, opts, processes),
         directory(db),
+        transitions(db, processes, clock),
+        process_admin(db, processes, clock),
         sla_clocks(sla_policy),
         licences(db, sla_policy, clock),
         sla_levels(db, sla_policy, sla_clocks, clock),
@@ -31,13 +36,18 @@ struct Services {
         options(opts) {
     tickets.UseSla(sla_clocks);
     conversation.UseSla(sla_clocks);
+    processes.UseSla(sla_clocks);
   }
 
   core::ports::Store& store;  // for readiness probes
+  // Runs tickets on their business process; the use cases below share it.
+  ProcessEngine processes;
   Accounts accounts;
   Tickets tickets;
   Conversation conversation;
   Directory directory;
+  Transitions transitions;
+  ProcessAdmin process_admin;
   // SLA: the levels and calendars in force (empty until sla_levels.Load),
   // ticket clocks, licences and coupons, the SLA job, reports.
   SlaPolicy sla_policy;

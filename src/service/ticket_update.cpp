@@ -141,6 +141,7 @@ Result<core::Ticket> Tickets::Update(const Actor& actor, core::TicketId id,
     if (sla_ != nullptr && !changes.empty()) {
       HD_RETURN_IF_ERROR(sla_->Refresh(tx, t, t.updated_at));
     }
+    HD_RETURN_IF_ERROR(processes_.Describe(tx, actor, t));
     if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Describe(tx, t, clock_.Now()));
     result = std::move(t);
     return Ok();

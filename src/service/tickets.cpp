@@ -78,8 +78,8 @@ Result<std::optional<core::Ticket>> Replay(Tx& tx, const Actor& actor,
 }  // namespace
 
 Tickets::Tickets(core::ports::Store& store, core::ports::BlobStore& blobs, const core::Clock& clock,
-                 Options options)
-    : store_(store), blobs_(blobs), clock_(clock), options_(options) {}
+                 Options options, const ProcessEngine& processes)
+    : store_(store), blobs_(blobs), clock_(clock), options_(options), processes_(processes) {}
 
 Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) {
   HD_RETURN_IF_ERROR(ValidateCreate(actor, in));
@@ -117,6 +117,7 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
     t.created_at = t.updated_at = now;
     HD_ASSIGN_OR_RETURN(t, tx.Tickets().Insert(std::move(t)));
     if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Start(tx, t, level, now));
+    HD_RETURN_IF_ERROR(processes_.Start(tx, t, now));
     HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor, EventKind::kCreated, "", "", t.subject));
     core::Message first{{}, t.id, initiator.id, in.body, false, in.channel, now, {}};
     HD_ASSIGN_OR_RETURN(first, tx.Messages().Insert(std::move(first)));
@@ -125,6 +126,7 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
       HD_RETURN_IF_ERROR(tx.Idempotency().Insert(
           core::IdempotencyRecord{actor.id, in.idempotency_key, in.fingerprint, t.id, now}));
     }
+    HD_RETURN_IF_ERROR(processes_.Describe(tx, actor, t));
     if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Describe(tx, t, now));
     out = CreatedTicket{std::move(t), false};
     return Ok();
@@ -136,6 +138,7 @@ Result<core::Ticket> Tickets::Get(const Actor& actor, core::TicketId id) {
   std::optional<core::Ticket> ticket;
   HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(ticket, LoadReadableTicket(tx, actor, id));
+    HD_RETURN_IF_ERROR(processes_.Describe(tx, actor, *ticket));
     return sla_ == nullptr ? Ok() : sla_->Describe(tx, *ticket, clock_.Now());
   }));
   return std::move(*ticket);
@@ -176,6 +179,7 @@ Result<TicketPage> Tickets::List(const Actor& actor, const ListTicketsInput& in)
       q.group_id = group->id;
     }
     HD_ASSIGN_OR_RETURN(page.items, tx.Tickets().List(q));
+    HD_RETURN_IF_ERROR(processes_.DescribeAll(tx, actor, page.items));
     return sla_ == nullptr ? Ok() : sla_->DescribeAll(tx, page.items, clock_.Now());
   }));
   if (static_cast<int>(page.items.size()) == q.limit) {

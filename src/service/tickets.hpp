@@ -12,6 +12,7 @@
 #include "core/ticket.hpp"
 #include "service/actor.hpp"
 #include "service/options.hpp"
+#include "service/process_engine.hpp"
 #include "service/sla_clocks.hpp"
 
 namespace hd::service {
@@ -87,7 +88,7 @@ struct TicketPatch {
 class Tickets {
  public:
   Tickets(core::ports::Store& store, core::ports::BlobStore& blobs, const core::Clock& clock,
-          Options options);
+          Options options, const ProcessEngine& processes);
 
   // Registers a ticket with its first message and attachments, in one
   // transaction, with a "created" event. kInvalidArgument naming the field;
@@ -117,6 +118,7 @@ class Tickets {
   core::ports::BlobStore& blobs_;
   const core::Clock& clock_;
   Options options_;
+  const ProcessEngine& processes_;
   const SlaClocks* sla_ = nullptr;
 };
 

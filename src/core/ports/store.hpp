@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/ports/process_repositories.hpp"
 #include "core/ports/repositories.hpp"
 #include "core/ports/sla_repositories.hpp"
 
@@ -47,6 +48,7 @@ class Tx {
   virtual NotificationRepo& Notifications() = 0;
   virtual AuditRepo& Audit() = 0;
   virtual JobRepo& Jobs() = 0;
+  virtual ProcessRepo& Processes() = 0;
 };
 
 using TxFn = std::function<Status(Tx&)>;

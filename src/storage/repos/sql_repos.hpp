@@ -6,6 +6,7 @@
 // message_repo.cpp, event_repo.cpp, auth_repo.cpp.
 #pragma once
 
+#include "core/ports/process_repositories.hpp"
 #include "core/ports/repositories.hpp"
 #include "storage/database.hpp"
 
@@ -130,6 +131,37 @@ class SqlIdempotencyRepo final : public core::ports::IdempotencyRepo {
   Result<std::optional<core::IdempotencyRecord>> Find(core::UserId user,
                                                       const std::string& key) override;
   Status Insert(const core::IdempotencyRecord& record) override;
+
+ private:
+  Connection& conn_;
+};
+
+// process_repo.cpp, process_vote_repo.cpp
+class SqlProcessRepo final : public core::ports::ProcessRepo {
+ public:
+  explicit SqlProcessRepo(Connection& conn) : conn_(conn) {}
+  Status InsertVersion(const core::ProcessVersion& version) override;
+  Result<std::optional<core::ProcessVersion>> FindVersion(const std::string& process_id,
+                                                          std::int64_t version) override;
+  Result<std::vector<core::ProcessVersion>> ListVersions() override;
+  Status InsertState(const core::ProcessState& state) override;
+  Result<std::optional<core::ProcessState>> FindState(core::TicketId ticket) override;
+  Result<std::vector<core::ProcessState>> ListStates(
+      const std::vector<core::TicketId>& tickets) override;
+  Status UpdateState(const core::ProcessState& state) override;
+  Status PutField(core::TicketId ticket, const std::string& name,
+                  const std::string& value) override;
+  Status AppendStep(core::TicketId ticket, const core::ProcessStep& step) override;
+  Result<std::vector<core::TicketId>> ListTicketsIn(
+      const std::string& process_id, std::int64_t version,
+      const std::vector<std::string>& states) override;
+  Status InsertVote(const core::ProcessVote& vote) override;
+  Result<std::vector<core::ProcessVote>> ListVotes(core::TicketId ticket,
+                                                   std::int64_t seq) override;
+  Result<core::ProcessNotification> QueueNotification(
+      core::ProcessNotification notification) override;
+  Result<std::vector<core::ProcessNotification>> ListNotifications(core::TicketId ticket) override;
+  Status RecordMigration(const core::ports::ProcessMigration& migration) override;
 
  private:
   Connection& conn_;

@@ -30,7 +30,8 @@ class SqlTx final : public core::ports::Tx {
         sla_(conn),
         notifications_(conn),
         audit_(conn),
-        jobs_(conn) {}
+        jobs_(conn),
+        processes_(conn) {}
 
   core::ports::UserRepo& Users() override { return users_; }
   core::ports::CompanyRepo& Companies() override { return companies_; }
@@ -48,6 +49,7 @@ class SqlTx final : public core::ports::Tx {
   core::ports::NotificationRepo& Notifications() override { return notifications_; }
   core::ports::AuditRepo& Audit() override { return audit_; }
   core::ports::JobRepo& Jobs() override { return jobs_; }
+  core::ports::ProcessRepo& Processes() override { return processes_; }
 
  private:
   SqlUserRepo users_;
@@ -66,6 +68,7 @@ class SqlTx final : public core::ports::Tx {
   SqlNotificationRepo notifications_;
   SqlAuditRepo audit_;
   SqlJobRepo jobs_;
+  SqlProcessRepo processes_;
 };
 
 }  // namespace hd::storage

@@ -1,0 +1,246 @@
+#include "service/process_apply.hpp"
+
+#include <utility>
+
+#include "service/history.hpp"
+#include "service/sla_clocks.hpp"
+
+namespace hd::service::internal {
+
+namespace {
+
+using core::EventKind;
+using workflow::Action;
+using workflow::ActionKind;
+using workflow::TargetKind;
+
+std::string IdText(const std::optional<core::UserId>& id) {
+  return id ? std::to_string(id->value) : std::string();
+}
+std::string IdText(const std::optional<core::GroupId>& id) {
+  return id ? std::to_string(id->value) : std::string();
+}
+
+Result<std::optional<core::GroupId>> GroupBySlug(core::ports::Tx& tx, const std::string& slug) {
+  HD_ASSIGN_OR_RETURN(auto group, tx.Groups().FindBySlug(slug));
+  if (!group) return std::optional<core::GroupId>();
+  return std::optional<core::GroupId>(group->id);
+}
+
+// A user a transition assigns the ticket to must be active staff.
+Status CheckAssignable(core::ports::Tx& tx, core::UserId user, const std::string& field) {
+  auto found = tx.Users().Get(user);
+  if (!found.ok() && found.error().code != ErrorCode::kNotFound) return std::move(found).error();
+  if (!found.ok() || !core::IsStaff(found->role) || found->disabled) {
+    return Error::InvalidArgument(
+        "user " + std::to_string(user.value) + " is not an active staff member",
+        field.empty() ? std::string("assignee_id") : "fields." + field);
+  }
+  return Ok();
+}
+
+Status Assign(Firing& f, const Action& action) {
+  const workflow::Target& target = action.target;
+  switch (target.kind) {
+    case TargetKind::kRole: {
+      f.ticket.assignee_id.reset();
+      const auto role = core::ParseRole(target.id);
+      if (!role) return Error::Internal("unknown role " + target.id);
+      HD_ASSIGN_OR_RETURN(f.ticket.group_id, GroupForRole(f.tx, f.settings, *role));
+      return Ok();
+    }
+    case TargetKind::kGroup: {
+      f.ticket.assignee_id.reset();
+      auto alias = f.settings.group_slugs.find(target.id);
+      const std::string slug = alias == f.settings.group_slugs.end() ? target.id : alias->second;
+      HD_ASSIGN_OR_RETURN(f.ticket.group_id, GroupBySlug(f.tx, slug));
+      return Ok();
+    }
+    default:
+      HD_RETURN_IF_ERROR(CheckAssignable(f.tx, target.user,
+                                         target.kind == TargetKind::kUserField ? target.id : ""));
+      f.ticket.assignee_id = target.user;
+      return Ok();
+  }
+}
+
+Result<TemplateVars> ReplyVars(Firing& f) {
+  TemplateVars vars;
+  vars["ticket.number"] = std::to_string(f.ticket.number);
+  vars["ticket.subject"] = f.ticket.subject;
+  for (const auto& [name, value] : f.state.fields) vars["fields." + name] = value;
+  HD_ASSIGN_OR_RETURN(core::User author, f.tx.Users().Get(f.actor.id));
+  vars["actor.name"] = author.name.empty() ? author.email : author.name;
+  return vars;
+}
+
+Status Reply(Firing& f, const Action& action) {
+  if (!f.actor.id.valid()) return Error::Internal("a reply from a template needs an author");
+  HD_ASSIGN_OR_RETURN(TemplateVars vars, ReplyVars(f));
+  HD_ASSIGN_OR_RETURN(std::string body, f.templates.Render(action.template_id, vars));
+  core::Message m{{}, f.ticket.id, f.actor.id, std::move(body), false, "web", f.now, {}};
+  HD_ASSIGN_OR_RETURN(m, f.tx.Messages().Insert(std::move(m)));
+  f.events.push_back({EventKind::kReplied, "message", "", std::to_string(m.id.value), false});
+  return Ok();
+}
+
+Status Notify(Firing& f, const std::string& transition, const Action& action) {
+  core::ProcessNotification n;
+  n.ticket_id = f.ticket.id;
+  n.transition = transition;
+  n.created_at = f.now;
+  switch (action.target.kind) {
+    case TargetKind::kRole:
+      n.target_kind = "role";
+      n.target = action.target.id;
+      break;
+    case TargetKind::kGroup:
+      n.target_kind = "group";
+      n.target = action.target.id;
+      break;
+    default:
+      n.target_kind = "user";
+      n.target = std::to_string(action.target.user.value);
+  }
+  HD_RETURN_IF_ERROR(f.tx.Processes().QueueNotification(std::move(n)));
+  return Ok();
+}
+
+Status RunActions(Firing& f, const workflow::Outcome& outcome) {
+  for (const Action& action : outcome.actions) {
+    switch (action.kind) {
+      case ActionKind::kAssign:
+        HD_RETURN_IF_ERROR(Assign(f, action));
+        break;
+      case ActionKind::kReply:
+        HD_RETURN_IF_ERROR(Reply(f, action));
+        break;
+      case ActionKind::kNotify:
+        HD_RETURN_IF_ERROR(Notify(f, outcome.transition_id, action));
+        break;
+      case ActionKind::kClose:
+        f.ticket.status = core::TicketStatus::kClosed;
+        break;
+      case ActionKind::kSla:
+      case ActionKind::kSet:
+        break;  // the SLA clock follows the status; sets are field changes
+    }
+  }
+  return Ok();
+}
+
+Status StoreFields(Firing& f, const workflow::Outcome& outcome) {
+  for (const workflow::FieldChange& c : outcome.changes) {
+    HD_RETURN_IF_ERROR(f.tx.Processes().PutField(f.ticket.id, c.field, c.new_value));
+    if (c.new_value.empty()) {
+      f.state.fields.erase(c.field);
+    } else {
+      f.state.fields[c.field] = c.new_value;
+    }
+    // The process's criticality is the ticket's: queues sort by it.
+    if (c.field == "criticality") {
+      if (auto parsed = core::ParseCriticality(c.new_value)) f.ticket.criticality = *parsed;
+    }
+    f.events.push_back(
+        {EventKind::kFieldChanged, c.field, c.old_value, c.new_value, f.actor.staff()});
+  }
+  return Ok();
+}
+
+Status EnterState(Firing& f, const workflow::Outcome& outcome) {
+  const workflow::State* to = f.process.FindState(outcome.to);
+  if (to == nullptr) return Error::Internal("process has no state " + outcome.to);
+  f.events.push_back(
+      {EventKind::kTransitionFired, outcome.transition_id, outcome.from, outcome.to, false});
+  std::int64_t seq = f.state.seq;
+  for (const auto& step : f.state.path) seq = std::max(seq, step.seq);
+  const core::ProcessStep step{seq + 1,
+                               to->id,
+                               outcome.transition_id,
+                               f.actor.id.valid() ? std::optional(f.actor.id) : std::nullopt,
+                               f.now,
+                               OwnerText(*to)};
+  HD_RETURN_IF_ERROR(f.tx.Processes().AppendStep(f.ticket.id, step));
+  f.state.path.push_back(step);
+  f.state.previous_state = outcome.from;
+  f.state.state = to->id;
+  f.state.seq = step.seq;
+  f.state.entered_at = f.now;
+  HD_RETURN_IF_ERROR(f.tx.Processes().UpdateState(f.state));
+  f.ticket.status = StatusFor(f.process, *to);
+  f.ticket.tier = to->tier;
+  return Ok();
+}
+
+// One event per changed ticket column, comparing with `before`.
+void TicketEvents(Firing& f, const core::Ticket& before) {
+  const core::Ticket& t = f.ticket;
+  if (before.status != t.status) {
+    f.events.push_back({EventKind::kStatusChanged, "status",
+                        std::string(core::ToString(before.status)),
+                        std::string(core::ToString(t.status)), false});
+  }
+  if (before.assignee_id != t.assignee_id) {
+    f.events.push_back({EventKind::kAssigned, "assignee_id", IdText(before.assignee_id),
+                        IdText(t.assignee_id), false});
+  }
+  if (before.group_id != t.group_id) {
+    f.events.push_back(
+        {EventKind::kGroupChanged, "group_id", IdText(before.group_id), IdText(t.group_id), true});
+  }
+  if (before.tier != t.tier) {
+    f.events.push_back({EventKind::kFieldChanged, "tier", std::to_string(before.tier),
+                        std::to_string(t.tier), true});
+  }
+}
+
+}  // namespace
+
+std::string OwnerText(const workflow::State& state) {
+  if (state.owner.id.empty()) return "";
+  return (state.owner.kind == TargetKind::kGroup ? "group:" : "role:") + state.owner.id;
+}
+
+core::TicketStatus StatusFor(const workflow::Process& process, const workflow::State& state) {
+  if (state.final) return core::TicketStatus::kClosed;
+  if (state.owner.kind == TargetKind::kRole && state.owner.id == "customer") {
+    return core::TicketStatus::kPending;
+  }
+  if (!state.clock_runs) return core::TicketStatus::kResolved;
+  if (state.id == process.initial.id) return core::TicketStatus::kNew;
+  return core::TicketStatus::kOpen;
+}
+
+Result<std::optional<core::GroupId>> GroupForRole(core::ports::Tx& tx,
+                                                  const ProcessSettings& settings,
+                                                  core::Role role) {
+  auto it = settings.role_groups.find(role);
+  if (it == settings.role_groups.end()) return std::optional<core::GroupId>();
+  return GroupBySlug(tx, it->second);
+}
+
+Status ApplyOutcome(Firing& f, const workflow::Outcome& outcome) {
+  const core::Ticket before = f.ticket;
+  f.ticket.updated_at = f.now;
+  if (outcome.vote) {
+    const workflow::Vote& v = *outcome.vote;
+    HD_RETURN_IF_ERROR(f.tx.Processes().InsertVote(
+        {f.ticket.id, f.state.seq, v.voter, v.approve, v.reason, f.now}));
+    f.events.push_back(
+        {EventKind::kVoteCast, outcome.transition_id, "", v.approve ? "approve" : "reject", true});
+  }
+  if (outcome.state_changed()) HD_RETURN_IF_ERROR(EnterState(f, outcome));
+  HD_RETURN_IF_ERROR(StoreFields(f, outcome));
+  HD_RETURN_IF_ERROR(RunActions(f, outcome));
+  TicketEvents(f, before);
+  HD_RETURN_IF_ERROR(f.tx.Tickets().Update(f.ticket));
+  // The clock follows the new status (pending pauses it, closed stops it).
+  if (f.sla != nullptr) HD_RETURN_IF_ERROR(RefreshSlaClocks(f.tx, *f.sla, f.ticket, f.now));
+  for (PendingEvent& e : f.events) {
+    HD_RETURN_IF_ERROR(AppendEvent(f.tx, f.ticket, f.actor, e.kind, std::move(e.field),
+                                   std::move(e.old_value), std::move(e.new_value), e.internal));
+  }
+  return Ok();
+}
+
+}  // namespace hd::service::internal
