@@ -121,6 +121,11 @@ class EventRepo {
   virtual Result<Event> Append(Event event) = 0;
   // The history in order; internal events only when `include_internal`.
   virtual Result<std::vector<Event>> ListForTicket(TicketId ticket, bool include_internal) = 0;
+  // Events of every ticket with `after` < id <= `up_to`, in id order, at most
+  // `limit` of them (the live-update feed and its resumption read these).
+  virtual Result<std::vector<Event>> ListAfter(EventId after, EventId up_to, int limit) = 0;
+  // The highest event id stored, or 0 when there is none.
+  virtual Result<EventId> LastId() = 0;
 };
 
 class FeedbackRepo {

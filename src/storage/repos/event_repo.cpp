@@ -69,6 +69,21 @@ Result<std::vector<core::Event>> SqlEventRepo::ListForTicket(core::TicketId tick
   return Collect<core::Event>(stmt, ReadEvent);
 }
 
+Result<std::vector<core::Event>> SqlEventRepo::ListAfter(core::EventId after,
+                                                         core::EventId up_to, int limit) {
+  HD_ASSIGN_OR_RETURN(
+      auto stmt,
+      Query(conn_, Sql(kEventColumns, "WHERE id > ? AND id <= ? ORDER BY id LIMIT ?"), after,
+            up_to, limit));
+  return Collect<core::Event>(stmt, ReadEvent);
+}
+
+Result<core::EventId> SqlEventRepo::LastId() {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, "SELECT COALESCE(MAX(id), 0) FROM events"));
+  HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  return core::EventId(row ? stmt->ColumnInt(0) : 0);
+}
+
 Result<core::Feedback> SqlFeedbackRepo::Insert(core::Feedback f) {
   HD_ASSIGN_OR_RETURN(
       std::int64_t id,

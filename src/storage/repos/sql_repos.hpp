@@ -94,6 +94,9 @@ class SqlEventRepo final : public core::ports::EventRepo {
   Result<core::Event> Append(core::Event event) override;
   Result<std::vector<core::Event>> ListForTicket(core::TicketId ticket,
                                                  bool include_internal) override;
+  Result<std::vector<core::Event>> ListAfter(core::EventId after, core::EventId up_to,
+                                             int limit) override;
+  Result<core::EventId> LastId() override;
 
  private:
   Connection& conn_;
