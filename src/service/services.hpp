@@ -5,6 +5,7 @@
 #include "service/accounts.hpp"
 #include "service/conversation.hpp"
 #include "service/directory.hpp"
+#include "service/event_stream.hpp"
 #include "service/licences.hpp"
 #include "service/process_admin.hpp"
 #include "service/process_engine.hpp"
@@ -26,6 +27,7 @@ struct Services {
         tickets(db, blobs, clock, opts, processes),
         conversation(db, blobs, clock, opts, processes),
         directory(db),
+        events(db),
         transitions(db, processes, clock),
         process_admin(db, processes, clock),
         sla_clocks(sla_policy),
@@ -46,6 +48,8 @@ struct Services {
   Tickets tickets;
   Conversation conversation;
   Directory directory;
+  // Live updates: off until app/ gives it an event feed (UseFeed).
+  EventStream events;
   Transitions transitions;
   ProcessAdmin process_admin;
   // SLA: the levels and calendars in force (empty until sla_levels.Load),
