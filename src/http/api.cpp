@@ -6,6 +6,7 @@
 #include <exception>
 
 #include "http/auth.hpp"
+#include "http/event_stream.hpp"
 #include "http/handlers/handler.hpp"
 #include "http/problem.hpp"
 #include "http/static_files.hpp"
@@ -44,6 +45,7 @@ constexpr std::array kRoutes = {
 bool IsApiPath(std::string_view path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
 
 Response Problem(const Error& error) {
+    RouteSpec{"GET", "/api/v1/events", Access::kUser, StreamEvents},
   Response response = ProblemResponse(error);
   if (response.status == 401) response.SetHeader("WWW-Authenticate", "Bearer");
   return response;

@@ -16,6 +16,7 @@
 #include <boost/beast/http.hpp>
 #include <random>
 
+#include "http/event_stream_io.hpp"
 #include "http/problem.hpp"
 
 namespace hd::http {
@@ -241,6 +242,10 @@ asio::awaitable<void> Serve(beast::tcp_stream& stream, ConnectionState& state,
     const bool written = co_await Write(stream, std::move(response), request, keep_alive, options);
     if (written && refused) co_await LingeringClose(stream);
     if (!written || !keep_alive) co_return;
+    if (response.stream) {  // Server-Sent Events: the connection stays with the stream
+      co_await ServeStream(stream, std::move(response), request, context, state.busy);
+      co_return;
+    }
   }
 }
 

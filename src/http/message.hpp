@@ -4,6 +4,7 @@
 // Beast. Plain values with no thread affinity.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,10 +35,16 @@ struct Request {
   }
 };
 
+class ResponseStream;  // http/event_stream.hpp
+
 struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  // Set for a body sent as it is produced (Server-Sent Events): the
+  // connection writes the header, then the stream's text until it ends or
+  // the client goes away; `body` is ignored.
+  std::shared_ptr<ResponseStream> stream;
   // The route template that answered ("/api/v1/tickets/{id}"), for logs and
   // metrics only; never sent.
   std::string route;
