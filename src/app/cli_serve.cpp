@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/cli.hpp"
+#include "app/live_updates.hpp"
 #include "app/runtime.hpp"
 #include "http/server.hpp"
 
@@ -42,6 +43,7 @@ int Serve(const CommonFlags& flags, const std::string& listen) {
   if (auto loaded = LoadDirectoryDefaults(*config, **runtime); !loaded.ok()) {
     return Fail(loaded.error());
   }
+  auto live_updates = StartLiveUpdates(*config, **runtime);  // outlives the server
   auto server = http::Server::Start(*(*runtime)->services, ServerOptionsFrom(*config));
   if (!server.ok()) return Fail(server.error());
   std::cout << "helpdesk: serving on http://" << Host(config->listen) << ":" << (*server)->port()

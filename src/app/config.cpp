@@ -64,7 +64,9 @@ std::vector<OptionSpec> BuildOptions() {
   return {
       Text("listen", "address and port to serve on; port 0 picks a free port", &Config::listen),
       Text("data", "folder for the SQLite database and attachments", &Config::data_dir),
-      Text("database", "database URL (sqlite:PATH); default sqlite:<data>/helpdesk.db",
+      Text("database",
+           "database URL: sqlite:PATH or postgresql://USER[:PASSWORD]@HOST:PORT/DB; default "
+           "sqlite:<data>/helpdesk.db",
            &Config::database),
       {"log_level", "trace, debug, info, warn, error or off",
        [](Config& c, std::string_view v) -> Status {
@@ -118,6 +120,8 @@ std::vector<OptionSpec> BuildOptions() {
              600'000),
       Number("storage.max_batch", "most writes grouped into one commit", &Config::max_batch, 1,
              100'000),
+      Number("storage.postgres_pool", "PostgreSQL connections per instance (reads and writes)",
+             &Config::postgres_pool, 1, 1000),
   };
 }
 

@@ -48,6 +48,9 @@ struct Config {
   int reader_pool = 8;
   int busy_timeout_ms = 5000;
   int max_batch = 512;
+  // storage (PostgreSQL): connections each instance opens at most, shared by
+  // reads and writes (plus one for live updates)
+  int postgres_pool = 16;
 
   // The database URL with the default applied.
   std::string DatabaseUrl() const;

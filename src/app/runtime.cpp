@@ -21,7 +21,7 @@ service::Options ServiceOptions(const Config& config) {
 }
 
 std::size_t PostgresPoolSize(const Config& config) {
-  return std::max<std::size_t>(16, 2 * static_cast<std::size_t>(config.reader_pool));
+  return static_cast<std::size_t>(std::max(1, config.postgres_pool));
 }
 
 bool IsPostgresUrl(std::string_view url) {

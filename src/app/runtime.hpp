@@ -40,8 +40,8 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config);
 // True for a PostgreSQL URL (postgresql:// or postgres://).
 bool IsPostgresUrl(std::string_view url);
 
-// Connections a PostgreSQL store opens at most per instance: twice
-// storage.reader_pool, at least 16 (reads and writes share them).
+// Connections a PostgreSQL store opens at most per instance
+// (storage.postgres_pool; reads and writes share them).
 std::size_t PostgresPoolSize(const Config& config);
 
 // Opens the store the configured database URL names (sqlite:PATH,
