@@ -101,6 +101,7 @@ void AddProcessCommands(CLI::App& app) {
   render->add_option("--path", flags->path, "States the ticket went through, oldest first")
       ->delimiter(',');
   render->callback([flags] { RunRender(*flags); });
+  AddProcessAdminCommands(*process);
 }
 
 }  // namespace hd::app

@@ -13,4 +13,9 @@ namespace hd::app {
 // CLI::RuntimeError, which CLI::App::exit turns into the process's status.
 void AddProcessCommands(CLI::App& app);
 
+// Adds `process load FILE` (store a new version), `process migrate --from V
+// --to V [--map old=new,…] [--process ID]` (move open tickets, audited) and
+// the internal `process dot-svg` (cli_process_admin.cpp).
+void AddProcessAdminCommands(CLI::App& process);
+
 }  // namespace hd::app

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "app/demo_process.hpp"
+
 namespace hd::app {
 
 namespace {
@@ -176,6 +178,7 @@ Result<std::vector<DemoLogin>> SeedDemo(Runtime& runtime) {
   HD_RETURN_IF_ERROR(EscalatedOutage(d));
   HD_RETURN_IF_ERROR(ResolvedWithFeedback(d));
   HD_RETURN_IF_ERROR(ClosedAndNew(d));
+  HD_RETURN_IF_ERROR(SeedProcessDemo(runtime));
   return logins;
 }
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/process_defaults.hpp"
 #include "app/runtime.hpp"
 
 namespace hd::app {
@@ -56,11 +57,12 @@ Status LoadDirectoryDefaults(const Config& config, Runtime& runtime) {
     const YAML::Node root = YAML::Load(text.str());
     auto& directory = runtime.services->directory;
     HD_RETURN_IF_ERROR(LoadGroups(root["groups"], directory));
-    return LoadCategories(root["categories"], directory);
+    HD_RETURN_IF_ERROR(LoadCategories(root["categories"], directory));
   } catch (const YAML::Exception& e) {
     return Error::InvalidArgument(path.string() + ":" + std::to_string(e.mark.line + 1) + ": " +
                                   e.msg);
   }
+  return LoadProcessDefaults(config, runtime);
 }
 
 }  // namespace hd::app

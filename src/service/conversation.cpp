@@ -30,13 +30,9 @@ TicketStatus StatusAfterReply(const Actor& actor, TicketStatus current) {
 }
 
 // Bumps the ticket for a new message: updated_at, version and maybe status.
-// On a business process a customer's reply leaves the status to the process
-// (it resumes the ticket only through a transition).
-Status TouchForMessage(Tx& tx, core::Ticket& t, const Actor& actor, const core::Message& m,
-                       bool follows_process) {
+Status TouchForMessage(Tx& tx, core::Ticket& t, const Actor& actor, const core::Message& m) {
   t.updated_at = m.created_at;
-  const bool keep = m.internal || (follows_process && !actor.staff());
-  const TicketStatus next = keep ? t.status : StatusAfterReply(actor, t.status);
+  const TicketStatus next = m.internal ? t.status : StatusAfterReply(actor, t.status);
   const TicketStatus before = t.status;
   t.status = next;
   HD_RETURN_IF_ERROR(tx.Tickets().Update(t));
@@ -75,11 +71,8 @@ Result<core::Message> Conversation::Post(const Actor& actor, core::TicketId tick
     HD_ASSIGN_OR_RETURN(core::Ticket t, LoadReadableTicket(tx, actor, ticket));
     core::Message m{{}, t.id, actor.id, in.body, in.internal, in.channel, clock_.Now(), {}};
     HD_ASSIGN_OR_RETURN(m, tx.Messages().Insert(std::move(m)));
-    bool follows_process = false;
-    if (!m.internal) {
-      HD_ASSIGN_OR_RETURN(follows_process, processes_.ResumeOnReply(tx, t, actor, m.created_at));
-    }
-    HD_RETURN_IF_ERROR(TouchForMessage(tx, t, actor, m, follows_process));
+    if (!m.internal) HD_RETURN_IF_ERROR(processes_.ResumeOnReply(tx, t, actor, m.created_at));
+    HD_RETURN_IF_ERROR(TouchForMessage(tx, t, actor, m));
     HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor,
                                    m.internal ? EventKind::kNoteAdded : EventKind::kReplied,
                                    "message", "", std::to_string(m.id.value), m.internal));

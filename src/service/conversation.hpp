@@ -44,11 +44,10 @@ class Conversation {
 
   // Adds a message with its attachments and a "replied" or "note_added"
   // event. A customer's reply reopens a pending, resolved or closed ticket; a
-  // staff reply opens a new one. On a ticket that runs a process a
-  // customer's reply leaves the status to the process, and resumes a ticket
-  // waiting for them (ProcessEngine::ResumeOnReply). kForbidden for a
-  // customer's internal note; kNotFound when the actor may not read the
-  // ticket.
+  // staff reply opens a new one. On a ticket that runs a process, a
+  // customer's reply first resumes a ticket waiting for them
+  // (ProcessEngine::ResumeOnReply). kForbidden for a customer's internal
+  // note; kNotFound when the actor may not read the ticket.
   Result<core::Message> Post(const Actor& actor, core::TicketId ticket, PostMessageInput input);
 
   // Recomputes the ticket's SLA clock after each message (a public staff

@@ -158,9 +158,9 @@ Status ProcessEngine::Fire(core::ports::Tx& tx, core::Ticket& ticket, const Acto
 
 Result<bool> ProcessEngine::ResumeOnReply(core::ports::Tx& tx, core::Ticket& ticket,
                                           const Actor& actor, core::Timestamp now) const {
+  if (actor.staff()) return false;
   HD_ASSIGN_OR_RETURN(auto states, tx.Processes().ListStates({ticket.id}));
   if (states.empty()) return false;
-  if (actor.staff()) return true;
   HD_ASSIGN_OR_RETURN(Running run, Load(tx, ticket.id));
   HD_ASSIGN_OR_RETURN(workflow::TicketView view, View(tx, ticket, run.state));
   for (const auto& choice : workflow::AvailableTransitions(
@@ -170,9 +170,9 @@ Result<bool> ProcessEngine::ResumeOnReply(core::ports::Tx& tx, core::Ticket& tic
                                          [](const auto& f) { return f.required; });
     if (t == nullptr || !t->returns || needs_input) continue;
     HD_RETURN_IF_ERROR(Fire(tx, ticket, actor, FireInput{choice.id, {}, "", std::nullopt}, now));
-    break;
+    return true;
   }
-  return true;
+  return false;
 }
 
 }  // namespace hd::service

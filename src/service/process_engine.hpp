@@ -119,9 +119,7 @@ class ProcessEngine {
 
   // A customer's public reply on a ticket that waits for them fires the
   // state's `returns` transition the customer may fire without input (e.g.
-  // customer_replied; the ticket is stored). Returns true when the ticket
-  // runs on a process: its status then follows the process state, and a
-  // message alone does not change it.
+  // customer_replied; the ticket is stored). Returns true when it fired one.
   Result<bool> ResumeOnReply(core::ports::Tx& tx, core::Ticket& ticket, const Actor& actor,
                              core::Timestamp now) const;
 

@@ -12,8 +12,14 @@
  *   criticality: string, level: string, initiator_id: number, company_id: number | null,
  *   assignee_id: number | null, group_id: number | null, tier: number, channel: string,
  *   sources_searched: string, steps: string, expected: string, actual: string,
- *   version: number, created_at: string, updated_at: string
+ *   version: number, created_at: string, updated_at: string,
+ *   state?: string, state_label?: string, final?: boolean, instructions?: string,
+ *   process?: {id: string, version: number}, fields?: Record<string, string>
  * }} Ticket
+ * @typedef {{name: string, label: string, type: string, required: boolean,
+ *   options?: string[]}} TransitionField
+ * @typedef {{id: string, label: string, to: string, vote: boolean,
+ *   fields: TransitionField[]}} Transition
  * @typedef {{id: number, filename: string, size: number, url: string, content_type?: string}} Attachment
  * @typedef {{id: number, author_id: number, body: string, internal: boolean,
  *   created_at: string, attachments: Attachment[]}} Message
@@ -219,6 +225,33 @@ export class ApiClient {
   async patchTicket(id, patch, etag) {
     const options = { json: patch, headers: { 'If-Match': etag } };
     return (await this.send('PATCH', `/tickets/${encodeURIComponent(String(id))}`, options)).data;
+  }
+
+  /**
+   * What the caller may fire on the ticket now.
+   * @param {number} id
+   * @returns {Promise<Transition[]>}
+   */
+  async transitions(id) {
+    const path = `/tickets/${encodeURIComponent(String(id))}/transitions`;
+    return itemsOf((await this.send('GET', path)).data);
+  }
+
+  /**
+   * Fires a transition of the ticket's process unless the ticket changed
+   * since `etag` (412 then).
+   * @param {number} id
+   * @param {string} transition
+   * @param {Record<string, unknown>} fields
+   * @param {string} etag
+   * @returns {Promise<Ticket>}
+   */
+  async fireTransition(id, transition, fields, etag) {
+    const path = `/tickets/${encodeURIComponent(String(id))}/transitions/${encodeURIComponent(
+      transition,
+    )}`;
+    const options = { json: { fields }, headers: { 'If-Match': etag } };
+    return (await this.send('POST', path, options)).data;
   }
 
   /** @param {number} ticketId @returns {Promise<Message[]>} */

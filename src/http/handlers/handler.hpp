@@ -77,6 +77,13 @@ Result<Response> GetAttachment(Context& context);
 Result<Response> Categories(Context& context);
 Result<Response> Groups(Context& context);
 Result<Response> GetUser(Context& context);
+// process_handlers.cpp
+Result<Response> ListTransitions(Context& context);
+Result<Response> FireTransition(Context& context);
+Result<Response> TicketProcessSvg(Context& context);
+Result<Response> ListProcessVersions(Context& context);
+Result<Response> LoadProcessVersion(Context& context);
+Result<Response> MigrateProcess(Context& context);
 // ops_handlers.cpp
 Result<Response> Healthz(Context& context);
 Result<Response> Readyz(Context& context);

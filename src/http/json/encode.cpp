@@ -41,6 +41,20 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Tick
       {"created_at", Iso(t.created_at)},
       {"updated_at", Iso(t.updated_at)},
   };
+  if (t.process) {
+    auto& object = out.as_object();
+    object["state"] = t.process->state;
+    object["state_label"] = t.process->state_label;
+    object["final"] = t.process->final;
+    object["instructions"] = t.process->instructions;
+    object["process"] =
+        boost::json::object{{"id", t.process->process_id}, {"version", t.process->version}};
+    if (!t.process->fields.empty()) {
+      boost::json::object fields;
+      for (const auto& [name, value] : t.process->fields) fields[name] = value;
+      object["fields"] = std::move(fields);
+    }
+  }
 }
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Attachment& a) {

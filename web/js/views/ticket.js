@@ -12,11 +12,13 @@ import { showError } from '../ui/form.js';
 import { messageList, replyForm } from './ticket_conversation.js';
 import { historyTimeline, peopleInEvents } from './ticket_history.js';
 import { customerActions, staffActions } from './ticket_actions.js';
+import { processPanel } from './ticket_process.js';
 
 /**
  * @typedef {import('../api.js').Ticket} Ticket
  * @typedef {{header: HTMLElement, reported: HTMLElement, messages: HTMLElement,
- *   details: HTMLElement, actions: HTMLElement, history: HTMLElement}} Regions
+ *   details: HTMLElement, process: HTMLElement, actions: HTMLElement,
+ *   history: HTMLElement}} Regions
  * @typedef {{ticket: Ticket, etag: string, cats: import('../api.js').Category[],
  *   grps: import('../api.js').Group[], people: Map<number, import('../api.js').UserCard>}} State
  * @typedef {(what?: {messages?: boolean}) => Promise<void>} Refresh
@@ -48,6 +50,7 @@ export async function ticketView(root, location) {
     reported: h('div'),
     messages: h('div', { class: 'conversation', 'aria-busy': 'true' }),
     details: h('div'),
+    process: h('div'),
     actions: h('div'),
     history: h('div'),
   };
@@ -61,12 +64,13 @@ export async function ticketView(root, location) {
   };
 
   const refresh = async (/** @type {{messages?: boolean}} */ what = { messages: true }) => {
-    const [{ ticket, etag }, messages, events, cats, grps] = await Promise.all([
+    const [{ ticket, etag }, messages, events, cats, grps, transitions] = await Promise.all([
       api.ticket(id),
       what.messages ? api.messages(id) : Promise.resolve(null),
       api.events(id),
       categories(),
       groups(),
+      api.transitions(id),
     ]);
     const people = await userCards([
       ticket.initiator_id,
@@ -84,6 +88,14 @@ export async function ticketView(root, location) {
       refresh: refreshSafely,
       onFeedback,
     });
+    replace(regions.process, processPanel({ ticket, transitions, fire }));
+  };
+  /** @type {(transition: string, fields: Record<string, unknown>) => Promise<boolean>} */
+  const fire = async (transition, fields) => {
+    await api.fireTransition(id, transition, fields, state.etag);
+    await refresh();
+    announce('Ticket moved on');
+    return true;
   };
   // Feedback changes only the history; the thanks note stays where it is.
   const onFeedback = async () => {
@@ -176,6 +188,12 @@ export async function ticketView(root, location) {
           { class: 'card', 'aria-labelledby': 'details-title' },
           h('h2', { id: 'details-title' }, 'Details'),
           regions.details,
+        ),
+        h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'process-title' },
+          h('h2', { id: 'process-title' }, 'Process'),
+          regions.process,
         ),
         h(
           'section',
