@@ -6,6 +6,7 @@
 #include "app/cli.hpp"
 #include "app/live_updates.hpp"
 #include "app/runtime.hpp"
+#include "app/sla_defaults.hpp"
 #include "http/server.hpp"
 
 namespace hd::app {
@@ -43,13 +44,17 @@ int Serve(const CommonFlags& flags, const std::string& listen) {
   if (auto loaded = LoadDirectoryDefaults(*config, **runtime); !loaded.ok()) {
     return Fail(loaded.error());
   }
+  if (auto sla = LoadSlaDefaults(*config, **runtime); !sla.ok()) return Fail(sla.error());
   auto live_updates = StartLiveUpdates(*config, **runtime);  // outlives the server
   auto server = http::Server::Start(*(*runtime)->services, ServerOptionsFrom(*config));
   if (!server.ok()) return Fail(server.error());
   std::cout << "helpdesk: serving on http://" << Host(config->listen) << ":" << (*server)->port()
             << std::endl;
   spdlog::info("serving database={} data={}", config->DatabaseUrl(), config->data_dir);
+  auto jobs = StartJobs(*config, **runtime);
+  if (!jobs.ok()) return Fail(jobs.error());
   (*server)->Run();
+  jobs->reset();  // no job may outlive the server's use cases
   server->reset();  // stop serving before the store drains and closes
   spdlog::info("stopped");
   return 0;

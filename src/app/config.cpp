@@ -120,6 +120,10 @@ std::vector<OptionSpec> BuildOptions() {
              600'000),
       Number("storage.max_batch", "most writes grouped into one commit", &Config::max_batch, 1,
              100'000),
+      Flag("jobs.enabled", "run background jobs (SLA warnings and breaches) in serve",
+           &Config::jobs_enabled),
+      Number("jobs.sla_interval_seconds", "how often the SLA job looks for due alerts",
+             &Config::jobs_sla_interval_seconds, 1, 86400),
       Number("storage.postgres_pool", "PostgreSQL connections per instance (reads and writes)",
              &Config::postgres_pool, 1, 1000),
   };

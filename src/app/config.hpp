@@ -48,6 +48,10 @@ struct Config {
   int reader_pool = 8;
   int busy_timeout_ms = 5000;
   int max_batch = 512;
+
+  // background jobs
+  bool jobs_enabled = true;            // run the SLA job in `serve`
+  int jobs_sla_interval_seconds = 30;  // how often it looks for due warnings and breaches
   // storage (PostgreSQL): connections each instance opens at most, shared by
   // reads and writes (plus one for live updates)
   int postgres_pool = 16;

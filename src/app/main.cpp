@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/cli.hpp"
+#include "app/cli_licence.hpp"
 #include "app/cli_process.hpp"
 #include "app/cli_sla.hpp"
 
@@ -17,6 +18,8 @@ int main(int argc, char** argv) {
   hd::app::AddAdminCommands(app, exit_code);
   hd::app::AddDbCommands(app, exit_code);
   hd::app::AddSlaCommands(app, HD_SOURCE_CONFIG_DIR);
+  hd::app::AddLicenceCommands(app, exit_code);
+  hd::app::AddCalendarCommands(app, exit_code);
   hd::app::AddProcessCommands(app);
   try {
     app.parse(argc, argv);

@@ -28,6 +28,20 @@ constexpr std::array kRoutes = {
     RouteSpec{"GET", "/api/v1/tickets", Access::kUser, ListTickets},
     RouteSpec{"GET", "/api/v1/tickets/{id}", Access::kUser, GetTicket},
     RouteSpec{"PATCH", "/api/v1/tickets/{id}", Access::kUser, PatchTicket},
+    RouteSpec{"GET", "/api/v1/events", Access::kUser, StreamEvents},
+    RouteSpec{"GET", "/api/v1/tickets/{id}/sla", Access::kUser, TicketSla},
+    RouteSpec{"GET", "/api/v1/levels", Access::kUser, Levels},
+    RouteSpec{"GET", "/api/v1/me/coupons", Access::kUser, MyCoupons},
+    RouteSpec{"GET", "/api/v1/reports/sla", Access::kUser, SlaReport},
+    RouteSpec{"GET", "/api/v1/admin/licences", Access::kUser, ListLicences},
+    RouteSpec{"POST", "/api/v1/admin/licences", Access::kUser, AddLicence},
+    RouteSpec{"GET", "/api/v1/admin/partners", Access::kUser, ListPartners},
+    RouteSpec{"POST", "/api/v1/admin/partners", Access::kUser, SetPartner},
+    RouteSpec{"GET", "/api/v1/admin/coupons", Access::kUser, ListCoupons},
+    RouteSpec{"POST", "/api/v1/admin/coupons", Access::kUser, IssueCoupon},
+    RouteSpec{"GET", "/api/v1/admin/levels", Access::kUser, AdminLevels},
+    RouteSpec{"PUT", "/api/v1/admin/levels/{id}", Access::kUser, PutLevel},
+    RouteSpec{"POST", "/api/v1/admin/levels/{id}/reapply", Access::kUser, ReapplyLevel},
     RouteSpec{"GET", "/api/v1/tickets/{id}/messages", Access::kUser, ListMessages},
     RouteSpec{"POST", "/api/v1/tickets/{id}/messages", Access::kUser, PostMessage},
     RouteSpec{"GET", "/api/v1/tickets/{id}/events", Access::kUser, ListEvents},
@@ -52,7 +66,6 @@ constexpr std::array kRoutes = {
 bool IsApiPath(std::string_view path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
 
 Response Problem(const Error& error) {
-    RouteSpec{"GET", "/api/v1/events", Access::kUser, StreamEvents},
   Response response = ProblemResponse(error);
   if (response.status == 401) response.SetHeader("WWW-Authenticate", "Bearer");
   return response;

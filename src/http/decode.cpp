@@ -15,7 +15,7 @@ namespace hd::http {
 namespace {
 
 using TextField = std::pair<std::string_view, std::string service::CreateTicketInput::*>;
-constexpr std::array<TextField, 9> kTicketFields = {{
+constexpr std::array<TextField, 11> kTicketFields = {{
     {"subject", &service::CreateTicketInput::subject},
     {"body", &service::CreateTicketInput::body},
     {"category", &service::CreateTicketInput::category},
@@ -25,6 +25,8 @@ constexpr std::array<TextField, 9> kTicketFields = {{
     {"expected", &service::CreateTicketInput::expected},
     {"actual", &service::CreateTicketInput::actual},
     {"on_behalf_of", &service::CreateTicketInput::on_behalf_of},
+    {"coupon", &service::CreateTicketInput::coupon},
+    {"channel", &service::CreateTicketInput::channel},
 }};
 constexpr std::size_t kMaxIdempotencyKey = 200;
 constexpr std::string_view kAttachmentsField = "attachments";

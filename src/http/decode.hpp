@@ -13,7 +13,8 @@
 namespace hd::http {
 
 // POST /tickets as JSON {subject, body, category?, criticality?,
-// sources_searched?, steps?, expected?, actual?, on_behalf_of?} or as
+// sources_searched?, steps?, expected?, actual?, on_behalf_of?, coupon?,
+// channel?} or as
 // multipart/form-data with the same text fields plus "attachments" file
 // parts. Also takes Idempotency-Key (at most 200 characters) and the body's
 // SHA-256 as the fingerprint.
@@ -25,7 +26,8 @@ Result<service::CreateTicketInput> DecodeCreateTicket(const Request& request);
 Result<service::TicketPatch> DecodeTicketPatch(const Request& request);
 
 // GET /tickets query: scope=mine|queue, status=new,open, group=slug, tier=N,
-// unassigned=true|false, cursor, limit=1..1000.
+// unassigned=true|false, sort=id|due (due: nearest SLA due first), cursor,
+// limit=1..1000.
 Result<service::ListTicketsInput> DecodeListTickets(std::string_view query);
 
 // POST /tickets/{id}/messages as JSON {body, internal?} or multipart with

@@ -104,6 +104,12 @@ Result<service::ListTicketsInput> DecodeListTickets(std::string_view query) {
   if (auto status = params.Get("status"))
     HD_RETURN_IF_ERROR(DecodeStatuses(*status, input.statuses));
   if (auto group = params.Get("group")) input.group = std::string(*group);
+  if (auto sort = params.Get("sort")) {
+    if (*sort != "due" && *sort != "id") {
+      return Error::InvalidArgument("sort must be due or id", "sort");
+    }
+    input.by_due = *sort == "due";
+  }
   if (auto tier = params.Get("tier")) {
     HD_ASSIGN_OR_RETURN(auto value, ParseIntParam(*tier, "tier", 1, kMaxTier));
     input.tier = static_cast<int>(value);

@@ -66,6 +66,22 @@ Result<Response> CreateTicket(Context& context);
 Result<Response> ListTickets(Context& context);
 Result<Response> GetTicket(Context& context);
 Result<Response> PatchTicket(Context& context);
+// sla_handlers.cpp
+Result<Response> TicketSla(Context& context);
+Result<Response> Levels(Context& context);
+Result<Response> MyCoupons(Context& context);
+// report_handlers.cpp
+Result<Response> SlaReport(Context& context);
+// admin_handlers.cpp
+Result<Response> ListLicences(Context& context);
+Result<Response> AddLicence(Context& context);
+Result<Response> ListPartners(Context& context);
+Result<Response> SetPartner(Context& context);
+Result<Response> ListCoupons(Context& context);
+Result<Response> IssueCoupon(Context& context);
+Result<Response> AdminLevels(Context& context);
+Result<Response> PutLevel(Context& context);
+Result<Response> ReapplyLevel(Context& context);
 // conversation_handlers.cpp
 Result<Response> ListMessages(Context& context);
 Result<Response> PostMessage(Context& context);

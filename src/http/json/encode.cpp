@@ -16,6 +16,24 @@ boost::json::value OptionalId(const std::optional<Id<Tag>>& id) {
 
 boost::json::string Iso(Timestamp t) { return boost::json::string(FormatIso8601(t)); }
 
+// The SLA clock as people see it: {first_response_due, remaining_seconds,
+// state, target, due, deadline_text}, or null for a ticket without one.
+boost::json::value Sla(const std::optional<SlaStatus>& s) {
+  if (!s) return nullptr;
+  auto time = [](const std::optional<Timestamp>& t) -> boost::json::value {
+    if (!t) return nullptr;
+    return Iso(*t);
+  };
+  return boost::json::object{
+      {"first_response_due", time(s->first_response_due)},
+      {"remaining_seconds", s->remaining_seconds},
+      {"state", ToString(s->state)},
+      {"target", s->target ? boost::json::value(ToString(*s->target)) : nullptr},
+      {"due", time(s->due)},
+      {"deadline_text", s->customer_text},
+  };
+}
+
 }  // namespace
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Ticket& t) {
@@ -27,6 +45,8 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Tick
       {"status", ToString(t.status)},
       {"criticality", ToString(t.criticality)},
       {"level", t.support_level},
+      {"level_reason", t.sla ? t.sla->level_reason : std::string()},
+      {"sla", Sla(t.sla)},
       {"initiator_id", t.initiator_id.value},
       {"company_id", OptionalId(t.company_id)},
       {"assignee_id", OptionalId(t.assignee_id)},

@@ -18,8 +18,8 @@ namespace hd::core {
 
 // {id, number, subject, category, status, criticality, level, initiator_id,
 //  company_id, assignee_id, group_id, tier, channel, sources_searched, steps,
-//  expected, actual, version, created_at, updated_at}, plus, for a ticket on a
-//  business process, {state, state_label, final, instructions, process:
+//  expected, actual, version, created_at, updated_at, level_reason, sla}, plus,
+//  for a ticket on a business process, {state, state_label, final, instructions, process:
 //  {id, version}} and, for staff reading one ticket, fields {name: value}
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Ticket& ticket);
 // {id, filename, content_type, size, sha256, url}
