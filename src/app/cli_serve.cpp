@@ -18,6 +18,7 @@ http::ServerOptions ServerOptionsFrom(const Config& c) {
   o.listen = c.listen;
   o.io_threads = c.io_threads;
   o.worker_threads = c.worker_threads;
+  o.read_worker_threads = c.read_worker_threads;
   o.max_header_bytes = c.max_header_bytes;
   o.max_body_bytes = c.max_body_bytes;
   o.header_timeout = std::chrono::seconds(c.header_timeout_seconds);

@@ -26,6 +26,7 @@ struct Config {
   // http
   int io_threads = 2;
   int worker_threads = 64;
+  int read_worker_threads = 8;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 32u * 1024 * 1024;
   int header_timeout_seconds = 10;
@@ -39,6 +40,7 @@ struct Config {
   // attachments and accounts
   std::size_t max_attachment_bytes = 25u * 1024 * 1024;
   int session_ttl_hours = 24 * 14;
+  int auth_cache_seconds = 5;
   int login_max_failures = 5;
   int login_failure_window_seconds = 15 * 60;
   int password_hash_concurrency = 4;

@@ -13,6 +13,7 @@ service::Options ServiceOptions(const Config& config) {
   service::Options o;
   o.max_attachment_bytes = config.max_attachment_bytes;
   o.session_ttl = std::chrono::hours(config.session_ttl_hours);
+  o.auth_cache_ttl = std::chrono::seconds(config.auth_cache_seconds);
   o.login_max_failures = config.login_max_failures;
   o.login_failure_window = std::chrono::seconds(config.login_failure_window_seconds);
   o.password_hash_concurrency = config.password_hash_concurrency;

@@ -200,10 +200,13 @@ asio::awaitable<void> LingeringClose(beast::tcp_stream& stream) {
   }
 }
 
-// Runs the handler on the worker pool, off the I/O threads.
+// Runs the handler on a worker pool, off the I/O threads: reads on the small
+// pool, changes on the large one.
 asio::awaitable<Response> Handle(ServerContext& context, const Request& request) {
+  const bool reads = request.method == "GET" || request.method == "HEAD";
+  WorkerPool& pool = reads ? context.readers : context.writers;
   co_return co_await asio::co_spawn(
-      context.workers,
+      pool.executor(),
       [&]() -> asio::awaitable<Response> { co_return context.api.Handle(request); },
       asio::use_awaitable);
 }

@@ -6,7 +6,6 @@
 #include <atomic>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -17,6 +16,7 @@
 #include "http/api.hpp"
 #include "http/metrics.hpp"
 #include "http/server.hpp"
+#include "http/worker_pool.hpp"
 
 namespace hd::http {
 
@@ -43,7 +43,8 @@ struct ServerContext {
   const ServerOptions& options;
   const Api& api;
   Metrics& metrics;
-  boost::asio::thread_pool& workers;
+  WorkerPool& readers;  // GET and HEAD
+  WorkerPool& writers;  // every other method
   ConnectionRegistry& registry;
   const std::atomic<bool>& draining;
 };

@@ -2,6 +2,7 @@
 // the bounded drain on shutdown. The per-connection code is connection.cpp.
 #include "http/server.hpp"
 
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/as_tuple.hpp>
@@ -57,9 +58,10 @@ class Server::Impl {
   Impl(service::Services& services, ServerOptions options)
       : options_(std::move(options)),
         api_(services, ApiOptions{options_.web_root, options_.secure_cookies}, metrics_),
-        workers_(static_cast<std::size_t>(std::max(1, options_.worker_threads))),
+        readers_("hd-read", options_.read_worker_threads),
+        writers_("hd-work", options_.worker_threads),
         acceptor_(asio::make_strand(io_)),
-        context_{options_, api_, metrics_, workers_, registry_, draining_} {}
+        context_{options_, api_, metrics_, readers_, writers_, registry_, draining_} {}
 
   ~Impl() { Shutdown(); }
 
@@ -79,7 +81,8 @@ class Server::Impl {
   std::atomic<bool> draining_{false};
   ConnectionRegistry registry_;
   asio::io_context io_;
-  asio::thread_pool workers_;
+  WorkerPool readers_;
+  WorkerPool writers_;
   tcp::acceptor acceptor_;
   ServerContext context_;
   std::vector<std::thread> io_threads_;
@@ -107,9 +110,14 @@ Status Server::Impl::Bind(const tcp::endpoint& endpoint) {
 void Server::Impl::StartThreads() {
   asio::co_spawn(acceptor_.get_executor(), Accept(), asio::detached);
   const int count = std::max(1, options_.io_threads);
-  for (int i = 0; i < count; ++i) io_threads_.emplace_back([this] { io_.run(); });
-  spdlog::info("http server listening on port {} ({} io threads, {} workers)", port_, count,
-               options_.worker_threads);
+  for (int i = 0; i < count; ++i) {
+    io_threads_.emplace_back([this, i] {
+      pthread_setname_np(pthread_self(), ("hd-io-" + std::to_string(i)).c_str());
+      io_.run();
+    });
+  }
+  spdlog::info("http server listening on port {} ({} io threads, {} read and {} write workers)",
+               port_, count, options_.read_worker_threads, options_.worker_threads);
 }
 
 asio::awaitable<void> Server::Impl::Accept() {
@@ -178,7 +186,8 @@ void Server::Impl::Shutdown() {
   io_.stop();
   for (auto& thread : io_threads_) thread.join();
   io_threads_.clear();
-  workers_.join();
+  readers_.Join();
+  writers_.Join();
   spdlog::info("http server stopped");
 }
 

@@ -2,8 +2,9 @@
 // the static web front end, /healthz, /readyz and /metrics.
 //
 // I/O runs on `io_threads` threads (one coroutine per connection); every
-// request is handled on a separate pool of `worker_threads`, because the use
-// cases block on the database. Each limit below has its own clear answer:
+// request is handled on a separate worker pool, because the use cases block
+// on the database: `read_worker_threads` for GET and HEAD,
+// `worker_threads` for the rest. Each limit below has its own clear answer:
 // oversize header 431, oversize body 413, too many connections 503, slow or
 // half-open clients are disconnected by the timeouts.
 //
@@ -33,8 +34,13 @@ struct ServerOptions {
   std::string listen = "127.0.0.1:8080";
   // Threads running network I/O. Default 2.
   int io_threads = 2;
-  // Threads running the (blocking) handlers. Default 64.
+  // Threads running the handlers of changing requests (POST, PATCH, PUT,
+  // DELETE), which block until their commit is durable: enough of them to
+  // fill a group commit. Default 64.
   int worker_threads = 64;
+  // Threads running the handlers of GET and HEAD requests, which never wait
+  // for the writer. Default 8.
+  int read_worker_threads = 8;
   // Largest request line plus headers, in bytes; beyond: 431. Default 16 KiB.
   std::size_t max_header_bytes = 16 * 1024;
   // Largest request body, in bytes; beyond: 413. Default 32 MiB (attachments

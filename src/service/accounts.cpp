@@ -4,6 +4,7 @@
 #include <mutex>
 #include <semaphore>
 
+#include "service/auth_cache.hpp"
 #include "service/crypto.hpp"
 #include "service/validation.hpp"
 
@@ -39,6 +40,7 @@ class Accounts::Impl {
       : store_(store),
         clock_(clock),
         options_(options),
+        credentials_(options.auth_cache_ttl, options.auth_cache_entries),
         hashing_(std::clamp<std::ptrdiff_t>(options.password_hash_concurrency, 1, 256)) {}
 
   Result<std::string> Hash(std::string_view password) {
@@ -98,6 +100,7 @@ class Accounts::Impl {
   core::ports::Store& store_;
   const core::Clock& clock_;
   Options options_;
+  AuthCache credentials_;
 
  private:
   std::counting_semaphore<256> hashing_;
@@ -158,6 +161,7 @@ Result<SessionGrant> Accounts::Login(std::string_view email, std::string_view pa
 
 Status Accounts::Logout(std::string_view session_token) {
   const std::string hash = Sha256Hex(session_token);
+  impl_->credentials_.Erase(hash);
   return impl_->store_.Write([&](Tx& tx) { return tx.Auth().DeleteSession(hash); });
 }
 
@@ -165,6 +169,11 @@ Result<Principal> Accounts::AuthenticateSession(std::string_view session_token) 
   const auto denied = [] { return Error::Unauthenticated("log in first"); };
   if (session_token.empty()) return denied();
   const std::string hash = Sha256Hex(session_token);
+  const auto now = impl_->clock_.Now();
+  if (auto cached = impl_->credentials_.Find(hash, now); cached && cached->via_session) {
+    if (cached->session_expires <= now) return denied();
+    return Principal{std::move(cached->user), true, std::move(cached->csrf_token)};
+  }
   std::optional<core::Session> session;
   std::optional<core::User> user;
   HD_RETURN_IF_ERROR(impl_->store_.Read([&](Tx& tx) -> Status {
@@ -173,9 +182,9 @@ Result<Principal> Accounts::AuthenticateSession(std::string_view session_token) 
     HD_ASSIGN_OR_RETURN(user, tx.Users().Get(session->user_id));
     return Ok();
   }));
-  if (!session || !user || user->disabled || session->expires_at <= impl_->clock_.Now()) {
-    return denied();
-  }
+  if (!session || !user || user->disabled || session->expires_at <= now) return denied();
+  impl_->credentials_.Put(
+      hash, CachedCredential{*user, true, session->csrf_token, session->expires_at}, now);
   return Principal{std::move(*user), true, session->csrf_token};
 }
 
@@ -183,6 +192,10 @@ Result<Principal> Accounts::AuthenticateBearer(std::string_view token) {
   const auto denied = [] { return Error::Unauthenticated("unknown or revoked API token"); };
   if (token.empty()) return denied();
   const std::string hash = Sha256Hex(token);
+  const auto now = impl_->clock_.Now();
+  if (auto cached = impl_->credentials_.Find(hash, now); cached && !cached->via_session) {
+    return Principal{std::move(cached->user), false, {}};
+  }
   std::optional<core::User> user;
   HD_RETURN_IF_ERROR(impl_->store_.Read([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(auto api_token, tx.Auth().FindApiToken(hash));
@@ -191,6 +204,7 @@ Result<Principal> Accounts::AuthenticateBearer(std::string_view token) {
     return Ok();
   }));
   if (!user || user->disabled) return denied();
+  impl_->credentials_.Put(hash, CachedCredential{*user, false, {}, {}}, now);
   return Principal{std::move(*user), false, {}};
 }
 

@@ -26,6 +26,12 @@ struct Options {
   std::size_t password_mem_limit = 64u * 1024 * 1024;
   // How many password hashes may run at once (each uses password_mem_limit).
   int password_hash_concurrency = 4;
+  // How long a checked session or API token is remembered, so repeated
+  // requests skip the database read. A user disabled or changed elsewhere
+  // is seen within this time; 0 turns the cache off. Default 5 s.
+  std::chrono::milliseconds auth_cache_ttl = std::chrono::seconds(5);
+  // Most remembered credentials. Default 10,000.
+  std::size_t auth_cache_entries = 10000;
   // Page size bounds for listings.
   int default_page_size = 50;
   int max_page_size = 200;

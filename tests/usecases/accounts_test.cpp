@@ -64,6 +64,23 @@ TEST_F(Accounts, LogoutAndExpiryEndTheSession) {
             ErrorCode::kUnauthenticated);
 }
 
+TEST_F(Accounts, LogoutEndsASessionThatWasJustUsed) {
+  auto grant = s_->accounts.Register({"a@example.com", "long-enough", "A"});
+  ASSERT_TRUE(s_->accounts.AuthenticateSession(grant->session_token).ok());  // now remembered
+  ASSERT_TRUE(s_->accounts.Logout(grant->session_token).ok());
+  EXPECT_EQ(s_->accounts.AuthenticateSession(grant->session_token).error().code,
+            ErrorCode::kUnauthenticated);
+}
+
+TEST_F(Accounts, ARememberedSessionStillExpiresOnTime) {
+  auto grant = s_->accounts.Register({"a@example.com", "long-enough", "A"});
+  clock_.Advance(options_.session_ttl - 1s);
+  ASSERT_TRUE(s_->accounts.AuthenticateSession(grant->session_token).ok());  // now remembered
+  clock_.Advance(2s);
+  EXPECT_EQ(s_->accounts.AuthenticateSession(grant->session_token).error().code,
+            ErrorCode::kUnauthenticated);
+}
+
 TEST_F(Accounts, ApiTokensAuthenticateWithoutCsrf) {
   Make("bot@example.com", core::Role::kL1Operator);
   auto token = s_->accounts.CreateApiToken(std::nullopt, "bot@example.com", "integration");

@@ -1,5 +1,7 @@
 #include "storage/sqlite/checkpointer.hpp"
 
+#include <pthread.h>
+
 #include <utility>
 
 namespace hd::storage {
@@ -7,7 +9,10 @@ namespace hd::storage {
 Checkpointer::Checkpointer(std::unique_ptr<SqliteConnection> conn,
                            std::chrono::milliseconds interval)
     : conn_(std::move(conn)), interval_(interval) {
-  thread_ = std::thread([this] { Loop(); });
+  thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "hd-checkpoint");
+    Loop();
+  });
 }
 
 Checkpointer::~Checkpointer() {
