@@ -55,7 +55,7 @@ int Serve(const CommonFlags& flags, const std::string& listen) {
   auto jobs = StartJobs(*config, **runtime);
   if (!jobs.ok()) return Fail(jobs.error());
   (*server)->Run();
-  jobs->reset();  // no job may outlive the server's use cases
+  jobs->reset();    // no job may outlive the server's use cases
   server->reset();  // stop serving before the store drains and closes
   spdlog::info("stopped");
   return 0;

@@ -69,12 +69,11 @@ Result<std::vector<core::Event>> SqlEventRepo::ListForTicket(core::TicketId tick
   return Collect<core::Event>(stmt, ReadEvent);
 }
 
-Result<std::vector<core::Event>> SqlEventRepo::ListAfter(core::EventId after,
-                                                         core::EventId up_to, int limit) {
+Result<std::vector<core::Event>> SqlEventRepo::ListAfter(core::EventId after, core::EventId up_to,
+                                                         int limit) {
   HD_ASSIGN_OR_RETURN(
-      auto stmt,
-      Query(conn_, Sql(kEventColumns, "WHERE id > ? AND id <= ? ORDER BY id LIMIT ?"), after,
-            up_to, limit));
+      auto stmt, Query(conn_, Sql(kEventColumns, "WHERE id > ? AND id <= ? ORDER BY id LIMIT ?"),
+                       after, up_to, limit));
   return Collect<core::Event>(stmt, ReadEvent);
 }
 
