@@ -1,0 +1,82 @@
+"""GET /api/v1/events: the live ticket-event stream (Server-Sent Events).
+Runs on SQLite and on PostgreSQL."""
+
+import unittest
+
+from harness import ServerTestCase
+from sse import EventStream
+
+
+def of_ticket(tid, kind=None):
+    return lambda events: any(
+        e["data"]["ticket_id"] == tid and (kind is None or e["data"]["kind"] == kind)
+        for e in events)
+
+
+class LiveEvents(ServerTestCase):
+
+    def setUp(self):
+        self.staff, _ = self.server.staff_client("l1_operator")
+        self.streams = []
+
+    def tearDown(self):
+        for stream in self.streams:
+            stream.close()
+
+    def open(self, client, last_event_id=None):
+        stream = EventStream(client, last_event_id)
+        self.streams.append(stream)
+        return stream
+
+    def test_staff_are_sent_each_event_with_its_id(self):
+        stream = self.open(self.staff)
+        self.assertEqual(stream.status, 200)
+        self.assertTrue(stream.content_type.startswith("text/event-stream"), stream.content_type)
+        created = self.assertStatus(self.staff.create_ticket(subject="live"), 201).json()
+        self.assertTrue(stream.wait_for(of_ticket(created["id"], "created")))
+        history = self.staff.get(f"/api/v1/tickets/{created['id']}/events").json()["items"]
+        sent = [e for e in stream.snapshot() if e["data"]["ticket_id"] == created["id"]]
+        self.assertEqual([e["id"] for e in sent], [e["id"] for e in history][:len(sent)])
+        for event in sent:
+            self.assertEqual(event["id"], event["data"]["id"])
+            self.assertIn("actor_id", event["data"])
+            self.assertIn("at", event["data"])
+
+    def test_customer_is_sent_only_public_events_of_their_own_tickets(self):
+        ann, _ = self.server.customer("Ann")
+        bob, _ = self.server.customer("Bob")
+        ann_stream = self.open(ann)
+        own = self.assertStatus(ann.create_ticket(subject="ann's"), 201).json()
+        other = self.assertStatus(bob.create_ticket(subject="bob's"), 201).json()
+        self.assertStatus(self.staff.post(f"/api/v1/tickets/{own['id']}/messages",
+                                          {"body": "internal remark", "internal": True}), 201)
+        self.assertStatus(self.staff.post(f"/api/v1/tickets/{own['id']}/messages",
+                                          {"body": "public answer"}), 201)
+        self.assertTrue(ann_stream.wait_for(of_ticket(own["id"], "replied")))
+        staff_view = self.staff.get(f"/api/v1/tickets/{own['id']}/events").json()["items"]
+        internal_ids = {e["id"] for e in staff_view if e["kind"] == "note_added"}
+        self.assertTrue(internal_ids)
+        sent = ann_stream.snapshot()
+        self.assertFalse(any(e["data"]["ticket_id"] == other["id"] for e in sent), sent)
+        self.assertFalse(internal_ids & {e["id"] for e in sent}, sent)
+
+    def test_resuming_with_last_event_id_replays_what_was_missed(self):
+        first = self.assertStatus(self.staff.create_ticket(subject="before"), 201).json()
+        history = self.staff.get(f"/api/v1/tickets/{first['id']}/events").json()["items"]
+        last_seen = history[-1]["id"]
+        missed = self.assertStatus(self.staff.create_ticket(subject="missed"), 201).json()
+        stream = self.open(self.staff, last_event_id=last_seen)
+        self.assertTrue(stream.wait_for(of_ticket(missed["id"], "created")))
+        live = self.assertStatus(self.staff.create_ticket(subject="live"), 201).json()
+        self.assertTrue(stream.wait_for(of_ticket(live["id"], "created")))
+        ids = stream.ids()
+        self.assertTrue(all(i > last_seen for i in ids), ids)
+        self.assertEqual(len(ids), len(set(ids)), ids)
+
+    def test_without_credentials_is_401(self):
+        stream = self.open(self.server.client())
+        self.assertEqual(stream.status, 401)
+
+
+if __name__ == "__main__":
+    unittest.main()
