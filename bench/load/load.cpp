@@ -227,7 +227,9 @@ double LoadResult::PercentileMs(double p) const {
 LoadResult RunLoad(const LoadOptions& options) {
   asio::io_context resolver_context;
   tcp::resolver resolver(resolver_context);
-  const auto endpoints = resolver.resolve(options.host, options.port);
+  std::vector<tcp::resolver::results_type> servers{resolver.resolve(options.host, options.port)};
+  for (const auto& [host, port] : options.more_servers)
+    servers.push_back(resolver.resolve(host, port));
 
   const int threads = std::max(1, options.threads);
   std::vector<std::unique_ptr<asio::io_context>> contexts;
@@ -237,8 +239,8 @@ LoadResult RunLoad(const LoadOptions& options) {
   Plan plan(options, start);
   std::vector<Tally> tallies(static_cast<std::size_t>(std::max(1, options.connections)));
   for (std::size_t i = 0; i < tallies.size(); ++i) {
-    asio::co_spawn(*contexts[i % contexts.size()], Drive(plan, endpoints, tallies[i]),
-                   asio::detached);
+    asio::co_spawn(*contexts[i % contexts.size()],
+                   Drive(plan, servers[i % servers.size()], tallies[i]), asio::detached);
   }
   std::vector<std::thread> runners;
   for (auto& context : contexts) runners.emplace_back([&context] { context->run(); });

@@ -25,6 +25,9 @@ namespace hd::bench {
 struct LoadOptions {
   std::string host = "127.0.0.1";
   std::string port = "8080";
+  // More servers ("host", "port") to spread the connections over: connection
+  // i goes to server i % n, the first being host:port. Default none.
+  std::vector<std::pair<std::string, std::string>> more_servers;
   std::string method = "GET";
   // Request target. Each "{id}" is replaced by the next number of
   // [id_min, id_max], cycling, so GETs spread over many resources.

@@ -4,6 +4,7 @@
 //           --token TOKEN --body '{"subject":"s","body":"b"}' --connections 64 --duration 10
 //   hd_load ... --rate 1000            # open loop: 1,000 requests/s
 //   hd_load ... --target '/api/v1/tickets/{id}' --id-range 1:1000
+//   hd_load --url http://127.0.0.1:8081 --url http://127.0.0.1:8082 ...  # several servers
 //
 // Prints a human summary and a last line "RESULT key=value ..." for scripts.
 #include <CLI/CLI.hpp>
@@ -92,12 +93,14 @@ std::string ReadFile(const std::string& path) {
 int main(int argc, char** argv) {
   CLI::App app{"HTTP load generator for the helpdesk server"};
   LoadOptions options;
-  std::string url = "http://127.0.0.1:8080";
+  std::vector<std::string> urls;
   std::string token;
   std::string body_file;
   std::string id_range;
   std::vector<std::string> headers;
-  app.add_option("--url", url, "server base URL, http://host:port");
+  app.add_option("--url", urls,
+                 "server base URL, http://host:port; repeat it to spread the connections "
+                 "over several servers (default http://127.0.0.1:8080)");
   app.add_option("--method", options.method, "HTTP method");
   app.add_option("--target", options.target, "request target; {id} cycles over --id-range");
   app.add_option("--id-range", id_range, "MIN:MAX for {id}");
@@ -117,9 +120,19 @@ int main(int argc, char** argv) {
   app.add_option("--threads,-t", options.threads, "client I/O threads")->check(CLI::Range(1, 64));
   CLI11_PARSE(app, argc, argv);
 
-  if (!ParseUrl(url, options)) {
-    std::cerr << "hd_load: --url must look like http://127.0.0.1:8080\n";
-    return 2;
+  if (urls.empty()) urls.push_back("http://127.0.0.1:8080");
+  for (std::size_t i = 0; i < urls.size(); ++i) {
+    LoadOptions server;
+    if (!ParseUrl(urls[i], server)) {
+      std::cerr << "hd_load: --url must look like http://127.0.0.1:8080\n";
+      return 2;
+    }
+    if (i == 0) {
+      options.host = server.host;
+      options.port = server.port;
+    } else {
+      options.more_servers.emplace_back(server.host, server.port);
+    }
   }
   for (const auto& header : headers) {
     if (!ParseHeader(header, options)) {
