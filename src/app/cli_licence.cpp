@@ -6,7 +6,6 @@
 
 #include "app/cli.hpp"
 #include "app/runtime.hpp"
-#include "app/sla_defaults.hpp"
 
 namespace hd::app {
 
@@ -14,8 +13,7 @@ Result<std::unique_ptr<Runtime>> OpenWithSla(const CommonFlags& flags) {
   HD_ASSIGN_OR_RETURN(Config config, ResolveConfig(flags));
   SetUpLogging(config);
   HD_ASSIGN_OR_RETURN(auto runtime, OpenRuntime(config));
-  HD_RETURN_IF_ERROR(LoadDirectoryDefaults(config, *runtime));
-  HD_RETURN_IF_ERROR(LoadSlaDefaults(config, *runtime));
+  HD_RETURN_IF_ERROR(LoadDirectoryDefaults(config, *runtime));  // levels and calendars too
   return runtime;
 }
 

@@ -45,7 +45,6 @@ int Serve(const CommonFlags& flags, const std::string& listen) {
   if (auto loaded = LoadDirectoryDefaults(*config, **runtime); !loaded.ok()) {
     return Fail(loaded.error());
   }
-  if (auto sla = LoadSlaDefaults(*config, **runtime); !sla.ok()) return Fail(sla.error());
   auto live_updates = StartLiveUpdates(*config, **runtime);  // outlives the server
   auto server = http::Server::Start(*(*runtime)->services, ServerOptionsFrom(*config));
   if (!server.ok()) return Fail(server.error());

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/demo_process.hpp"
+#include "app/demo_sla.hpp"
 
 namespace hd::app {
 
@@ -154,6 +155,9 @@ Status ClosedAndNew(Seeder& d) {
                                    "product"};
   phone.channel = "phone";
   phone.on_behalf_of = "carl@globex.example";
+  // Phone support comes with a special request: Globex uses its coupon.
+  HD_ASSIGN_OR_RETURN(auto coupons, d.s_.licences.MyCoupons(d.actor("carl@globex.example")));
+  if (!coupons.empty()) phone.coupon = coupons.front().code;
   HD_RETURN_IF_ERROR(d.Open("l1@helpdesk.example", std::move(phone)));
   return Ok();
 }
@@ -174,11 +178,13 @@ Result<std::vector<DemoLogin>> SeedDemo(Runtime& runtime) {
   if (seeded) return logins;
   Seeder d(*runtime.services);
   HD_RETURN_IF_ERROR(d.Users());
+  HD_RETURN_IF_ERROR(SeedSlaCustomers(runtime));
   HD_RETURN_IF_ERROR(WaitingForCustomer(d));
   HD_RETURN_IF_ERROR(EscalatedOutage(d));
   HD_RETURN_IF_ERROR(ResolvedWithFeedback(d));
   HD_RETURN_IF_ERROR(ClosedAndNew(d));
   HD_RETURN_IF_ERROR(SeedProcessDemo(runtime));
+  HD_RETURN_IF_ERROR(SeedSlaTickets(runtime));
   return logins;
 }
 

@@ -6,6 +6,7 @@
 
 #include "app/process_defaults.hpp"
 #include "app/runtime.hpp"
+#include "app/sla_defaults.hpp"
 
 namespace hd::app {
 
@@ -62,6 +63,7 @@ Status LoadDirectoryDefaults(const Config& config, Runtime& runtime) {
     return Error::InvalidArgument(path.string() + ":" + std::to_string(e.mark.line + 1) + ": " +
                                   e.msg);
   }
+  HD_RETURN_IF_ERROR(LoadSlaDefaults(config, runtime));
   return LoadProcessDefaults(config, runtime);
 }
 
