@@ -150,11 +150,16 @@ class SlaJobAlerts(unittest.TestCase):
         tail = tail.replace("calendar: ru-business", "calendar: 24x7", 1)
         with open(path, "w") as f:
             f.write(head + tail)
-        cls.server = Server({"config_dir": cls.config_dir, "jobs.sla_interval_seconds": "1"})
+        try:
+            cls.server = Server({"config_dir": cls.config_dir, "jobs.sla_interval_seconds": "1"})
+        except BaseException:
+            shutil.rmtree(cls.config_dir, ignore_errors=True)
+            raise
         try:
             cls.server.start()
         except BaseException:
             cls.server.cleanup()
+            shutil.rmtree(cls.config_dir, ignore_errors=True)
             raise
 
     @classmethod
