@@ -242,13 +242,13 @@ asio::awaitable<void> Serve(beast::tcp_stream& stream, ConnectionState& state,
     }
     const bool keep_alive = wants_keep_alive && !context.draining.load();
     LogRequest(request, response, response.route, started, context.metrics);
-    const bool written = co_await Write(stream, std::move(response), request, keep_alive, options);
-    if (written && refused) co_await LingeringClose(stream);
-    if (!written || !keep_alive) co_return;
     if (response.stream) {  // Server-Sent Events: the connection stays with the stream
       co_await ServeStream(stream, std::move(response), request, context, state.busy);
       co_return;
     }
+    const bool written = co_await Write(stream, std::move(response), request, keep_alive, options);
+    if (written && refused) co_await LingeringClose(stream);
+    if (!written || !keep_alive) co_return;
   }
 }
 
