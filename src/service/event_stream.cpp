@@ -39,7 +39,10 @@ Result<std::vector<core::Event>> Readable(core::ports::Tx& tx, const Actor& acto
 // One subscriber. Its sink is called with `mu` held, so calls never overlap
 // and none starts once `closed` is set.
 struct EventStream::Client {
-  Client(Actor a, EventStreamSink s) : actor(std::move(a)), sink(std::move(s)) {}
+  Client(Actor a, EventStreamSink s, std::optional<core::EventId> after)
+      : actor(std::move(a)), sink(std::move(s)), floor(after.value_or(core::EventId(0)).value) {
+    replaying = after.has_value();
+  }
 
   // Hands on live events, except those the replay already sent; while the
   // replay runs they wait in `held`.
@@ -50,9 +53,18 @@ struct EventStream::Client {
       held.insert(held.end(), events.begin(), events.end());
       return;
     }
+    SendFresh(events);
+  }
+
+  // Sends the events the client has not seen: none at or before the id it
+  // resumed after (a feed shared with earlier subscribers may still be
+  // delivering those), none the replay sent. Called with `mu` held.
+  void SendFresh(const std::vector<core::Event>& events) {
     std::vector<core::Event> fresh;
     for (const core::Event& e : events) {
-      if (!std::binary_search(replayed.begin(), replayed.end(), e.id.value)) fresh.push_back(e);
+      if (e.id.value <= floor) continue;
+      if (std::binary_search(replayed.begin(), replayed.end(), e.id.value)) continue;
+      fresh.push_back(e);
     }
     if (!fresh.empty() && sink.events) sink.events(fresh);
   }
@@ -66,6 +78,7 @@ struct EventStream::Client {
 
   const Actor actor;
   const EventStreamSink sink;
+  const std::int64_t floor;  // the id resumed after; 0 for a fresh stream
   std::mutex mu;
   bool closed = false;                 // guarded by mu
   bool replaying = false;              // guarded by mu
@@ -105,8 +118,7 @@ std::size_t EventStream::subscribers() const {
 
 Result<std::unique_ptr<EventStreamSubscription>> EventStream::Subscribe(
     const Actor& actor, std::optional<core::EventId> after, EventStreamSink sink) {
-  auto client = std::make_shared<Client>(actor, std::move(sink));
-  client->replaying = after.has_value();
+  auto client = std::make_shared<Client>(actor, std::move(sink), after);
   HD_RETURN_IF_ERROR(Register(client));
   auto subscription = std::make_unique<Subscription>(*this, client);
   if (after) HD_RETURN_IF_ERROR(Replay(*client, *after));
@@ -160,13 +172,7 @@ Status EventStream::Replay(Client& client, core::EventId after) {
   client.replaying = false;
   std::vector<core::Event> held = std::move(client.held);
   client.held.clear();
-  std::vector<core::Event> fresh;
-  for (core::Event& e : held) {
-    if (!std::binary_search(client.replayed.begin(), client.replayed.end(), e.id.value)) {
-      fresh.push_back(std::move(e));
-    }
-  }
-  if (!fresh.empty() && client.sink.events) client.sink.events(fresh);
+  client.SendFresh(held);
   return Ok();
 }
 

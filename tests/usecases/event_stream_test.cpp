@@ -127,6 +127,45 @@ TEST_F(EventStreamTest, ResumesAfterTheLastEventIdWithoutDuplicates) {
   }
 }
 
+// A feed the test delivers by hand, to stand for one shared with earlier
+// subscribers whose next batch still holds events from before a resumption.
+class HandFeed final : public core::ports::EventFeed {
+ public:
+  std::unique_ptr<core::ports::EventFeedSubscription> Subscribe(
+      core::ports::EventSink sink) override {
+    sink_ = std::move(sink);
+    return std::make_unique<core::ports::EventFeedSubscription>();
+  }
+  void Deliver(const std::vector<core::Event>& batch) { sink_(batch); }
+
+ private:
+  core::ports::EventSink sink_;
+};
+
+TEST_F(EventStreamTest, NeverSendsEventsFromBeforeTheResumePointALaggingFeedDelivers) {
+  HandFeed hand;
+  s_->events.UseFeed(hand);
+  const auto ann = Make("ann@example.com");
+  const auto first = Open(ann, "First");
+  const auto before = s_->conversation.History(ann, first.id);
+  ASSERT_TRUE(before.ok() && !before->empty());
+  const core::EventId last_seen = before->back().id;
+  const auto live = Open(ann, "Live");
+  const auto after = s_->conversation.History(ann, live.id);
+  ASSERT_TRUE(after.ok() && !after->empty());
+  Inbox inbox;
+  auto sub = s_->events.Subscribe(ann, last_seen, inbox.Sink());
+  ASSERT_TRUE(sub.ok()) << sub.error().message;
+  const auto replayed = inbox.events().size();
+  EXPECT_TRUE(Has(inbox.events(), live.id));
+  std::vector<core::Event> lagging = *before;
+  lagging.insert(lagging.end(), after->begin(), after->end());
+  hand.Deliver(lagging);  // the feed catches up on both tickets only now
+  const auto events = inbox.events();
+  EXPECT_FALSE(Has(events, first.id));
+  EXPECT_EQ(events.size(), replayed);  // the live ticket's events came once, by the replay
+}
+
 TEST_F(EventStreamTest, AsksForAReloadWhenTheGapIsLongerThanTheReplay) {
   const auto agent = Make("agent@example.com", core::Role::kL1Operator);
   const auto ticket = Open(agent, "Busy");
