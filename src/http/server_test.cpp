@@ -174,8 +174,8 @@ TEST_F(ServerTest, StopClosesIdleConnectionsAndReturnsFromRun) {
   runner_.join();
   EXPECT_EQ(idle.ReadAll(), "");
   EXPECT_TRUE(idle.closed());  // by the drain, not by the client's read timeout
-  Client late(server_->port());
-  EXPECT_FALSE(late.connected());
+  // (Whether the freed port still accepts is not checked: a test running
+  // beside this one may already have been given the same ephemeral port.)
 }
 
 TEST(ServerStart, MalformedListenAddressNamesTheField) {
