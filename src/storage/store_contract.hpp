@@ -123,6 +123,7 @@ class ConversationRepoContract : public StoreContract {
 };
 class AuthRepoContract : public StoreContract {};
 class StoreTransactionContract : public StoreContract {};
+class SlaRepoContract : public StoreContract {};
 
 }  // namespace hd::storage::testing
 
@@ -138,4 +139,5 @@ class StoreTransactionContract : public StoreContract {};
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, TicketListContract, backend);       \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, ConversationRepoContract, backend); \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, AuthRepoContract, backend);         \
-  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, StoreTransactionContract, backend)
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, StoreTransactionContract, backend); \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, SlaRepoContract, backend)

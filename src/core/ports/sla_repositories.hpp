@@ -110,6 +110,22 @@ class SlaRepo {
   };
   virtual Status PutCalendarSource(const CalendarSource& source) = 0;
   virtual Result<std::vector<CalendarSource>> ListCalendarSources() = 0;
+
+  // Calendar definitions (helpdesk-calendar/1 JSON) stored by administrators
+  // (insert or replace by id); they replace shipped definitions.
+  struct CalendarDefinition {
+    std::string calendar_id;
+    std::string content;
+    Timestamp updated_at;
+  };
+  virtual Status PutCalendarDefinition(const CalendarDefinition& definition) = 0;
+  virtual Result<std::vector<CalendarDefinition>> ListCalendarDefinitions() = 0;
+
+  // The SLA policy version: 0 until the first bump. Every change of levels
+  // or calendars bumps it in its own transaction, so an instance that reads
+  // a different number knows its catalogue is stale.
+  virtual Result<std::int64_t> PolicyVersion() = 0;
+  virtual Status BumpPolicyVersion() = 0;
 };
 
 // A message waiting in the outbox for mail delivery.

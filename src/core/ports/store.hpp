@@ -49,6 +49,11 @@ class Tx {
   virtual AuditRepo& Audit() = 0;
   virtual JobRepo& Jobs() = 0;
   virtual ProcessRepo& Processes() = 0;
+
+  // Runs `fn` inside a nested savepoint of this transaction. When `fn`
+  // returns an error only its own changes are undone and that error is
+  // returned; the transaction goes on, so a batch can isolate one item.
+  virtual Status Isolated(const std::function<Status(Tx&)>& fn) = 0;
 };
 
 using TxFn = std::function<Status(Tx&)>;

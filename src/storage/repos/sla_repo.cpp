@@ -1,5 +1,6 @@
 // SLA level versions, ticket clocks, alerts and imported holiday sources.
 #include <algorithm>
+#include <limits>
 
 #include "storage/repos/rows.hpp"
 #include "storage/repos/sql_sla_repos.hpp"
@@ -85,6 +86,15 @@ std::optional<std::string> TargetText(const std::optional<core::SlaTarget>& targ
   return std::string(core::ToString(*target));
 }
 
+// Keeps tickets.sla_due (the staff queues' sort key) equal to the clock's
+// next due instant; a clock with nothing due sorts last.
+Status SyncTicketDue(Connection& conn, const core::TicketSla& t) {
+  constexpr std::int64_t kNothingDue = std::numeric_limits<std::int64_t>::max();
+  const std::int64_t due = t.next_due ? core::ToUnixMillis(*t.next_due) : kNothingDue;
+  HD_RETURN_IF_ERROR(Run(conn, "UPDATE tickets SET sla_due = ? WHERE id = ?", due, t.ticket_id));
+  return Ok();
+}
+
 }  // namespace
 
 Result<core::SlaLevelVersion> SqlSlaRepo::InsertLevelVersion(core::SlaLevelVersion v) {
@@ -147,7 +157,7 @@ Status SqlSlaRepo::InsertClock(const core::TicketSla& t) {
       t.started_at, t.first_response_due, t.first_response_at, t.first_response_by,
       t.next_response_due, t.resolution_due, t.resolved_at, t.paused_since, t.paused_remaining_s,
       TargetText(t.next_target), t.next_due, t.next_alert_at, t.updated_at));
-  return Ok();
+  return SyncTicketDue(conn_, t);
 }
 
 Status SqlSlaRepo::UpdateClock(const core::TicketSla& t) {
@@ -165,7 +175,7 @@ Status SqlSlaRepo::UpdateClock(const core::TicketSla& t) {
           TargetText(t.next_target), t.next_due, t.next_alert_at, t.updated_at, t.ticket_id));
   if (changed == 0)
     return Error::NotFound("ticket " + std::to_string(t.ticket_id.value) + " has no SLA clock");
-  return Ok();
+  return SyncTicketDue(conn_, t);
 }
 
 Result<std::optional<core::TicketSla>> SqlSlaRepo::FindClock(core::TicketId ticket) {
@@ -283,6 +293,38 @@ Result<std::vector<core::ports::SlaRepo::CalendarSource>> SqlSlaRepo::ListCalend
   return Collect<CalendarSource>(stmt, [](const Statement& s) -> Result<CalendarSource> {
     return CalendarSource{s.ColumnText(0), s.ColumnText(1), s.ColumnText(2), TimeAt(s, 3)};
   });
+}
+
+Status SqlSlaRepo::PutCalendarDefinition(const CalendarDefinition& d) {
+  HD_RETURN_IF_ERROR(Run(conn_,
+                         "INSERT INTO calendar_definitions (calendar_id, content, updated_at) "
+                         "VALUES (?, ?, ?) ON CONFLICT (calendar_id) DO UPDATE SET "
+                         "content = excluded.content, updated_at = excluded.updated_at",
+                         d.calendar_id, d.content, d.updated_at));
+  return Ok();
+}
+
+Result<std::vector<core::ports::SlaRepo::CalendarDefinition>>
+SqlSlaRepo::ListCalendarDefinitions() {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_,
+                                       "SELECT calendar_id, content, updated_at FROM "
+                                       "calendar_definitions ORDER BY calendar_id"));
+  return Collect<CalendarDefinition>(stmt, [](const Statement& s) -> Result<CalendarDefinition> {
+    return CalendarDefinition{s.ColumnText(0), s.ColumnText(1), TimeAt(s, 2)};
+  });
+}
+
+Result<std::int64_t> SqlSlaRepo::PolicyVersion() {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, "SELECT COALESCE(MAX(version), 0) FROM sla_policy"));
+  HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  return row ? stmt->ColumnInt(0) : 0;
+}
+
+Status SqlSlaRepo::BumpPolicyVersion() {
+  HD_RETURN_IF_ERROR(Run(conn_,
+                         "INSERT INTO sla_policy (id, version) VALUES (1, 1) ON CONFLICT (id) "
+                         "DO UPDATE SET version = sla_policy.version + 1"));
+  return Ok();
 }
 
 }  // namespace hd::storage

@@ -68,6 +68,10 @@ class SqlSlaRepo final : public core::ports::SlaRepo {
                                                                     core::Timestamp to) override;
   Status PutCalendarSource(const CalendarSource& source) override;
   Result<std::vector<CalendarSource>> ListCalendarSources() override;
+  Status PutCalendarDefinition(const CalendarDefinition& definition) override;
+  Result<std::vector<CalendarDefinition>> ListCalendarDefinitions() override;
+  Result<std::int64_t> PolicyVersion() override;
+  Status BumpPolicyVersion() override;
 
  private:
   Connection& conn_;

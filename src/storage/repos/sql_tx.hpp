@@ -15,7 +15,8 @@ namespace hd::storage {
 class SqlTx final : public core::ports::Tx {
  public:
   explicit SqlTx(Connection& conn)
-      : users_(conn),
+      : conn_(conn),
+        users_(conn),
         companies_(conn),
         groups_(conn),
         tickets_(conn),
@@ -51,7 +52,16 @@ class SqlTx final : public core::ports::Tx {
   core::ports::JobRepo& Jobs() override { return jobs_; }
   core::ports::ProcessRepo& Processes() override { return processes_; }
 
+  Status Isolated(const std::function<Status(Tx&)>& fn) override {
+    HD_RETURN_IF_ERROR(conn_.Exec("SAVEPOINT isolated"));
+    Status status = fn(*this);
+    if (!status.ok()) HD_RETURN_IF_ERROR(conn_.Exec("ROLLBACK TO SAVEPOINT isolated"));
+    HD_RETURN_IF_ERROR(conn_.Exec("RELEASE SAVEPOINT isolated"));
+    return status;
+  }
+
  private:
+  Connection& conn_;
   SqlUserRepo users_;
   SqlCompanyRepo companies_;
   SqlGroupRepo groups_;

@@ -57,20 +57,16 @@ struct Filter {
   }
 };
 
-// Staff queues by SLA due instant (ticket_sla.next_due), nearest first.
+// Staff queues by SLA due instant, nearest first: tickets.sla_due mirrors
+// ticket_sla.next_due (the SLA repository keeps it) under an index.
 void AddDueOrder(Filter& f, const core::ports::TicketQuery& q) {
-  constexpr std::string_view kDue =
-      "COALESCE((SELECT s.next_due FROM ticket_sla s WHERE s.ticket_id = tickets.id), "
-      "9223372036854775807)";
-  constexpr std::string_view kDueOf =
-      "COALESCE((SELECT s.next_due FROM ticket_sla s WHERE s.ticket_id = ?), "
-      "9223372036854775807)";
+  constexpr std::string_view kDueOf = "(SELECT a.sla_due FROM tickets a WHERE a.id = ?)";
   if (q.after) {
-    f.Add(" AND (" + std::string(kDue) + " > " + std::string(kDueOf), q.after->value);
-    f.Add(" OR (" + std::string(kDue) + " = " + std::string(kDueOf), q.after->value);
+    f.Add(" AND (sla_due > " + std::string(kDueOf), q.after->value);
+    f.Add(" OR (sla_due = " + std::string(kDueOf), q.after->value);
     f.Add(" AND id > ?))", q.after->value);
   }
-  f.sql += " ORDER BY " + std::string(kDue) + ", id";
+  f.sql += " ORDER BY sla_due, id";
 }
 
 Filter BuildFilter(const core::ports::TicketQuery& q) {
