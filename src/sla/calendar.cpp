@@ -23,15 +23,16 @@ sys_days FirstDayOf(int year) {
 // ISO weekday index: 0 = Monday ... 6 = Sunday.
 unsigned IsoIndex(sys_days d) { return std::chrono::weekday{d}.iso_encoding() - 1; }
 
-Status ValidateHours(const std::vector<WorkingHours>& hours, const std::string& where) {
+Status ValidateHours(const std::vector<WorkingHours>& hours, const std::string& where,
+                     const std::string& field) {
   for (std::size_t i = 0; i < hours.size(); ++i) {
     const auto& h = hours[i];
     if (h.begin.count() < 0 || h.end > kDay || h.begin >= h.end) {
-      return Error::InvalidArgument(where +
-                                    ": working hours must satisfy 00:00 <= begin < end <= 24:00");
+      return Error::InvalidArgument(
+          where + ": working hours must satisfy 00:00 <= begin < end <= 24:00", field);
     }
     if (i > 0 && h.begin < hours[i - 1].end) {
-      return Error::InvalidArgument(where + ": working hours overlap or are out of order");
+      return Error::InvalidArgument(where + ": working hours overlap or are out of order", field);
     }
   }
   return Ok();
@@ -56,10 +57,12 @@ Status ValidateSpec(const CalendarSpec& spec) {
   if (spec.id.empty()) return Error::InvalidArgument("calendar id is empty", "id");
   static constexpr const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   for (std::size_t d = 0; d < 7; ++d) {
-    HD_RETURN_IF_ERROR(ValidateHours(spec.week[d], "calendar " + spec.id + " " + kDays[d]));
+    HD_RETURN_IF_ERROR(ValidateHours(spec.week[d], "calendar " + spec.id + " " + kDays[d],
+                                     std::string("week.") + kDays[d]));
   }
-  HD_RETURN_IF_ERROR(
-      ValidateHours(spec.transferred_day_hours, "calendar " + spec.id + " transferred_day_hours"));
+  HD_RETURN_IF_ERROR(ValidateHours(spec.transferred_day_hours,
+                                   "calendar " + spec.id + " transferred_day_hours",
+                                   "transferred_day_hours"));
   if (spec.short_day_reduction.count() < 0) {
     return Error::InvalidArgument("calendar " + spec.id + ": short_day_reduction is negative");
   }

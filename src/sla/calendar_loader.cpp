@@ -130,6 +130,15 @@ Result<CalendarSpec> ParseCalendarSpec(std::string_view json_text) {
   return spec;
 }
 
+std::optional<std::string> JsonFormat(std::string_view json_text) {
+  boost::system::error_code ec;
+  const json::value root = json::parse(json_text, ec);
+  if (ec || !root.is_object()) return std::nullopt;
+  const auto* format = root.get_object().if_contains("format");
+  if (format == nullptr || !format->is_string()) return std::nullopt;
+  return std::string(format->get_string());
+}
+
 Result<Calendar> LoadCalendar(std::string_view definition_json, const SourceReader& read_source) {
   HD_ASSIGN_OR_RETURN(CalendarSpec spec, ParseCalendarSpec(definition_json));
   HolidayData data;

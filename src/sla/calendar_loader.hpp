@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,11 @@ namespace hd::sla {
 // "HH:MM:SS", "24:00" allowed as an end) and a wrong "format" are
 // kInvalidArgument naming the key.
 Result<CalendarSpec> ParseCalendarSpec(std::string_view json_text);
+
+// The "format" member of a JSON object ("helpdesk-calendar/1" for a calendar
+// definition, "ru-production-calendar/1" for a holiday source); nullopt when
+// the text is not a JSON object or has no string "format".
+std::optional<std::string> JsonFormat(std::string_view json_text);
 
 // Returns the contents of a holiday source named by a calendar definition
 // (a file name such as "ru-production-calendar.json" or "de-berlin.ics").

@@ -42,6 +42,13 @@ struct EntitlementGrant {
   std::string note;  // the limit, e.g. "with no guaranteed time frame"; empty unless kLimited
 };
 
+// What the SLA job does to a ticket whose target is breached (levels.yaml
+// "escalation"): move it to a group, raise its criticality. Empty = no change.
+struct Escalation {
+  std::string group;        // group slug, e.g. "l2"
+  std::string criticality;  // low | normal | high | critical (never lowered)
+};
+
 struct SupportLevel {
   std::string id;                                     // e.g. "client_vip"
   std::string title;                                  // e.g. "Client, VIP support"
@@ -54,6 +61,9 @@ struct SupportLevel {
   int warning_percent = 80;                           // warn at this share of a target
   std::vector<std::string> editions;                  // licence editions giving this level
   std::array<EntitlementGrant, kEntitlementCount> entitlements;
+  // nullopt when the file says nothing: the escalation set through the admin
+  // API stays in force.
+  std::optional<Escalation> escalation;
 
   const EntitlementGrant& grant(Entitlement e) const {
     return entitlements[static_cast<std::size_t>(e)];

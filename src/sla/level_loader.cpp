@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/ticket.hpp"
 #include "sla/duration.hpp"
 #include "sla/level.hpp"
 
@@ -92,6 +93,28 @@ Status ParseEditions(const YAML::Node& node, SupportLevel& level) {
   return Ok();
 }
 
+Status ParseEscalation(const YAML::Node& node, SupportLevel& level) {
+  if (!node.IsMap()) {
+    return At(node.Mark(), "escalation must be a mapping such as {group: l2, criticality: high}");
+  }
+  Escalation e;
+  for (const auto& kv : node) {
+    const std::string k = kv.first.Scalar();
+    if (k == "group") {
+      HD_ASSIGN_OR_RETURN(e.group, Text(kv.second, "escalation group"));
+    } else if (k == "criticality") {
+      HD_ASSIGN_OR_RETURN(e.criticality, Text(kv.second, "escalation criticality"));
+      if (!core::ParseCriticality(e.criticality)) {
+        return At(kv.second.Mark(), "escalation criticality must be low, normal, high or critical");
+      }
+    } else {
+      return At(kv.first.Mark(), "unknown key \"" + k + "\" in escalation");
+    }
+  }
+  level.escalation = std::move(e);
+  return Ok();
+}
+
 Status ParseKey(const std::string& key, const YAML::Node& v, SupportLevel& level) {
   auto text = [&](std::string& out) -> Status {
     HD_ASSIGN_OR_RETURN(out, Text(v, key));
@@ -113,6 +136,7 @@ Status ParseKey(const std::string& key, const YAML::Node& v, SupportLevel& level
   if (key == "validity") return ParseValidity(v, level);
   if (key == "editions") return ParseEditions(v, level);
   if (key == "entitlements") return ParseEntitlements(v, level);
+  if (key == "escalation") return ParseEscalation(v, level);
   if (key == "warning_percent") {
     const std::string& s = v.Scalar();
     const bool digits =

@@ -100,6 +100,31 @@ LicenceFacts Licence(const char* edition, const char* from, const char* to,
   return LicenceFacts{edition, D(from), D(to), kind, limited};
 }
 
+// The shipped file with `extra` inserted as a key of the client_vip level.
+std::string WithVipKey(const std::string& extra) {
+  std::string text =
+      *test_support::ReadFile(test_support::SourcePath("config/defaults/levels.yaml"));
+  const std::string vip = "  - id: client_vip\n";
+  text.insert(text.find(vip) + vip.size(), "    " + extra + "\n");
+  return text;
+}
+
+TEST(Levels, EscalationIsOptionalPerLevelAndValidated) {
+  EXPECT_FALSE(Shipped().Find("client_vip")->escalation.has_value());
+  auto parsed = ParseLevels(WithVipKey("escalation: {group: l2, criticality: high}"));
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  const auto& e = parsed->Find("client_vip")->escalation;
+  ASSERT_TRUE(e.has_value());
+  EXPECT_EQ(e->group, "l2");
+  EXPECT_EQ(e->criticality, "high");
+  auto bad = ParseLevels(WithVipKey("escalation: {criticality: urgent}"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("low, normal, high or critical"), std::string::npos);
+  auto unknown = ParseLevels(WithVipKey("escalation: {queue: l2}"));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().message.find("unknown key \"queue\" in escalation"), std::string::npos);
+}
+
 TEST(LevelResolution, EveryRowOfTheLevelsTable) {
   const sys_days today = D("2025-06-01");
   struct Row {

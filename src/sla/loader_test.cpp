@@ -89,6 +89,15 @@ Result<Calendar> Load(const std::string& rest) {
   return LoadCalendar(std::string(kSpecHead) + rest, test_support::ReadCalendarFile);
 }
 
+TEST(CalendarLoader, JsonFormatTellsDefinitionsFromHolidaySources) {
+  EXPECT_EQ(JsonFormat(R"({"format": "helpdesk-calendar/1", "id": "x"})"), "helpdesk-calendar/1");
+  EXPECT_EQ(JsonFormat(R"({"years": {}, "format": "ru-production-calendar/1"})"),
+            "ru-production-calendar/1");
+  EXPECT_EQ(JsonFormat(R"({"format": 1})"), std::nullopt);
+  EXPECT_EQ(JsonFormat("[1, 2]"), std::nullopt);
+  EXPECT_EQ(JsonFormat("BEGIN:VCALENDAR"), std::nullopt);
+}
+
 TEST(CalendarLoader, RejectsBadDefinitionsWithClearErrors) {
   ExpectError(Load(R"("time_zone": "UTC", "colour": "red"})"), "\"colour\" is not a known key");
   ExpectError(Load(R"("time_zone": "Mars/Olympus"})"), "unknown time zone \"Mars/Olympus\"");
