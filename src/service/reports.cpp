@@ -5,6 +5,7 @@
 
 #include "core/licence.hpp"
 #include "service/sla_clock_math.hpp"
+#include "service/sla_clocks.hpp"
 #include "sla/working_time.hpp"
 
 namespace hd::service {
@@ -38,7 +39,7 @@ Result<std::string> KeyOf(Tx& tx, const core::ports::SlaReportRow& r, const std:
   return it->second;
 }
 
-Status Add(const SlaCatalog& catalog, const core::TicketSla& c, core::Timestamp now,
+Status Add(Tx& tx, const SlaCatalog& catalog, const core::TicketSla& c, core::Timestamp now,
            Accumulator& acc) {
   SlaReportRow& row = acc.row;
   ++row.tickets;
@@ -46,8 +47,11 @@ Status Add(const SlaCatalog& catalog, const core::TicketSla& c, core::Timestamp 
     ++row.answered;
     const sla::Calendar* calendar = catalog.FindCalendar(c.calendar);
     if (calendar != nullptr) {
-      HD_ASSIGN_OR_RETURN(auto worked, sla::WorkingSeconds(*calendar, ToInstant(c.started_at),
-                                                           ToInstant(*c.first_response_at)));
+      // Waiting for the customer does not count, as on the ticket's clock.
+      const sla::Instant answered = ToInstant(*c.first_response_at);
+      HD_ASSIGN_OR_RETURN(auto pauses, PausesUntil(tx, c.ticket_id, answered));
+      HD_ASSIGN_OR_RETURN(
+          auto worked, sla::WorkingSeconds(*calendar, ToInstant(c.started_at), answered, pauses));
       const double hours = static_cast<double>(worked.count()) / 3600.0;
       acc.total_hours += hours;
       row.max_first_response_hours = std::max(row.max_first_response_hours, hours);
@@ -83,7 +87,7 @@ Result<std::vector<SlaReportRow>> Reports::Sla(const Actor& actor, const SlaRepo
       HD_ASSIGN_OR_RETURN(std::string key, KeyOf(tx, r, in.by, emails));
       Accumulator& acc = groups[key];
       acc.row.key = key;
-      HD_RETURN_IF_ERROR(Add(*catalog, r.clock, now, acc));
+      HD_RETURN_IF_ERROR(Add(tx, *catalog, r.clock, now, acc));
     }
     return Ok();
   }));

@@ -3,9 +3,10 @@
 // Thread-safe; blocking.
 //
 // First-response time is measured in working hours of the ticket's calendar
-// from opening to the first public staff reply (pauses for the customer are
-// not subtracted); "within target" compares that reply with the stored due
-// instant, which does account for pauses. Tickets still unanswered count
+// from opening to the first public staff reply, without the time the ticket
+// waited for the customer (the pauses of its SLA clock); "within target"
+// compares that reply with the stored due instant, which skips the same
+// pauses. Tickets still unanswered count
 // as missed once their due instant has passed and are left out of the share
 // before.
 #pragma once

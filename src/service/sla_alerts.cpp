@@ -74,6 +74,31 @@ Status Raise(Tx& tx, core::Ticket& t, const core::SlaLevelVersion& v, const Pend
 
 }  // namespace
 
+Status SlaMonitor::Examine(Tx& tx, core::TicketSla& clock, core::Timestamp now, SlaScan& scan) {
+  HD_ASSIGN_OR_RETURN(auto opening, clocks_.NextOpening(clock.calendar, now));
+  if (opening) {  // outside working time: hold the alert until opening
+    clock.next_alert_at = *opening;
+    HD_RETURN_IF_ERROR(tx.Sla().UpdateClock(clock));
+    ++scan.deferred;
+    return Ok();
+  }
+  HD_ASSIGN_OR_RETURN(core::Ticket t, tx.Tickets().Get(clock.ticket_id));
+  HD_ASSIGN_OR_RETURN(auto version, tx.Sla().GetLevelVersion(clock.level_version_id));
+  HD_ASSIGN_OR_RETURN(auto pending, clocks_.PendingAlerts(tx, t, now));
+  SlaScan raised;
+  for (const Pending& p : pending) {
+    if (p.at > now) continue;
+    HD_ASSIGN_OR_RETURN(bool fresh, tx.Sla().InsertAlert(t.id, p.target, p.kind, p.due, now));
+    if (!fresh) continue;
+    HD_RETURN_IF_ERROR(Raise(tx, t, version, p, now));
+    ++(p.kind == core::SlaAlertKind::kBreach ? raised.breaches : raised.warnings);
+  }
+  HD_RETURN_IF_ERROR(clocks_.Refresh(tx, t, now));
+  scan.warnings += raised.warnings;  // counted only once the ticket's work stands
+  scan.breaches += raised.breaches;
+  return Ok();
+}
+
 Result<SlaScan> SlaMonitor::RunOnce(int batch) {
   SlaScan scan;
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
@@ -82,24 +107,14 @@ Result<SlaScan> SlaMonitor::RunOnce(int batch) {
     HD_ASSIGN_OR_RETURN(auto due, tx.Sla().ClaimDueAlerts(now, batch));
     for (core::TicketSla& clock : due) {
       ++scan.examined;
-      HD_ASSIGN_OR_RETURN(auto opening, clocks_.NextOpening(clock.calendar, now));
-      if (opening) {  // outside working time: hold the alert until opening
-        clock.next_alert_at = *opening;
-        HD_RETURN_IF_ERROR(tx.Sla().UpdateClock(clock));
-        ++scan.deferred;
-        continue;
+      // Each ticket in its own savepoint: a failure undoes that ticket's
+      // work alone, its alert stays due and the next pass retries it.
+      Status status = tx.Isolated([&](Tx& inner) { return Examine(inner, clock, now, scan); });
+      if (!status.ok()) {
+        ++scan.failed;
+        scan.failures.push_back("ticket " + std::to_string(clock.ticket_id.value) + ": " +
+                                status.error().message);
       }
-      HD_ASSIGN_OR_RETURN(core::Ticket t, tx.Tickets().Get(clock.ticket_id));
-      HD_ASSIGN_OR_RETURN(auto version, tx.Sla().GetLevelVersion(clock.level_version_id));
-      HD_ASSIGN_OR_RETURN(auto pending, clocks_.PendingAlerts(tx, t, now));
-      for (const Pending& p : pending) {
-        if (p.at > now) continue;
-        HD_ASSIGN_OR_RETURN(bool fresh, tx.Sla().InsertAlert(t.id, p.target, p.kind, p.due, now));
-        if (!fresh) continue;
-        HD_RETURN_IF_ERROR(Raise(tx, t, version, p, now));
-        ++(p.kind == core::SlaAlertKind::kBreach ? scan.breaches : scan.warnings);
-      }
-      HD_RETURN_IF_ERROR(clocks_.Refresh(tx, t, now));
     }
     return Ok();
   }));

@@ -9,6 +9,9 @@
 // opening. Thread-safe; blocking.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/ports/store.hpp"
@@ -17,10 +20,12 @@
 namespace hd::service {
 
 struct SlaScan {
-  int examined = 0;  // clocks claimed
-  int warnings = 0;  // warnings raised
-  int breaches = 0;  // breaches raised
-  int deferred = 0;  // alerts held back until working time
+  int examined = 0;                   // clocks claimed
+  int warnings = 0;                   // warnings raised
+  int breaches = 0;                   // breaches raised
+  int deferred = 0;                   // alerts held back until working time
+  int failed = 0;                     // tickets whose work failed; retried on the next pass
+  std::vector<std::string> failures;  // "ticket 12: why", one per failed ticket
 };
 
 class SlaMonitor {
@@ -28,10 +33,17 @@ class SlaMonitor {
   SlaMonitor(core::ports::Store& store, const SlaClocks& clocks, const core::Clock& clock)
       : store_(store), clocks_(clocks), clock_(clock) {}
 
-  // One pass over at most `batch` due clocks, in one write transaction.
+  // One pass over at most `batch` due clocks, in one write transaction with
+  // a savepoint per ticket: a ticket whose work fails (a broken row, a
+  // constraint) is logged, counted in `failed` and left due, while the others
+  // commit. An error only when the transaction itself fails.
   Result<SlaScan> RunOnce(int batch = 200);
 
  private:
+  // Raises the due alerts of one claimed clock, or defers them to the next
+  // opening of its calendar.
+  Status Examine(core::ports::Tx& tx, core::TicketSla& clock, core::Timestamp now, SlaScan& scan);
+
   core::ports::Store& store_;
   const SlaClocks& clocks_;
   const core::Clock& clock_;

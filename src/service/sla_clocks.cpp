@@ -257,6 +257,24 @@ Result<std::optional<core::Timestamp>> SlaClocks::NextOpening(const std::string&
   return std::optional<core::Timestamp>(ToTimestamp(first - std::chrono::seconds(1)));
 }
 
+Result<std::vector<sla::Interval>> PausesUntil(Tx& tx, core::TicketId ticket, sla::Instant until) {
+  HD_ASSIGN_OR_RETURN(auto events, tx.Events().ListForTicket(ticket, true));
+  std::vector<sla::Interval> pauses;
+  std::optional<sla::Instant> waiting_since;
+  for (const core::Event& e : events) {
+    if (e.kind != core::EventKind::kStatusChanged || e.field != "status") continue;
+    const sla::Instant at = ToInstant(e.at);
+    if (at >= until) break;
+    if (Waiting(e.new_value) && !waiting_since) waiting_since = at;
+    if (!Waiting(e.new_value) && waiting_since) {
+      if (*waiting_since < at) pauses.push_back({*waiting_since, at});
+      waiting_since.reset();
+    }
+  }
+  if (waiting_since && *waiting_since < until) pauses.push_back({*waiting_since, until});
+  return pauses;
+}
+
 Status RefreshSlaClocks(Tx& tx, const SlaClocks& clocks, const core::Ticket& ticket,
                         core::Timestamp now) {
   return clocks.Refresh(tx, ticket, now);

@@ -104,6 +104,12 @@ class SlaClocks {
   const SlaPolicy& policy_;
 };
 
+// The waits for the customer in the ticket's history before `until` (a wait
+// still open at `until` ends there): the pauses its SLA clock skipped up to
+// then. Reports measure response times with them.
+Result<std::vector<sla::Interval>> PausesUntil(core::ports::Tx& tx, core::TicketId ticket,
+                                               sla::Instant until);
+
 // The function other use cases call after changing a ticket inside their
 // write transaction (the process engine after each transition):
 // clocks.Refresh(tx, ticket, now).

@@ -139,6 +139,76 @@ TEST_F(SlaClock, JobHoldsAlertsOutsideWorkingTimeUntilTheNextOpening) {
   EXPECT_EQ(Count(History(t.id), core::EventKind::kSlaBreached), 1);
 }
 
+// Regression: #4 - one failing ticket rolled the whole batch back.
+TEST_F(SlaClock, OneFailingTicketDoesNotHoldBackTheOthersAndIsRetried) {
+  const core::Ticket first = Open(customer_);
+  const core::Ticket broken = Open(customer_);
+  const core::Ticket last = Open(customer_);
+  auto set_calendar = [&](core::TicketId id, const std::string& calendar) {
+    ASSERT_TRUE(store_
+                    ->Write([&](core::ports::Tx& tx) -> Status {
+                      HD_ASSIGN_OR_RETURN(auto clock, tx.Sla().FindClock(id));
+                      clock->calendar = calendar;
+                      return tx.Sla().UpdateClock(*clock);
+                    })
+                    .ok());
+  };
+  set_calendar(broken.id, "withdrawn");  // a calendar this instance does not know
+  clock_.Set(Msk(2026, 1, 14, 12, 1));
+  auto scan = s_->sla_monitor.RunOnce();
+  ASSERT_TRUE(scan.ok()) << scan.error().message;
+  EXPECT_EQ(scan->failed, 1);
+  ASSERT_EQ(scan->failures.size(), 1u);
+  EXPECT_NE(scan->failures[0].find("withdrawn"), std::string::npos);
+  EXPECT_EQ(scan->breaches, 2);
+  EXPECT_EQ(Count(History(first.id), core::EventKind::kSlaBreached), 1);
+  EXPECT_EQ(Count(History(last.id), core::EventKind::kSlaBreached), 1);
+  EXPECT_EQ(Count(History(broken.id), core::EventKind::kSlaBreached), 0);
+
+  set_calendar(broken.id, "ru-business");  // repaired: the next pass raises it
+  auto retry = s_->sla_monitor.RunOnce();
+  EXPECT_EQ(retry->failed, 0);
+  EXPECT_EQ(retry->breaches, 1);
+  EXPECT_EQ(Count(History(broken.id), core::EventKind::kSlaBreached), 1);
+}
+
+TEST_F(SlaClock, NoAlertFiresOutsideWorkingTimeButA24x7LevelAlertsAtNight) {
+  const core::Ticket business = Open(customer_);  // VIP, ru-business: due 12:00
+  const auto night_customer = Make("night@example.com");
+  const auto outcome = AddLicence("night@example.com", "Business", "2025-06-01");
+  clock_.Set(Msk(2026, 1, 17, 2, 0));  // Saturday 02:00 Moscow
+  auto special = OpenWith(night_customer, outcome.coupon.code);
+  ASSERT_TRUE(special.ok()) << special.error().message;
+  EXPECT_EQ(special->ticket.support_level, "special");
+  for (int minutes : {30, 50, 61}) {  // the weekend: only the 24/7 clock may alert
+    clock_.Set(Msk(2026, 1, 17, 2, minutes));
+    ASSERT_TRUE(s_->sla_monitor.RunOnce().ok());
+  }
+  const auto special_events = History(special->ticket.id);
+  EXPECT_EQ(Count(special_events, core::EventKind::kSlaWarning), 1);
+  EXPECT_EQ(Count(special_events, core::EventKind::kSlaBreached), 1);
+  EXPECT_EQ(Count(History(business.id), core::EventKind::kSlaBreached), 0);
+  EXPECT_EQ(Count(History(business.id), core::EventKind::kSlaWarning), 0);
+  clock_.Set(Msk(2026, 1, 19, 10, 0));  // Monday opening
+  ASSERT_TRUE(s_->sla_monitor.RunOnce().ok());
+  EXPECT_EQ(Count(History(business.id), core::EventKind::kSlaBreached), 1);
+}
+
+TEST_F(SlaClock, AnsweredTicketMovesBehindRunningOnesInTheDueQueue) {
+  const core::Ticket answered = Open(customer_);  // due 12:00
+  clock_.Set(Msk(2026, 1, 14, 10, 30));
+  const core::Ticket waiting = Open(customer_);  // due 12:30
+  Reply(agent_, answered.id);                    // met: nothing due any more
+  service::ListTicketsInput in;
+  in.scope = service::Scope::kQueue;
+  in.by_due = true;
+  auto page = s_->tickets.List(agent_, in);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  ASSERT_EQ(page->items.size(), 2u);
+  EXPECT_EQ(page->items[0].id, waiting.id);
+  EXPECT_EQ(page->items[1].id, answered.id);
+}
+
 TEST_F(SlaClock, StaffQueueOrdersByDueInstant) {
   const auto slow = Make("slow@example.com");  // non-commercial: due in 24 working hours
   const core::Ticket later = Open(slow);
@@ -178,6 +248,23 @@ TEST_F(SlaClock, ReportGivesTicketsAverageMaximumAndShareWithinTargetPerLevel) {
   EXPECT_EQ(by_agent->front().key, "agent@example.com");
   EXPECT_EQ(s_->reports.Sla(customer_, {"2026-01-01", "2026-02-01", "level"}).error().code,
             ErrorCode::kForbidden);
+}
+
+TEST_F(SlaClock, ReportLeavesTimeWaitingForTheCustomerOutOfResponseTimes) {
+  const core::Ticket t = Open(customer_);  // Wednesday 10:00
+  clock_.Set(Msk(2026, 1, 14, 10, 30));
+  SetStatus(t.id, core::TicketStatus::kPending);  // waits for the customer 2 h
+  clock_.Set(Msk(2026, 1, 14, 12, 30));
+  Reply(customer_, t.id);
+  clock_.Set(Msk(2026, 1, 14, 13, 0));
+  Reply(agent_, t.id);  // 3 h after opening, 1 working hour of it on the clock
+  EXPECT_EQ(Reload(t.id).sla->state, SlaState::kMet);
+  auto report = s_->reports.Sla(agent_, {"2026-01-01", "2026-02-01", "level"});
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  ASSERT_EQ(report->size(), 1u);
+  EXPECT_DOUBLE_EQ(report->front().avg_first_response_hours, 1.0);
+  EXPECT_DOUBLE_EQ(report->front().max_first_response_hours, 1.0);
+  EXPECT_EQ(report->front().met, 1);
 }
 
 }  // namespace
