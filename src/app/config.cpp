@@ -128,6 +128,9 @@ std::vector<OptionSpec> BuildOptions() {
            &Config::jobs_enabled),
       Number("jobs.sla_interval_seconds", "how often the SLA job looks for due alerts",
              &Config::jobs_sla_interval_seconds, 1, 86400),
+      Number("sla.policy_check_seconds",
+             "how often an instance looks for level and calendar changes made elsewhere",
+             &Config::sla_policy_check_seconds, 1, 3600),
       Number("storage.postgres_pool", "PostgreSQL connections per instance (reads and writes)",
              &Config::postgres_pool, 1, 1000),
   };

@@ -55,14 +55,17 @@ Status LoadSlaDefaults(const Config& config, Runtime& runtime) {
 }
 
 Result<std::unique_ptr<jobs::Scheduler>> StartJobs(const Config& config, Runtime& runtime) {
-  if (!config.jobs_enabled) return std::unique_ptr<jobs::Scheduler>();
   jobs::SchedulerOptions options;
   options.instance = InstanceName();
   auto scheduler = std::make_unique<jobs::Scheduler>(*runtime.store, runtime.clock, options);
-  scheduler->Add(jobs::SlaJob(runtime.services->sla_monitor,
-                              std::chrono::seconds(config.jobs_sla_interval_seconds)));
+  scheduler->Add(jobs::SlaPolicyJob(runtime.services->sla_levels,
+                                    std::chrono::seconds(config.sla_policy_check_seconds)));
+  if (config.jobs_enabled) {
+    scheduler->Add(jobs::SlaJob(runtime.services->sla_monitor,
+                                std::chrono::seconds(config.jobs_sla_interval_seconds)));
+    spdlog::info("jobs: sla every {}s as {}", config.jobs_sla_interval_seconds, options.instance);
+  }
   scheduler->Start();
-  spdlog::info("jobs: sla every {}s as {}", config.jobs_sla_interval_seconds, options.instance);
   return scheduler;
 }
 

@@ -16,8 +16,9 @@ namespace hd::app {
 // SlaLevels::Load. kInvalidArgument naming the file at fault.
 Status LoadSlaDefaults(const Config& config, Runtime& runtime);
 
-// The scheduler with the SLA job (every jobs.sla_interval_seconds), started;
-// nullptr when jobs.enabled is false.
+// The scheduler, started: the SLA policy check on this instance (every
+// sla.policy_check_seconds) and, when jobs.enabled, the SLA job (every
+// jobs.sla_interval_seconds, one instance at a time).
 Result<std::unique_ptr<jobs::Scheduler>> StartJobs(const Config& config, Runtime& runtime);
 
 }  // namespace hd::app

@@ -42,6 +42,8 @@ constexpr std::array kRoutes = {
     RouteSpec{"GET", "/api/v1/admin/levels", Access::kUser, AdminLevels},
     RouteSpec{"PUT", "/api/v1/admin/levels/{id}", Access::kUser, PutLevel},
     RouteSpec{"POST", "/api/v1/admin/levels/{id}/reapply", Access::kUser, ReapplyLevel},
+    RouteSpec{"GET", "/api/v1/admin/calendars", Access::kUser, AdminCalendars},
+    RouteSpec{"PUT", "/api/v1/admin/calendars/{id}", Access::kUser, PutCalendar},
     RouteSpec{"GET", "/api/v1/tickets/{id}/messages", Access::kUser, ListMessages},
     RouteSpec{"POST", "/api/v1/tickets/{id}/messages", Access::kUser, PostMessage},
     RouteSpec{"GET", "/api/v1/tickets/{id}/events", Access::kUser, ListEvents},

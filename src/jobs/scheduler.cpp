@@ -16,6 +16,14 @@ int Scheduler::RunDue() {
   for (Entry& e : entries_) {
     const auto now = clock_.Now();
     if (e.last_run && now - *e.last_run < e.job.every) continue;
+    if (e.job.every_instance) {
+      e.last_run = now;
+      if (Status status = e.job.run(); !status.ok()) {
+        spdlog::warn("job {} failed: {}", e.job.name, status.error().message);
+      }
+      ++ran;
+      continue;
+    }
     auto claimed = leases_.Claim(e.job.name, options_.instance, options_.lease);
     if (!claimed.ok()) {
       spdlog::warn("job {}: cannot take the lease: {}", e.job.name, claimed.error().message);

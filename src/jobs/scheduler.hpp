@@ -29,6 +29,9 @@ struct Job {
   std::string name;  // unique; the lease key
   std::chrono::seconds every{30};
   std::function<Status()> run;
+  // Runs on every instance, without a lease (work about this instance's own
+  // state, such as reloading the SLA policy). Default: one instance at a time.
+  bool every_instance = false;
 };
 
 struct SchedulerOptions {

@@ -3,71 +3,14 @@
 #include <set>
 
 #include "service/licences.hpp"
-#include "sla/calendar_loader.hpp"
+#include "service/sla_catalog_build.hpp"
 #include "sla/duration.hpp"
-#include "sla/holiday_sources.hpp"
 
 namespace hd::service {
 
 using core::ports::Tx;
 
 namespace {
-
-bool IsIcs(const std::string& name) {
-  return name.size() > 4 && name.compare(name.size() - 4, 4, ".ics") == 0;
-}
-
-Result<sla::HolidayData> ParseSource(const std::string& name, const std::string& content) {
-  auto data = IsIcs(name) ? sla::ParseIcsHolidays(content) : sla::ParseProductionCalendar(content);
-  if (!data.ok()) {
-    Error e = std::move(data).error();
-    e.message = name + ": " + e.message;
-    return e;
-  }
-  return data;
-}
-
-// Adds the years of `extra` that `base` lacks (an import may repeat a year).
-Status MergeNewYears(sla::HolidayData& base, const sla::HolidayData& extra) {
-  sla::HolidayData fresh;
-  for (int year : extra.years) {
-    if (!base.years.count(year)) fresh.years.insert(year);
-  }
-  auto in_fresh = [&](std::chrono::sys_days d) {
-    return fresh.years.count(static_cast<int>(std::chrono::year_month_day(d).year())) > 0;
-  };
-  for (auto d : extra.holidays)
-    if (in_fresh(d)) fresh.holidays.insert(d);
-  for (auto d : extra.working_weekends)
-    if (in_fresh(d)) fresh.working_weekends.insert(d);
-  for (auto d : extra.short_days)
-    if (in_fresh(d)) fresh.short_days.insert(d);
-  return base.Merge(fresh);
-}
-
-using StoredSources = std::vector<core::ports::SlaRepo::CalendarSource>;
-
-Result<sla::Calendar> BuildCalendar(const std::string& definition, const SlaSources& sources,
-                                    const StoredSources& stored) {
-  HD_ASSIGN_OR_RETURN(sla::CalendarSpec spec, sla::ParseCalendarSpec(definition));
-  sla::HolidayData data;
-  for (const std::string& name : spec.holiday_sources) {
-    HD_ASSIGN_OR_RETURN(std::string content, sources.read_source(name));
-    HD_ASSIGN_OR_RETURN(sla::HolidayData part, ParseSource(name, content));
-    HD_RETURN_IF_ERROR(MergeNewYears(data, part));
-  }
-  const std::size_t shipped_years = data.years.size();
-  for (const auto& s : stored) {
-    if (s.calendar_id != spec.id) continue;
-    HD_ASSIGN_OR_RETURN(sla::HolidayData part, ParseSource(s.name, s.content));
-    HD_RETURN_IF_ERROR(MergeNewYears(data, part));
-  }
-  if (spec.years && data.years.size() > shipped_years) {
-    spec.years = std::make_pair(std::min(spec.years->first, *data.years.begin()),
-                                std::max(spec.years->second, *data.years.rbegin()));
-  }
-  return sla::Calendar::Build(std::move(spec), std::move(data));
-}
 
 std::string Fingerprint(const core::SlaLevelVersion& v) {
   auto opt = [](const std::optional<std::int64_t>& s) { return s ? std::to_string(*s) : "-"; };
@@ -86,13 +29,29 @@ core::SlaLevelVersion FromLevel(const sla::SupportLevel& l) {
   if (l.resolution) v.resolution_s = l.resolution->count();
   v.calendar = l.calendar;
   v.warning_percent = l.warning_percent;
+  if (l.escalation) {
+    v.escalate_group = l.escalation->group;
+    v.escalate_criticality = l.escalation->criticality;
+  }
   v.source = "file";
   return v;
 }
 
+Status CheckGroup(Tx& tx, const std::string& slug, const std::string& level_id) {
+  if (slug.empty()) return Ok();
+  HD_ASSIGN_OR_RETURN(auto group, tx.Groups().FindBySlug(slug));
+  if (group) return Ok();
+  return Error::InvalidArgument("levels.yaml: level " + level_id + " escalates to group " + slug +
+                                ", which does not exist");
+}
+
 // Records the file's definition of each level when it differs from the last
-// one recorded from the file; keeps escalation settings made by admins.
-Status RecordFileVersions(Tx& tx, const sla::LevelSet& levels, core::Timestamp now) {
+// one recorded from the file. A level whose file entry says nothing about
+// escalation keeps the escalation of its latest version (set by an admin).
+// True when a version was recorded. kInvalidArgument for an escalation to a
+// group that does not exist.
+Result<bool> RecordFileVersions(Tx& tx, const sla::LevelSet& levels, core::Timestamp now) {
+  bool recorded = false;
   for (const sla::SupportLevel& level : levels.levels()) {
     HD_ASSIGN_OR_RETURN(auto versions, tx.Sla().ListLevelVersions(level.id));
     core::SlaLevelVersion v = FromLevel(level);
@@ -100,19 +59,19 @@ Status RecordFileVersions(Tx& tx, const sla::LevelSet& levels, core::Timestamp n
     for (const auto& old : versions) {
       if (old.source == "file") last_file = &old;
     }
-    if (!versions.empty()) {
+    v.fingerprint = Fingerprint(v);  // of the file's entry alone
+    if (level.escalation) {
+      HD_RETURN_IF_ERROR(CheckGroup(tx, level.escalation->group, level.id));
+    } else if (!versions.empty()) {
       v.escalate_group = versions.back().escalate_group;
       v.escalate_criticality = versions.back().escalate_criticality;
     }
-    core::SlaLevelVersion plain = v;
-    plain.escalate_group.clear();
-    plain.escalate_criticality.clear();
-    v.fingerprint = Fingerprint(plain);
     if (last_file != nullptr && last_file->fingerprint == v.fingerprint) continue;
     v.created_at = now;
     HD_RETURN_IF_ERROR(tx.Sla().InsertLevelVersion(std::move(v)));
+    recorded = true;
   }
-  return Ok();
+  return recorded;
 }
 
 // The file's levels with the clock fields of their current versions, so
@@ -150,17 +109,30 @@ Result<std::shared_ptr<SlaCatalog>> SlaLevels::Build(bool record) {
   HD_ASSIGN_OR_RETURN(sla::LevelSet file_levels, sla::ParseLevels(sources_.levels_yaml));
   auto catalog = std::make_shared<SlaCatalog>();
   StoredSources stored;
-  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
-    if (record) HD_RETURN_IF_ERROR(RecordFileVersions(tx, file_levels, clock_.Now()));
+  std::vector<core::ports::SlaRepo::CalendarDefinition> definitions;
+  auto read = [&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(catalog->policy_version, tx.Sla().PolicyVersion());
     HD_ASSIGN_OR_RETURN(stored, tx.Sla().ListCalendarSources());
+    HD_ASSIGN_OR_RETURN(definitions, tx.Sla().ListCalendarDefinitions());
     for (const sla::SupportLevel& level : file_levels.levels()) {
       HD_ASSIGN_OR_RETURN(auto versions, tx.Sla().ListLevelVersions(level.id));
       for (auto& v : versions) catalog->versions[v.id.value] = v;
       if (!versions.empty()) catalog->current[level.id] = versions.back();
     }
     return Ok();
-  }));
-  for (const auto& [id, definition] : sources_.calendars) {
+  };
+  if (record) {
+    HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+      HD_ASSIGN_OR_RETURN(bool recorded, RecordFileVersions(tx, file_levels, clock_.Now()));
+      if (recorded) HD_RETURN_IF_ERROR(tx.Sla().BumpPolicyVersion());
+      return read(tx);
+    }));
+  } else {
+    HD_RETURN_IF_ERROR(store_.Read(read));
+  }
+  std::map<std::string, std::string> calendars = sources_.calendars;
+  for (auto& d : definitions) calendars[d.calendar_id] = std::move(d.content);
+  for (const auto& [id, definition] : calendars) {
     auto calendar = BuildCalendar(definition, sources_, stored);
     if (!calendar.ok()) {
       Error e = std::move(calendar).error();
@@ -185,6 +157,26 @@ Status SlaLevels::Load(SlaSources sources) {
   HD_ASSIGN_OR_RETURN(auto catalog, Build(true));
   policy_.Replace(std::move(catalog));
   return Ok();
+}
+
+Result<bool> SlaLevels::Refresh() {
+  HD_ASSIGN_OR_RETURN(const std::int64_t stored, PolicyVersion());
+  if (stored == policy_.Current()->policy_version) return false;
+  std::lock_guard lock(mu_);
+  if (sources_.levels_yaml.empty()) return false;                 // not loaded yet
+  if (stored == policy_.Current()->policy_version) return false;  // rebuilt meanwhile
+  HD_ASSIGN_OR_RETURN(auto rebuilt, Build(false));
+  policy_.Replace(std::move(rebuilt));
+  return true;
+}
+
+Result<std::int64_t> SlaLevels::PolicyVersion() {
+  std::int64_t version = 0;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(version, tx.Sla().PolicyVersion());
+    return Ok();
+  }));
+  return version;
 }
 
 Result<std::vector<core::SlaLevelVersion>> SlaLevels::List() {
@@ -236,6 +228,7 @@ Result<core::SlaLevelVersion> SlaLevels::Update(const std::optional<Actor>& acto
       if (!group) return Error::InvalidArgument("no group " + v.escalate_group, "escalate_group");
     }
     HD_ASSIGN_OR_RETURN(v, tx.Sla().InsertLevelVersion(v));
+    HD_RETURN_IF_ERROR(tx.Sla().BumpPolicyVersion());  // other instances reload
     return tx.Audit().Record({0, v.created_by, "level.update", "level:" + level_id,
                               "version " + std::to_string(v.version) + ": " + v.fingerprint,
                               v.created_at});
@@ -270,29 +263,6 @@ Result<int> SlaLevels::Reapply(const std::optional<Actor>& actor, const std::str
                               now});
   }));
   return moved;
-}
-
-Result<CalendarImport> SlaLevels::ImportCalendar(const std::optional<Actor>& actor,
-                                                 const std::string& calendar_id,
-                                                 const std::string& name,
-                                                 const std::string& content) {
-  HD_RETURN_IF_ERROR(RequireAdministrator(actor));
-  std::lock_guard lock(mu_);
-  if (!sources_.calendars.count(calendar_id)) {
-    return Error::InvalidArgument("no calendar " + calendar_id, "calendar");
-  }
-  HD_ASSIGN_OR_RETURN(sla::HolidayData data, ParseSource(name, content));
-  CalendarImport out{calendar_id, std::vector<int>(data.years.begin(), data.years.end()), {}};
-  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
-    const auto now = clock_.Now();
-    HD_RETURN_IF_ERROR(tx.Sla().PutCalendarSource({calendar_id, name, content, now}));
-    return tx.Audit().Record({0, actor ? std::optional(actor->id) : std::nullopt, "calendar.import",
-                              "calendar:" + calendar_id, name, now});
-  }));
-  HD_ASSIGN_OR_RETURN(auto rebuilt, Build(false));
-  out.coverage = rebuilt->FindCalendar(calendar_id)->year_range();
-  policy_.Replace(std::move(rebuilt));
-  return out;
 }
 
 }  // namespace hd::service

@@ -8,6 +8,11 @@
 // tickets use the current version, open tickets keep theirs until Reapply
 // (audited) moves them. Thread-safe; blocking. Load is called once at
 // start-up before serving; the others swap the SlaPolicy snapshot.
+//
+// Many instances: levels, imported holidays and calendar definitions live in
+// the database, and every change bumps its SLA policy version; each instance
+// calls Refresh every few seconds and rebuilds its snapshot when the
+// version moved.
 #pragma once
 
 #include <functional>
@@ -47,10 +52,28 @@ struct LevelPatch {
   std::optional<std::string> escalate_criticality;  // high | critical; "" = none
 };
 
+// A calendar an administrator sends (PUT /api/v1/admin/calendars/{id}).
+struct CalendarUpload {
+  std::string calendar_id;
+  std::string content;
+  bool ics = false;    // text/calendar: holidays as iCalendar; else JSON
+  std::string source;  // holidays: the name to store them under; "" = "api-<years>.json|.ics"
+};
+
+// A calendar in force, for administrators.
+struct CalendarInfo {
+  std::string id;
+  std::string title;
+  std::string time_zone;
+  std::pair<int, int> coverage;  // first and last covered year
+};
+
 struct CalendarImport {
   std::string calendar_id;
-  std::vector<int> years;        // the years the source covers
-  std::pair<int, int> coverage;  // the calendar's covered years afterwards
+  std::string kind = "holidays";  // "holidays" (a holiday source) or "definition"
+  std::string source;             // holidays: the stored source's name
+  std::vector<int> years;         // holidays: the years the source covers
+  std::pair<int, int> coverage;   // the calendar's covered years afterwards
 };
 
 class SlaLevels {
@@ -76,15 +99,45 @@ class SlaLevels {
 
   // Validates and stores a holiday source (production-calendar JSON, or .ics
   // by the name's extension) for a calendar, and rebuilds the catalogue so
-  // the years it adds are used at once.
+  // the years it adds are used at once. Administrators (the command line
+  // passes no actor). kInvalidArgument naming "calendar" for an unknown
+  // calendar, or the place in the source at fault.
   Result<CalendarImport> ImportCalendar(const std::optional<Actor>& actor,
                                         const std::string& calendar_id, const std::string& name,
                                         const std::string& content);
 
+  // Stores what an administrator sends for a calendar, by its kind: a
+  // calendar definition (JSON, format "helpdesk-calendar/1": a new calendar,
+  // or one replacing the shipped definition of that id; its holiday_sources
+  // must be shipped files) or holidays for an existing calendar (JSON, format
+  // "ru-production-calendar/1", or iCalendar). Effective at once here; other
+  // instances see it at their next Refresh. Audited. kInvalidArgument naming
+  // the field at fault: "calendar" (the id), "format", "id", "week.mon",
+  // "time_zone", "holiday_sources", "source", "years"...
+  Result<CalendarImport> PutCalendar(const std::optional<Actor>& actor,
+                                     const CalendarUpload& upload);
+
+  // The calendars in force, by id. Administrators.
+  Result<std::vector<CalendarInfo>> Calendars(const std::optional<Actor>& actor);
+
+  // Rebuilds the catalogue when the database's SLA policy version differs
+  // from the current snapshot's (another instance edited a level or a
+  // calendar); true when it did. One cheap query otherwise. Nothing before
+  // Load.
+  Result<bool> Refresh();
+
  private:
-  // Builds a catalogue from the sources, the stored holiday sources and the
-  // stored versions; `record` records changed file definitions first.
+  // Builds a catalogue from the sources, the stored holiday sources and
+  // definitions and the stored versions; `record` records changed file
+  // definitions first (in a write transaction; otherwise a read).
   Result<std::shared_ptr<SlaCatalog>> Build(bool record);
+  Result<std::int64_t> PolicyVersion();
+  // ImportCalendar and PutCalendar's two kinds, with mu_ held.
+  Result<CalendarImport> ImportLocked(const std::optional<Actor>& actor,
+                                      const std::string& calendar_id, const std::string& name,
+                                      const std::string& content);
+  Result<CalendarImport> DefineLocked(const std::optional<Actor>& actor,
+                                      const CalendarUpload& upload);
 
   core::ports::Store& store_;
   SlaPolicy& policy_;

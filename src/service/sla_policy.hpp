@@ -26,6 +26,10 @@ struct SlaCatalog {
   std::map<std::string, std::shared_ptr<const sla::Calendar>, std::less<>> calendars;
   std::map<std::string, core::SlaLevelVersion, std::less<>> current;  // by level id
   std::map<std::int64_t, core::SlaLevelVersion> versions;             // by version id
+  // The database's SLA policy version this snapshot was built from; a
+  // different number in the database means another instance changed levels
+  // or calendars (SlaLevels::Refresh).
+  std::int64_t policy_version = 0;
 
   // nullptr when unknown.
   const sla::Calendar* FindCalendar(std::string_view id) const;

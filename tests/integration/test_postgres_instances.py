@@ -2,9 +2,17 @@
 help desk under concurrent load: no lost update, no duplicate from an
 idempotent request retried on another instance, and every event reaches a
 live-update client connected to another instance than the one that wrote
-it. PostgreSQL only (HD_TEST_POSTGRES_URL); skipped without it."""
+it; every instance runs the SLA job and each warning and breach is raised
+once; levels and calendars changed through one instance (or the command
+line) are in force on the others within seconds. PostgreSQL only
+(HD_TEST_POSTGRES_URL); skipped without it."""
 
+import json
+import os
+import shutil
+import tempfile
 import threading
+import time
 import unittest
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -15,6 +23,24 @@ from sse import EventStream
 INSTANCES = 3
 TICKETS_PER_WRITER = 8
 WRITERS = 6
+SOURCE_CONFIG = os.path.join(os.path.dirname(__file__), "..", "..", "config", "defaults")
+
+
+def seconds_long_vip_config():
+    """A copy of the shipped configuration whose VIP level answers within 6
+    seconds around the clock, so the SLA job has warnings and breaches to
+    raise while the test watches."""
+    config_dir = tempfile.mkdtemp(prefix="hd-instances-config-")
+    shutil.copytree(SOURCE_CONFIG, config_dir, dirs_exist_ok=True)
+    path = os.path.join(config_dir, "levels.yaml")
+    with open(path) as f:
+        text = f.read()
+    vip = text.index("  - id: client_vip")
+    tail = text[vip:].replace("first_response: 2h", "first_response: 6s", 1)
+    tail = tail.replace("calendar: ru-business", "calendar: 24x7", 1)
+    with open(path, "w") as f:
+        f.write(text[:vip] + tail)
+    return config_dir
 
 
 class ThreeInstances(unittest.TestCase):
@@ -23,7 +49,10 @@ class ThreeInstances(unittest.TestCase):
     def setUpClass(cls):
         binary()  # skips without HD_BINARY
         cls.database = PostgresDatabase()  # skips without HD_TEST_POSTGRES_URL
-        cls.servers = [Server({"database": cls.database.url}) for _ in range(INSTANCES)]
+        cls.config_dir = seconds_long_vip_config()
+        settings = {"database": cls.database.url, "config_dir": cls.config_dir,
+                    "jobs.sla_interval_seconds": "1", "sla.policy_check_seconds": "1"}
+        cls.servers = [Server(settings) for _ in range(INSTANCES)]
         try:
             # Started together: the migrations run once, under the advisory lock.
             with ThreadPoolExecutor(INSTANCES) as pool:
@@ -40,6 +69,7 @@ class ThreeInstances(unittest.TestCase):
         for server in cls.servers:
             server.cleanup()
         cls.database.drop()
+        shutil.rmtree(cls.config_dir, ignore_errors=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -52,6 +82,7 @@ class ThreeInstances(unittest.TestCase):
                 server.database = None  # the shared database is dropped once, below
                 server.cleanup()
             cls.database.drop()
+            shutil.rmtree(cls.config_dir, ignore_errors=True)
         assert all(code in (0, None) for code in codes), codes
 
     def test_every_event_written_anywhere_reaches_a_stream_on_another_instance(self):
@@ -156,6 +187,77 @@ class ThreeInstances(unittest.TestCase):
         self.assertEqual(sum(r.header("Idempotent-Replayed") == "true" for r in responses), 5)
         queue = self.staff[2].list_all("/api/v1/tickets?scope=queue")
         self.assertEqual(sum(t["subject"] == subject for t in queue), 1)
+
+    def _vip_customer(self, n):
+        client, email = self.servers[n].customer(f"VIP {n}")
+        out = self.servers[0].cli("licence", "add", "--user", email, "--edition", "Business",
+                                  "--activated", time.strftime("%Y-%m-%d"),
+                                  "--support", "vip").stdout.decode()
+        self.assertRegex(out, r"licence \d+ ")
+        return client
+
+    def _wait(self, predicate, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate():
+                return True
+            time.sleep(0.5)
+        return predicate()
+
+    def test_sla_warnings_and_breaches_are_raised_once_with_every_instance_running_jobs(self):
+        tids = []
+        for n in range(INSTANCES):
+            client = self._vip_customer(n)
+            for i in range(4):
+                ticket = client.create_ticket(subject=f"urgent {n}-{i}").json()
+                self.assertEqual(ticket["level"], "client_vip", ticket)
+                tids.append(ticket["id"])
+
+        def kinds(tid, n=0):
+            events = self.staff[n].get(f"/api/v1/tickets/{tid}/events").json()["items"]
+            return [e["kind"] for e in events]
+
+        self.assertTrue(self._wait(lambda: all("sla_breached" in kinds(t) for t in tids), 60),
+                        {t: kinds(t) for t in tids})
+        time.sleep(3)  # further passes on every instance raise nothing new
+        for n, tid in enumerate(tids):
+            seen = kinds(tid, n % INSTANCES)
+            self.assertEqual(seen.count("sla_warning"), 1, (tid, seen))
+            self.assertEqual(seen.count("sla_breached"), 1, (tid, seen))
+
+    def test_level_and_calendar_changes_on_one_instance_reach_the_others(self):
+        email = self.servers[0].add_user("administrator")
+        token = self.servers[0].token_for(email)
+        admins = [s.client(token=token) for s in self.servers]
+        put = admins[0].request("PUT", "/api/v1/admin/levels/partner_standard",
+                                {"first_response": "7h"})
+        self.assertEqual(put.status, 200, put)
+
+        def level_on(n):
+            items = admins[n].get("/api/v1/admin/levels").json()["items"]
+            return [lv for lv in items if lv["id"] == "partner_standard"][0]["first_response"]
+
+        self.assertTrue(self._wait(lambda: level_on(1) == "7h" and level_on(2) == "7h", 15))
+        definition = {"format": "helpdesk-calendar/1", "id": "de-bremen",
+                      "time_zone": "Europe/Berlin", "week": {"mon": ["09:00-17:00"]}}
+        put = admins[1].request("PUT", "/api/v1/admin/calendars/de-bremen", definition)
+        self.assertEqual(put.status, 200, put)
+
+        def calendars_on(n):
+            items = admins[n].get("/api/v1/admin/calendars").json()["items"]
+            return {c["id"]: c["years"] for c in items}
+
+        self.assertTrue(self._wait(lambda: "de-bremen" in calendars_on(0)
+                                   and "de-bremen" in calendars_on(2), 15))
+        holidays = os.path.join(self.config_dir, "ru-2028-import.json")
+        with open(holidays, "w") as f:
+            json.dump({"format": "ru-production-calendar/1", "years": {"2028": {
+                "holidays": ["2028-01-03"], "working_weekends": [], "short_days": []}}}, f)
+        out = self.servers[0].cli("calendar", "import", holidays).stdout.decode()
+        self.assertIn("2028", out)
+        self.assertTrue(self._wait(lambda: all(
+            calendars_on(n)["ru-business"][1] == 2028 for n in range(INSTANCES)), 15),
+            [calendars_on(n)["ru-business"] for n in range(INSTANCES)])
 
 
 if __name__ == "__main__":

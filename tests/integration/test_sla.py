@@ -106,6 +106,60 @@ class LevelsAndCoupons(ServerTestCase):
                                   200).json()
         self.assertEqual(moved["level"], "partner_standard")
 
+    def test_admin_puts_calendars_and_holidays_in_force_at_once(self):
+        admin, _ = self.server.staff_client("administrator")
+        definition = {
+            "format": "helpdesk-calendar/1", "id": "de-hamburg", "title": "Hamburg office",
+            "time_zone": "Europe/Berlin",
+            "week": {d: ["09:00-17:00"] for d in ("mon", "tue", "wed", "thu", "fri")}}
+        put = self.assertStatus(admin.request("PUT", "/api/v1/admin/calendars/de-hamburg",
+                                              definition), 200).json()
+        self.assertEqual(put["kind"], "definition")
+        calendars = admin.get("/api/v1/admin/calendars").json()["items"]
+        self.assertIn("de-hamburg", [c["id"] for c in calendars])
+        # A level may use it at once: the running catalogue has it.
+        level = self.assertStatus(admin.request("PUT", "/api/v1/admin/levels/partner_operative",
+                                                {"calendar": "de-hamburg"}), 200).json()
+        self.assertEqual(level["calendar"], "de-hamburg")
+        self.assertStatus(admin.request("PUT", "/api/v1/admin/levels/partner_operative",
+                                        {"calendar": "ru-business"}), 200)
+
+        holidays = {"format": "ru-production-calendar/1", "years": {"2028": {
+            "holidays": ["2028-01-03", "2028-01-04", "2028-01-05", "2028-01-06", "2028-01-07"],
+            "working_weekends": [], "short_days": []}}}
+        put = self.assertStatus(admin.request("PUT", "/api/v1/admin/calendars/ru-business",
+                                              holidays), 200).json()
+        self.assertEqual((put["kind"], put["source_years"], put["years"]),
+                         ("holidays", [2028], [2023, 2028]))
+        ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-HELPDESK-YEARS:2029\r\nBEGIN:VEVENT\r\n"
+               "DTSTART;VALUE=DATE:20290101\r\nSUMMARY:New Year\r\nEND:VEVENT\r\n"
+               "END:VCALENDAR\r\n")
+        put = self.assertStatus(admin.request(
+            "PUT", "/api/v1/admin/calendars/ru-business?source=ru-2029.ics", ics,
+            headers={"Content-Type": "text/calendar"}), 200).json()
+        self.assertEqual((put["source"], put["source_years"]), ("ru-2029.ics", [2029]))
+
+    def test_bad_calendars_get_a_problem_naming_the_field(self):
+        admin, _ = self.server.staff_client("administrator")
+        agent, _ = self.server.staff_client("l1_operator")
+        good = {"format": "helpdesk-calendar/1", "id": "x-bad", "time_zone": "Europe/Berlin",
+                "week": {"mon": ["09:00-17:00"]}}
+        path = "/api/v1/admin/calendars/x-bad"
+        self.assertProblem(admin.request("PUT", path, dict(good, time_zone="Mars/Olympus")),
+                           422, None, "time_zone")
+        self.assertProblem(admin.request("PUT", path, dict(good, week={"mon": ["9-5"]})),
+                           422, None, "week.mon")
+        self.assertProblem(admin.request("PUT", path, dict(good, id="x-other")), 422, None, "id")
+        self.assertProblem(admin.request("PUT", path, {"format": "nope"}), 422, None, "format")
+        self.assertProblem(admin.request("PUT", "/api/v1/admin/calendars/no-such", {
+            "format": "ru-production-calendar/1",
+            "years": {"2028": {"holidays": ["2028-01-03"]}}}), 422, None, "calendar")
+        self.assertProblem(admin.request("PUT", path, "hello",
+                                         headers={"Content-Type": "text/plain"}), 415)
+        self.assertProblem(agent.request("PUT", path, good), 403)
+        ids = [c["id"] for c in admin.get("/api/v1/admin/calendars").json()["items"]]
+        self.assertNotIn("x-bad", ids)
+
     def test_phone_channel_needs_a_level_with_phone_support(self):
         client, _ = self.server.customer()
         problem = self.assertProblem(client.create_ticket(channel="phone"), 422,

@@ -28,7 +28,9 @@ inline service::SlaSources DefaultSlaSources() {
     sources.calendars[id] = ReadText(dir + "calendars/" + id + ".json");
   }
   sources.read_source = [dir](const std::string& name) -> Result<std::string> {
-    return ReadText(dir + "calendars/" + name);
+    const std::string path = dir + "calendars/" + name;
+    if (!std::ifstream(path)) return Error::NotFound("no file " + path);
+    return ReadText(path);
   };
   return sources;
 }

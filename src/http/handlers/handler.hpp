@@ -82,6 +82,9 @@ Result<Response> IssueCoupon(Context& context);
 Result<Response> AdminLevels(Context& context);
 Result<Response> PutLevel(Context& context);
 Result<Response> ReapplyLevel(Context& context);
+// calendar_handlers.cpp
+Result<Response> AdminCalendars(Context& context);
+Result<Response> PutCalendar(Context& context);
 // conversation_handlers.cpp
 Result<Response> ListMessages(Context& context);
 Result<Response> PostMessage(Context& context);
