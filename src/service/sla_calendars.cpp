@@ -112,6 +112,12 @@ Result<sla::Calendar> BuildCalendar(const std::string& definition, const SlaSour
     spec.years = std::make_pair(std::min(spec.years->first, *data.years.begin()),
                                 std::max(spec.years->second, *data.years.rbegin()));
   }
+  if (!spec.years && spec.holiday_sources.empty() && !data.years.empty()) {
+    // A calendar that needs no holiday data covers every year; imported
+    // holidays are skipped where they fall, not the only years covered.
+    spec.years =
+        std::make_pair(sla::CalendarSpec::kDefaultFirstYear, sla::CalendarSpec::kDefaultLastYear);
+  }
   return sla::Calendar::Build(std::move(spec), std::move(data));
 }
 

@@ -120,6 +120,28 @@ TEST_F(SlaLive, CalendarDefinitionMakesANewCalendarThatLevelsCanUse) {
   EXPECT_EQ(calendars->size(), 3u);
 }
 
+// Regression: #4 - holidays sent for a calendar without holiday sources made
+// those years the only ones it covered.
+TEST_F(SlaLive, HolidaysForACalendarWithoutSourcesKeepEveryYearCovered) {
+  ASSERT_TRUE(Put("de-berlin", kBerlin).ok());
+  const std::string ics =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260115\r\n"
+      "SUMMARY:Office closed\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  auto out = Put("de-berlin", ics, true);
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  EXPECT_EQ(out->source, "api-2026-2026.ics");
+  EXPECT_EQ(out->coverage, (std::pair<int, int>{sla::CalendarSpec::kDefaultFirstYear,
+                                                sla::CalendarSpec::kDefaultLastYear}));
+  service::LevelPatch patch;
+  patch.calendar = "de-berlin";
+  ASSERT_TRUE(s_->sla_levels.Update(admin_, "client_vip", patch).ok());
+  const auto customer = Make("vip@example.com");
+  AddLicence("vip@example.com", "Business", "2025-06-01", "vip");
+  clock_.Set(Msk(2026, 1, 14, 20));  // Wednesday 18:00 Berlin; Thursday is closed
+  const core::Ticket t = Open(customer);
+  EXPECT_EQ(FormatIso8601(*t.sla->first_response_due), "2026-01-16T10:00:00Z");
+}
+
 TEST_F(SlaLive, BadCalendarsAreRefusedNamingTheFieldAndChangeNothing) {
   auto field_of = [&](const std::string& id, const std::string& content, bool ics = false) {
     auto out = Put(id, content, ics);
