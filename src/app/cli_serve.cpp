@@ -45,7 +45,7 @@ int Serve(const CommonFlags& flags, const std::string& listen) {
   if (auto loaded = LoadDirectoryDefaults(*config, **runtime); !loaded.ok()) {
     return Fail(loaded.error());
   }
-  auto live_updates = StartLiveUpdates(*config, **runtime);  // outlives the server
+  auto live_updates = StartLiveUpdates(**runtime);  // outlives the server
   auto server = http::Server::Start(*(*runtime)->services, ServerOptionsFrom(*config));
   if (!server.ok()) return Fail(server.error());
   std::cout << "helpdesk: serving on http://" << Host(config->listen) << ":" << (*server)->port()

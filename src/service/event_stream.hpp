@@ -3,9 +3,9 @@
 // ticket's history: a ticket the caller cannot read is invisible, and
 // internal events reach staff only.
 //
-// The events come from a core::ports::EventFeed (storage: SQLite in-process,
-// PostgreSQL LISTEN/NOTIFY, so an event committed on any instance reaches
-// the clients of every instance). A client resuming after a break names the
+// The events come from a core::ports::EventFeed (storage reads the shared
+// events table, so an event committed on any instance reaches the clients of
+// every instance). A client resuming after a break names the
 // last event id it received; the stored events after it are replayed first,
 // then the live ones follow, without duplicates and in id order per batch.
 //

@@ -1,5 +1,5 @@
 // The event repository's reads for live updates, on every engine: events of
-// all tickets after an id, and the last id.
+// all tickets after an id, chosen events by id, and the last id.
 #include "storage/store_contract.hpp"
 
 namespace hd::storage::testing {
@@ -47,6 +47,23 @@ TEST_P(ConversationRepoContract, ListsEventsOfEveryTicketAfterAnId) {
   ASSERT_EQ(limited.size(), 2u);
   EXPECT_EQ(limited[1].id, b);
   EXPECT_EQ(Must(ReadValue<core::EventId>([](Tx& tx) { return tx.Events().LastId(); })), c);
+}
+
+TEST_P(ConversationRepoContract, ListsChosenEventsByIdLeavingOutThoseNotStored) {
+  const core::EventId a = Append(store(), ticket_.id, false);
+  Append(store(), ticket_.id, true);  // not asked for
+  const core::EventId c = Append(store(), ticket_.id, false);
+  const core::EventId missing{c.value + 100};
+  auto chosen = Must(ReadValue<std::vector<core::Event>>([&](Tx& tx) {
+    return tx.Events().ListByIds({c, missing, a});
+  }));
+  ASSERT_EQ(chosen.size(), 2u);
+  EXPECT_EQ(chosen[0].id, a);  // in id order, whatever the order asked
+  EXPECT_EQ(chosen[1].id, c);
+  EXPECT_EQ(chosen[1].ticket_id, ticket_.id);
+  auto none =
+      Must(ReadValue<std::vector<core::Event>>([&](Tx& tx) { return tx.Events().ListByIds({}); }));
+  EXPECT_TRUE(none.empty());
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 // Live updates as a use case: who is sent which ticket events, resuming
-// after a break, and what happens without a feed. Runs on the SQLite
-// in-process feed.
+// after a break, and what happens without a feed. Runs on SQLite.
 #include "service/event_stream.hpp"
 
 #include <chrono>
@@ -9,7 +8,7 @@
 #include <thread>
 
 #include "env.hpp"
-#include "storage/sqlite/sqlite_event_feed.hpp"
+#include "storage/polling_event_feed.hpp"
 
 namespace hd::testing {
 namespace {
@@ -69,8 +68,9 @@ class EventStreamTest : public UseCaseTest {
  protected:
   void SetUp() override {
     UseCaseTest::SetUp();
-    feed_ = std::make_unique<storage::SqliteEventFeed>(
-        *store_, storage::SqliteEventFeedOptions{milliseconds(5)});
+    storage::PollingEventFeedOptions options;
+    options.interval = milliseconds(5);
+    feed_ = std::make_unique<storage::PollingEventFeed>(*store_, options);
     s_->events.UseFeed(*feed_);
   }
   void TearDown() override {
@@ -79,7 +79,7 @@ class EventStreamTest : public UseCaseTest {
     UseCaseTest::TearDown();
   }
 
-  std::unique_ptr<storage::SqliteEventFeed> feed_;
+  std::unique_ptr<storage::PollingEventFeed> feed_;
 };
 
 TEST_F(EventStreamTest, CustomerIsSentOnlyPublicEventsOfTheirOwnTickets) {

@@ -5,9 +5,8 @@
 // A feed delivers batches of committed events, each batch in ascending id
 // order, to every sink subscribed, on the feed's own thread. It delivers
 // each event at most once per instance and only after its transaction
-// committed. Storage implements it: on SQLite one instance reads the events
-// table as it grows; on PostgreSQL every instance LISTENs for the ids the
-// committing instance NOTIFYs and reads those events back.
+// committed. Storage implements it by reading the events table as it grows,
+// on each instance (storage/polling_event_feed.hpp).
 //
 // Delivery is live, not durable: an event committed while the feed cannot
 // reach the database may be missed by live clients (it stays in the ticket's

@@ -124,6 +124,9 @@ class EventRepo {
   // Events of every ticket with `after` < id <= `up_to`, in id order, at most
   // `limit` of them (the live-update feed and its resumption read these).
   virtual Result<std::vector<Event>> ListAfter(EventId after, EventId up_to, int limit) = 0;
+  // The events among `ids` that are stored (committed and visible), in id
+  // order; ids not found are left out.
+  virtual Result<std::vector<Event>> ListByIds(const std::vector<EventId>& ids) = 0;
   // The highest event id stored, or 0 when there is none.
   virtual Result<EventId> LastId() = 0;
 };

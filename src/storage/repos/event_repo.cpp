@@ -77,6 +77,17 @@ Result<std::vector<core::Event>> SqlEventRepo::ListAfter(core::EventId after, co
   return Collect<core::Event>(stmt, ReadEvent);
 }
 
+Result<std::vector<core::Event>> SqlEventRepo::ListByIds(const std::vector<core::EventId>& ids) {
+  std::vector<core::Event> out;
+  if (ids.empty()) return out;
+  std::string sql = Sql(kEventColumns, "WHERE id IN (");
+  for (std::size_t i = 0; i < ids.size(); ++i) sql += i == 0 ? "?" : ", ?";
+  sql += ") ORDER BY id";
+  HD_ASSIGN_OR_RETURN(auto stmt, conn_.Prepare(sql));
+  for (std::size_t i = 0; i < ids.size(); ++i) stmt->BindInt(static_cast<int>(i + 1), ids[i].value);
+  return Collect<core::Event>(stmt, ReadEvent);
+}
+
 Result<core::EventId> SqlEventRepo::LastId() {
   HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, "SELECT COALESCE(MAX(id), 0) FROM events"));
   HD_ASSIGN_OR_RETURN(bool row, stmt->Step());

@@ -96,6 +96,7 @@ class SqlEventRepo final : public core::ports::EventRepo {
                                                  bool include_internal) override;
   Result<std::vector<core::Event>> ListAfter(core::EventId after, core::EventId up_to,
                                              int limit) override;
+  Result<std::vector<core::Event>> ListByIds(const std::vector<core::EventId>& ids) override;
   Result<core::EventId> LastId() override;
 
  private:
