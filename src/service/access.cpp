@@ -33,6 +33,19 @@ bool CanReadOnProcess(const Actor& actor, const core::Ticket& ticket, bool compa
   }
 }
 
+core::ports::TicketQuery::ProcessReader ProcessReaderOf(const Actor& actor) {
+  core::ports::TicketQuery::ProcessReader reader;
+  reader.user = actor.id;
+  if (actor.role == Role::kIntegrator) {
+    reader.owner = "role:integrator";
+    reader.tier_without_process = 3;
+  } else {
+    reader.owner = "role:tester";
+    reader.current_only = true;
+  }
+  return reader;
+}
+
 bool CanChangeStatus(const Actor& actor, const core::Ticket& ticket, TicketStatus to) {
   if (actor.staff()) return true;
   if (ticket.initiator_id != actor.id) return false;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ports/repositories.hpp"
 #include "core/ticket.hpp"
 #include "service/actor.hpp"
 
@@ -36,6 +37,10 @@ bool CanReadOnProcess(const Actor& actor, const core::Ticket& ticket, bool compa
 inline bool ReadsByProcess(const Actor& actor) {
   return actor.role == core::Role::kIntegrator || actor.role == core::Role::kTester;
 }
+
+// CanReadOnProcess (and CanRead for tickets on no process) as a filter of
+// ticket listings, for an actor that ReadsByProcess.
+core::ports::TicketQuery::ProcessReader ProcessReaderOf(const Actor& actor);
 
 // Internal notes and internal events: staff only.
 inline bool CanSeeInternal(const Actor& actor) { return actor.staff(); }

@@ -30,9 +30,13 @@ TicketStatus StatusAfterReply(const Actor& actor, TicketStatus current) {
 }
 
 // Bumps the ticket for a new message: updated_at, version and maybe status.
-Status TouchForMessage(Tx& tx, core::Ticket& t, const Actor& actor, const core::Message& m) {
+// The status of a ticket on a business process follows its state alone
+// (`on_process`): a message changes it only by resuming the process.
+Status TouchForMessage(Tx& tx, core::Ticket& t, const Actor& actor, const core::Message& m,
+                       bool on_process) {
   t.updated_at = m.created_at;
-  const TicketStatus next = m.internal ? t.status : StatusAfterReply(actor, t.status);
+  const bool keep = m.internal || on_process;
+  const TicketStatus next = keep ? t.status : StatusAfterReply(actor, t.status);
   const TicketStatus before = t.status;
   t.status = next;
   HD_RETURN_IF_ERROR(tx.Tickets().Update(t));
@@ -72,7 +76,8 @@ Result<core::Message> Conversation::Post(const Actor& actor, core::TicketId tick
     core::Message m{{}, t.id, actor.id, in.body, in.internal, in.channel, clock_.Now(), {}};
     HD_ASSIGN_OR_RETURN(m, tx.Messages().Insert(std::move(m)));
     if (!m.internal) HD_RETURN_IF_ERROR(processes_.ResumeOnReply(tx, t, actor, m.created_at));
-    HD_RETURN_IF_ERROR(TouchForMessage(tx, t, actor, m));
+    HD_ASSIGN_OR_RETURN(auto process, tx.Processes().ListStates({t.id}));
+    HD_RETURN_IF_ERROR(TouchForMessage(tx, t, actor, m, !process.empty()));
     HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor,
                                    m.internal ? EventKind::kNoteAdded : EventKind::kReplied,
                                    "message", "", std::to_string(m.id.value), m.internal));

@@ -43,6 +43,24 @@ Status ValidatePatch(const Actor& actor, const TicketPatch& p) {
   return Ok();
 }
 
+// A ticket on a business process changes status only by its transitions, so
+// that state and status never drift apart (docs/workflow.md, "Status
+// mapping"). Setting the status it already has is not a change.
+Status CheckStatusFollowsProcess(Tx& tx, const core::Ticket& t, const TicketPatch& p) {
+  if (!p.status || *p.status == t.status) return Ok();
+  HD_ASSIGN_OR_RETURN(auto state, tx.Processes().FindState(t.id));
+  if (!state) return Ok();
+  const std::string id = std::to_string(t.id.value);
+  Error error = Error::Conflict("ticket " + id + " runs on the process '" + state->process_id +
+                                    "' (state '" + state->state +
+                                    "'): its status follows the process; fire one of the "
+                                    "transitions listed at /api/v1/tickets/" +
+                                    id + "/transitions instead",
+                                "status-follows-process");
+  error.field = "status";
+  return error;
+}
+
 Status PatchAssignee(Tx& tx, core::Ticket& t, const TicketPatch& p, std::vector<Change>& out) {
   if (!p.assignee || *p.assignee == t.assignee_id) return Ok();
   if (*p.assignee) {
@@ -124,6 +142,7 @@ Result<core::Ticket> Tickets::Update(const Actor& actor, core::TicketId id,
           "the ticket changed since version " + std::to_string(*patch.expected_version) +
           "; reload it (now version " + std::to_string(t.version) + ")");
     }
+    HD_RETURN_IF_ERROR(CheckStatusFollowsProcess(tx, t, patch));
     std::vector<Change> changes;
     HD_RETURN_IF_ERROR(PatchPlainFields(actor, t, patch, changes));
     HD_RETURN_IF_ERROR(PatchAssignee(tx, t, patch, changes));

@@ -163,7 +163,7 @@ Result<TicketPage> Tickets::List(const Actor& actor, const ListTicketsInput& in)
   q.unassigned_only = in.unassigned_only;
   q.newest_first = in.scope == Scope::kMine;
   q.by_due = in.by_due;
-  if (actor.role == core::Role::kIntegrator && in.scope == Scope::kQueue) q.tier = 3;
+  if (in.scope == Scope::kQueue && ReadsByProcess(actor)) q.process_reader = ProcessReaderOf(actor);
   TicketPage page;
   HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
     if (in.scope == Scope::kMine && !actor.staff()) {

@@ -103,7 +103,10 @@ class Tickets {
   Result<TicketPage> List(const Actor& actor, const ListTicketsInput& input);
 
   // Applies the patch and records one event per changed field. kForbidden for
-  // a change the role may not make; kPreconditionFailed for a stale version.
+  // a change the role may not make; kPreconditionFailed for a stale version;
+  // kConflict (reason "status-follows-process", field "status") for a new
+  // status on a ticket that runs on a business process, whose status changes
+  // only by firing transitions.
   Result<core::Ticket> Update(const Actor& actor, core::TicketId id, const TicketPatch& patch);
 
   // Keeps SLA clocks for the tickets it creates and changes, and shows them

@@ -69,6 +69,17 @@ struct TicketQuery {
   std::optional<int> tier;
   std::optional<UserId> assignee_id;
   bool unassigned_only = false;
+  // The reading rules of roles that read by the business process (DOMAIN.md
+  // §3; service/access.hpp CanReadOnProcess): when set, only tickets the
+  // reader may read are listed.
+  struct ProcessReader {
+    UserId user;                // tickets assigned to the reader are always listed
+    std::string owner;          // a ticket on a process: this owner ("role:tester")...
+    bool current_only = false;  // ...owns its current state, or any state on its path
+    // A ticket on no process: only this tier (the integrator's 3); unset: all.
+    std::optional<int> tier_without_process;
+  };
+  std::optional<ProcessReader> process_reader;
   bool newest_first = true;  // order by id descending, else ascending
   // Order by the SLA clock's nearest due instant (tickets without a clock
   // last), then id; `after` then continues after that ticket in this order.

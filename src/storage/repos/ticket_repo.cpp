@@ -69,6 +69,18 @@ void AddDueOrder(Filter& f, const core::ports::TicketQuery& q) {
   f.sql += " ORDER BY sla_due, id";
 }
 
+// What a reader who reads by the process trail may list (TicketQuery).
+void AddProcessReader(Filter& f, const core::ports::TicketQuery::ProcessReader& r) {
+  f.Add(" AND (assignee_id = ?", r.user.value);
+  f.sql += " OR (NOT EXISTS (SELECT 1 FROM ticket_processes p WHERE p.ticket_id = tickets.id)";
+  if (r.tier_without_process) f.Add(" AND tier = ?", *r.tier_without_process);
+  f.sql +=
+      ") OR EXISTS (SELECT 1 FROM ticket_processes p JOIN ticket_process_steps s ON "
+      "s.ticket_id = p.ticket_id WHERE p.ticket_id = tickets.id AND s.owner = ?";
+  f.params.emplace_back(r.owner);
+  f.sql += r.current_only ? " AND s.seq = p.seq))" : "))";
+}
+
 Filter BuildFilter(const core::ports::TicketQuery& q) {
   Filter f;
   if (q.initiator_id && q.company_id) {
@@ -91,6 +103,7 @@ Filter BuildFilter(const core::ports::TicketQuery& q) {
   if (q.tier) f.Add(" AND tier = ?", *q.tier);
   if (q.assignee_id) f.Add(" AND assignee_id = ?", q.assignee_id->value);
   if (q.unassigned_only) f.sql += " AND assignee_id IS NULL";
+  if (q.process_reader) AddProcessReader(f, *q.process_reader);
   if (q.by_due) {
     AddDueOrder(f, q);
   } else {

@@ -22,18 +22,21 @@ import { feedbackButton } from './feedback.js';
 export function customerActions(ctx) {
   const t = ctx.ticket;
   const finished = t.status === 'resolved' || t.status === 'closed';
+  // On a business process the status follows its transitions (the process
+  // panel offers them); a PATCH of the status would be refused.
+  const onProcess = Boolean(t.state);
   const buttons = [];
-  if (t.status !== 'closed') {
+  if (!onProcess && t.status !== 'closed') {
     buttons.push(actionButton('Close ticket', 'Closing…', () => ctx.patch({ status: 'closed' })));
   }
-  if (finished) {
+  if (!onProcess && finished) {
     buttons.push(actionButton('Reopen ticket', 'Reopening…', () => ctx.patch({ status: 'open' })));
   }
   return h(
     'div',
     { class: 'actions stack' },
     h('div', { class: 'button-row' }, buttons),
-    t.status === 'closed'
+    t.status === 'closed' || onProcess
       ? null
       : h(
           'p',
@@ -87,14 +90,17 @@ export function staffActions(ctx) {
     h(
       'form',
       { class: 'staff-actions stack', novalidate: true, 'aria-label': 'Change the ticket' },
-      field({
-        label: 'Status',
-        control: select(
-          'status',
-          kStatuses.map((s) => [s, statusLabel(s)]),
-          t.status,
-        ),
-      }),
+      // On a business process the status follows its transitions.
+      t.state
+        ? null
+        : field({
+            label: 'Status',
+            control: select(
+              'status',
+              kStatuses.map((s) => [s, statusLabel(s)]),
+              t.status,
+            ),
+          }),
       field({
         label: 'Criticality',
         control: select(
@@ -145,7 +151,7 @@ export function staffActions(ctx) {
     clearErrors(form);
     /** @type {Record<string, unknown>} */
     const changes = {};
-    if (valueOf(form, 'status') !== t.status) changes.status = valueOf(form, 'status');
+    if (!t.state && valueOf(form, 'status') !== t.status) changes.status = valueOf(form, 'status');
     if (valueOf(form, 'criticality') !== t.criticality)
       changes.criticality = valueOf(form, 'criticality');
     if (valueOf(form, 'category') !== t.category) changes.category = valueOf(form, 'category');
