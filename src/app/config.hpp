@@ -52,9 +52,10 @@ struct Config {
   int max_batch = 512;
 
   // background jobs
-  bool jobs_enabled = true;            // run the SLA job in `serve`
-  int jobs_sla_interval_seconds = 30;  // how often it looks for due warnings and breaches
-  int sla_policy_check_seconds = 5;    // how often levels/calendars changed elsewhere are seen
+  bool jobs_enabled = true;                // run the SLA job in `serve`
+  int jobs_sla_interval_seconds = 30;      // how often it looks for due warnings and breaches
+  int sla_policy_check_seconds = 5;        // how often levels/calendars changed elsewhere are seen
+  int jobs_process_interval_seconds = 60;  // how often due timed transitions are fired
   // storage (PostgreSQL): connections each instance opens at most, shared by
   // reads and writes (plus one for live updates)
   int postgres_pool = 16;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "jobs/process_job.hpp"
 #include "jobs/sla_job.hpp"
 
 namespace hd::app {
@@ -63,7 +64,10 @@ Result<std::unique_ptr<jobs::Scheduler>> StartJobs(const Config& config, Runtime
   if (config.jobs_enabled) {
     scheduler->Add(jobs::SlaJob(runtime.services->sla_monitor,
                                 std::chrono::seconds(config.jobs_sla_interval_seconds)));
-    spdlog::info("jobs: sla every {}s as {}", config.jobs_sla_interval_seconds, options.instance);
+    scheduler->Add(jobs::ProcessJob(runtime.services->process_timers,
+                                    std::chrono::seconds(config.jobs_process_interval_seconds)));
+    spdlog::info("jobs: sla every {}s, process every {}s as {}", config.jobs_sla_interval_seconds,
+                 config.jobs_process_interval_seconds, options.instance);
   }
   scheduler->Start();
   return scheduler;

@@ -9,7 +9,7 @@ Status AppendEvent(core::ports::Tx& tx, const core::Ticket& ticket, const Actor&
                    std::string new_value, bool internal) {
   core::Event e;
   e.ticket_id = ticket.id;
-  e.actor_id = actor.id;
+  if (actor.id.valid()) e.actor_id = actor.id;  // else the system (a timed transition)
   e.at = ticket.updated_at;
   e.kind = kind;
   e.field = std::move(field);

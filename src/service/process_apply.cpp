@@ -64,21 +64,35 @@ Status Assign(Firing& f, const Action& action) {
   }
 }
 
-Result<TemplateVars> ReplyVars(Firing& f) {
+// Who signs a reply: the person firing; for the system (a timed transition)
+// the staff member who last moved the ticket, else its assignee.
+Result<core::User> ReplyAuthor(Firing& f) {
+  if (f.actor.id.valid()) return f.tx.Users().Get(f.actor.id);
+  for (auto step = f.state.path.rbegin(); step != f.state.path.rend(); ++step) {
+    if (!step->actor_id) continue;
+    HD_ASSIGN_OR_RETURN(core::User user, f.tx.Users().Get(*step->actor_id));
+    if (core::IsStaff(user.role) && !user.disabled) return user;
+  }
+  if (f.ticket.assignee_id) return f.tx.Users().Get(*f.ticket.assignee_id);
+  return Error::Conflict(
+      "no staff member can sign the reply of ticket " + std::to_string(f.ticket.number),
+      "no-reply-author");
+}
+
+TemplateVars ReplyVars(Firing& f, const core::User& author) {
   TemplateVars vars;
   vars["ticket.number"] = std::to_string(f.ticket.number);
   vars["ticket.subject"] = f.ticket.subject;
   for (const auto& [name, value] : f.state.fields) vars["fields." + name] = value;
-  HD_ASSIGN_OR_RETURN(core::User author, f.tx.Users().Get(f.actor.id));
   vars["actor.name"] = author.name.empty() ? author.email : author.name;
   return vars;
 }
 
 Status Reply(Firing& f, const Action& action) {
-  if (!f.actor.id.valid()) return Error::Internal("a reply from a template needs an author");
-  HD_ASSIGN_OR_RETURN(TemplateVars vars, ReplyVars(f));
+  HD_ASSIGN_OR_RETURN(core::User author, ReplyAuthor(f));
+  const TemplateVars vars = ReplyVars(f, author);
   HD_ASSIGN_OR_RETURN(std::string body, f.templates.Render(action.template_id, vars));
-  core::Message m{{}, f.ticket.id, f.actor.id, std::move(body), false, "web", f.now, {}};
+  core::Message m{{}, f.ticket.id, author.id, std::move(body), false, "web", f.now, {}};
   HD_ASSIGN_OR_RETURN(m, f.tx.Messages().Insert(std::move(m)));
   f.events.push_back({EventKind::kReplied, "message", "", std::to_string(m.id.value), false});
   return Ok();

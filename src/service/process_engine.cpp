@@ -156,6 +156,20 @@ Status ProcessEngine::Fire(core::ports::Tx& tx, core::Ticket& ticket, const Acto
   return Ok();
 }
 
+Status ProcessEngine::FireTimed(core::ports::Tx& tx, core::Ticket& ticket,
+                                const std::string& transition, core::Timestamp now) const {
+  HD_ASSIGN_OR_RETURN(Running run, Load(tx, ticket.id));
+  HD_ASSIGN_OR_RETURN(workflow::TicketView view, View(tx, ticket, run.state));
+  HD_ASSIGN_OR_RETURN(workflow::Outcome outcome,
+                      workflow::FireAutomatic(*run.process, view, transition, now));
+  // The system acts with staff rights: its field changes are internal.
+  const Actor system{core::UserId{}, core::Role::kAdministrator, std::nullopt, ""};
+  const auto templates = this->templates();
+  internal::Firing firing{tx,  *run.process, ticket,     run.state, system,
+                          now, settings_,    *templates, sla_,      {}};
+  return internal::ApplyOutcome(firing, outcome);
+}
+
 Result<bool> ProcessEngine::ResumeOnReply(core::ports::Tx& tx, core::Ticket& ticket,
                                           const Actor& actor, core::Timestamp now) const {
   if (actor.staff()) return false;

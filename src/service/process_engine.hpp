@@ -117,6 +117,14 @@ class ProcessEngine {
   Status Fire(core::ports::Tx& tx, core::Ticket& ticket, const Actor& actor, const FireInput& input,
               core::Timestamp now) const;
 
+  // Fires the timed transition `transition` (`auto_after_hours`) on `ticket`
+  // as the system, storing everything as Fire does: history events carry no
+  // actor, and a reply is signed by the staff member who last moved the
+  // ticket (else its assignee). Errors as workflow::FireAutomatic; kConflict
+  // (reason "no-reply-author") when a reply has nobody to sign it.
+  Status FireTimed(core::ports::Tx& tx, core::Ticket& ticket, const std::string& transition,
+                   core::Timestamp now) const;
+
   // A customer's public reply on a ticket that waits for them fires the
   // state's `returns` transition the customer may fire without input (e.g.
   // customer_replied; the ticket is stored). Returns true when it fired one.

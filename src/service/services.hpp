@@ -9,6 +9,7 @@
 #include "service/licences.hpp"
 #include "service/process_admin.hpp"
 #include "service/process_engine.hpp"
+#include "service/process_timers.hpp"
 #include "service/reports.hpp"
 #include "service/sla_alerts.hpp"
 #include "service/sla_clocks.hpp"
@@ -30,6 +31,7 @@ struct Services {
         events(db),
         transitions(db, processes, clock),
         process_admin(db, processes, clock),
+        process_timers(db, processes, clock),
         sla_clocks(sla_policy),
         licences(db, sla_policy, clock),
         sla_levels(db, sla_policy, sla_clocks, clock),
@@ -52,6 +54,8 @@ struct Services {
   EventStream events;
   Transitions transitions;
   ProcessAdmin process_admin;
+  // The process job's use case: timed transitions fired when due.
+  ProcessTimers process_timers;
   // SLA: the levels and calendars in force (empty until sla_levels.Load),
   // ticket clocks, licences and coupons, the SLA job, reports.
   SlaPolicy sla_policy;

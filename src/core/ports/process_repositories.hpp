@@ -57,6 +57,13 @@ class ProcessRepo {
                                                       std::int64_t version,
                                                       const std::vector<std::string>& states) = 0;
 
+  // Up to `limit` tickets on (process_id, version) that entered `state`
+  // before `entered_before`, longest waiting first (for timed transitions).
+  virtual Result<std::vector<TicketId>> ListEnteredBefore(const std::string& process_id,
+                                                          std::int64_t version,
+                                                          const std::string& state,
+                                                          Timestamp entered_before, int limit) = 0;
+
   // kConflict when the voter already voted in this round (ticket, seq).
   virtual Status InsertVote(const ProcessVote& vote) = 0;
   virtual Result<std::vector<ProcessVote>> ListVotes(TicketId ticket, std::int64_t seq) = 0;

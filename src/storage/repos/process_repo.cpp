@@ -173,4 +173,20 @@ Result<std::vector<core::TicketId>> SqlProcessRepo::ListTicketsIn(
   }
 }
 
+Result<std::vector<core::TicketId>> SqlProcessRepo::ListEnteredBefore(
+    const std::string& process_id, std::int64_t version, const std::string& state,
+    core::Timestamp entered_before, int limit) {
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_,
+                                       "SELECT ticket_id FROM ticket_processes WHERE process_id = "
+                                       "? AND version = ? AND state = ? AND entered_at < ? ORDER "
+                                       "BY entered_at, ticket_id LIMIT ?",
+                                       process_id, version, state, entered_before, limit));
+  std::vector<core::TicketId> out;
+  while (true) {
+    HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) return out;
+    out.push_back(IdAt<core::TicketId>(*stmt, 0));
+  }
+}
+
 }  // namespace hd::storage

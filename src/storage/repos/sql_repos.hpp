@@ -159,6 +159,11 @@ class SqlProcessRepo final : public core::ports::ProcessRepo {
   Result<std::vector<core::TicketId>> ListTicketsIn(
       const std::string& process_id, std::int64_t version,
       const std::vector<std::string>& states) override;
+  Result<std::vector<core::TicketId>> ListEnteredBefore(const std::string& process_id,
+                                                        std::int64_t version,
+                                                        const std::string& state,
+                                                        core::Timestamp entered_before,
+                                                        int limit) override;
   Status InsertVote(const core::ProcessVote& vote) override;
   Result<std::vector<core::ProcessVote>> ListVotes(core::TicketId ticket,
                                                    std::int64_t seq) override;
