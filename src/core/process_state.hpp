@@ -1,7 +1,7 @@
 // A ticket's place in its business process (DOMAIN.md §3), as stored: which
 // process and version it runs, the state it is in, the typed process fields,
-// the path it took, the votes of approval steps, the notifications queued for
-// people and the stored versions of process definitions.
+// the path it took, the votes of approval steps and the stored versions of
+// process definitions.
 //
 // Plain values; no thread affinity. The rules that move a ticket live in
 // workflow/ (pure) and service/ (persisting); storage only keeps these.
@@ -61,18 +61,6 @@ struct ProcessState {
   Timestamp entered_at;        // when it entered `state`
   std::map<std::string, std::string, std::less<>> fields;  // typed fields as text
   std::vector<ProcessStep> path;                           // oldest first
-};
-
-// A notification a transition queued for a role, a group or a person. Mail
-// delivery picks them up later; `sent_at` is empty until then.
-struct ProcessNotification {
-  std::int64_t id = 0;
-  TicketId ticket_id;
-  std::string transition;
-  std::string target_kind;  // "role", "group" or "user"
-  std::string target;       // role id, group id or user id as text
-  Timestamp created_at;
-  std::optional<Timestamp> sent_at;
 };
 
 // What a reader of a ticket sees of its process; service/ fills it in for

@@ -56,6 +56,8 @@ constexpr std::array kRoutes = {
     RouteSpec{"GET", "/api/v1/processes", Access::kUser, ListProcessVersions},
     RouteSpec{"POST", "/api/v1/processes", Access::kUser, LoadProcessVersion},
     RouteSpec{"POST", "/api/v1/processes/{id}/migrations", Access::kUser, MigrateProcess},
+    RouteSpec{"GET", "/api/v1/notifications", Access::kUser, ListNotifications},
+    RouteSpec{"POST", "/api/v1/notifications/{id}/read", Access::kUser, ReadNotification},
     RouteSpec{"GET", "/api/v1/attachments/{id}", Access::kUser, GetAttachment},
     RouteSpec{"GET", "/api/v1/categories", Access::kPublic, Categories},
     RouteSpec{"GET", "/api/v1/groups", Access::kUser, Groups},

@@ -53,6 +53,8 @@ Result<core::Coupon> IssueCoupon(core::ports::Tx& tx, const CouponGrant& g, core
   core::ports::Notification note;
   note.kind = "coupon_issued";
   note.user_id = g.user_id;
+  note.audience = g.user_id ? "user:" + std::to_string(g.user_id->value)
+                            : "company:" + std::to_string(g.company_id->value);
   note.subject = "Your special-request coupon " + coupon.code;
   note.body = "Hello,\n\n" + g.why + ". Here is your special-request coupon: " + coupon.code +
               "\n\nEnter it at the last step of a new ticket to have it answered within one "

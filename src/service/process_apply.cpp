@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "service/history.hpp"
+#include "service/outbox.hpp"
 #include "service/sla_clocks.hpp"
 
 namespace hd::service::internal {
@@ -98,25 +99,36 @@ Status Reply(Firing& f, const Action& action) {
   return Ok();
 }
 
+// Queues a notification of this firing for the action's target, resolved to
+// users in the one outbox (a person, everyone of a role, a group's staff).
 Status Notify(Firing& f, const std::string& transition, const Action& action) {
-  core::ProcessNotification n;
-  n.ticket_id = f.ticket.id;
-  n.transition = transition;
-  n.created_at = f.now;
+  Audience audience;
   switch (action.target.kind) {
-    case TargetKind::kRole:
-      n.target_kind = "role";
-      n.target = action.target.id;
+    case TargetKind::kRole: {
+      const auto role = core::ParseRole(action.target.id);
+      if (!role) return Error::Internal("unknown role " + action.target.id);
+      audience = Audience::OfRole(*role);
       break;
-    case TargetKind::kGroup:
-      n.target_kind = "group";
-      n.target = action.target.id;
+    }
+    case TargetKind::kGroup: {
+      auto alias = f.settings.group_slugs.find(action.target.id);
+      audience = Audience::OfGroup(alias == f.settings.group_slugs.end() ? action.target.id
+                                                                         : alias->second);
       break;
+    }
     default:
-      n.target_kind = "user";
-      n.target = std::to_string(action.target.user.value);
+      audience = Audience::Person(action.target.user);
   }
-  HD_RETURN_IF_ERROR(f.tx.Processes().QueueNotification(std::move(n)));
+  const workflow::Transition* t = f.process.FindTransition(transition);
+  const workflow::State* state = f.process.FindState(f.state.state);
+  core::ports::Notification note;
+  note.kind = "process";
+  note.ticket_id = f.ticket.id;
+  note.subject = "Ticket #" + std::to_string(f.ticket.number) + ": " + f.ticket.subject;
+  note.body = (t != nullptr ? t->label : transition) + ". The ticket is now at \"" +
+              (state != nullptr ? state->label : f.state.state) + "\".\n";
+  note.created_at = f.now;
+  HD_RETURN_IF_ERROR(QueueNotification(f.tx, f.settings.role_groups, std::move(note), audience));
   return Ok();
 }
 

@@ -7,6 +7,7 @@
 #include "service/directory.hpp"
 #include "service/event_stream.hpp"
 #include "service/licences.hpp"
+#include "service/notifications.hpp"
 #include "service/process_admin.hpp"
 #include "service/process_engine.hpp"
 #include "service/process_timers.hpp"
@@ -32,6 +33,7 @@ struct Services {
         transitions(db, processes, clock),
         process_admin(db, processes, clock),
         process_timers(db, processes, clock),
+        notifications(db, clock, opts),
         sla_clocks(sla_policy),
         licences(db, sla_policy, clock),
         sla_levels(db, sla_policy, sla_clocks, clock),
@@ -56,6 +58,8 @@ struct Services {
   ProcessAdmin process_admin;
   // The process job's use case: timed transitions fired when due.
   ProcessTimers process_timers;
+  // The signed-in user's notifications from the one outbox.
+  Notifications notifications;
   // SLA: the levels and calendars in force (empty until sla_levels.Load),
   // ticket clocks, licences and coupons, the SLA job, reports.
   SlaPolicy sla_policy;

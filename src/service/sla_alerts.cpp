@@ -2,6 +2,9 @@
 
 #include <string>
 
+#include "service/outbox.hpp"
+#include "service/process_engine.hpp"
+
 namespace hd::service {
 
 using core::ports::Tx;
@@ -60,7 +63,6 @@ Status Raise(Tx& tx, core::Ticket& t, const core::SlaLevelVersion& v, const Pend
                   "", core::FormatIso8601(p.due), now, true)));
   core::ports::Notification note;
   note.kind = breach ? "sla_breach" : "sla_warning";
-  note.user_id = t.assignee_id;
   note.ticket_id = t.id;
   note.subject = std::string(breach ? "SLA breached" : "SLA warning") + ": ticket #" +
                  std::to_string(t.number) + " " + t.subject;
@@ -68,7 +70,9 @@ Status Raise(Tx& tx, core::Ticket& t, const core::SlaLevelVersion& v, const Pend
               v.title + ") " + (breach ? "was due" : "is due") + " at " +
               core::FormatIso8601(p.due) + ".\n";
   note.created_at = now;
-  HD_RETURN_IF_ERROR(tx.Notifications().Queue(std::move(note)));
+  // To whoever owns the ticket now: its assignee, else its group's staff.
+  HD_ASSIGN_OR_RETURN(Audience owners, TicketOwners(tx, t));
+  HD_RETURN_IF_ERROR(QueueNotification(tx, ProcessSettings().role_groups, std::move(note), owners));
   return breach ? Escalate(tx, t, v, now) : Ok();
 }
 

@@ -1,6 +1,7 @@
 // ProcessRepo: what service/ needs from storage to run tickets on business
 // processes — stored process versions, each ticket's process state, fields,
-// path and votes, queued notifications and the audit of version migrations.
+// path and votes, and the audit of version migrations. (Notifications go to
+// the one outbox, NotificationRepo.)
 // Like every repository it belongs to one transaction (ports::Tx) and is used
 // by one thread at a time; every method may return kUnavailable (database
 // busy, locked or full) and kInternal (broken invariant).
@@ -67,10 +68,6 @@ class ProcessRepo {
   // kConflict when the voter already voted in this round (ticket, seq).
   virtual Status InsertVote(const ProcessVote& vote) = 0;
   virtual Result<std::vector<ProcessVote>> ListVotes(TicketId ticket, std::int64_t seq) = 0;
-
-  // Queues a notification and returns it with its id.
-  virtual Result<ProcessNotification> QueueNotification(ProcessNotification notification) = 0;
-  virtual Result<std::vector<ProcessNotification>> ListNotifications(TicketId ticket) = 0;
 
   virtual Status RecordMigration(const ProcessMigration& migration) = 0;
 };

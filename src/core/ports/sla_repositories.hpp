@@ -15,6 +15,7 @@
 #include "core/coupon.hpp"
 #include "core/error.hpp"
 #include "core/licence.hpp"
+#include "core/role.hpp"
 #include "core/sla_clock.hpp"
 
 namespace hd::core::ports {
@@ -138,14 +139,36 @@ struct Notification {
   std::string body;
   Timestamp created_at;
   std::optional<Timestamp> sent_at;
+  // The one outbox (docs/notifications.md): each row is for one user (or
+  // for nobody resolved, e.g. a company's coupon), shown in the app until
+  // read and drained by mail delivery. `audience` is how it was addressed:
+  // "user:12", "role:tester", "group:administration".
+  std::string audience;
+  std::optional<Timestamp> read_at;
 };
 
 class NotificationRepo {
  public:
   virtual ~NotificationRepo() = default;
   virtual Result<Notification> Queue(Notification notification) = 0;
-  // Unsent notifications, oldest first, at most `limit`.
+  // Queues a copy of `notification` for every active user of `role`
+  // (user_id is theirs); returns how many.
+  virtual Result<int> QueueForRole(const Notification& notification, Role role) = 0;
+  // Unsent notifications, oldest first, at most `limit` (for mail delivery).
   virtual Result<std::vector<Notification>> ListUnsent(int limit) = 0;
+  // Records that mail delivery sent it.
+  virtual Status MarkSent(std::int64_t id, Timestamp at) = 0;
+  // The user's notifications, newest first: those with an id below `before`
+  // when set, at most `limit`.
+  virtual Result<std::vector<Notification>> ListForUser(UserId user,
+                                                        std::optional<std::int64_t> before,
+                                                        int limit) = 0;
+  virtual Result<std::int64_t> CountUnread(UserId user) = 0;
+  // Marks the user's notification read at `at` (kept when read before):
+  // false when the user has no notification `id`.
+  virtual Result<bool> MarkRead(std::int64_t id, UserId user, Timestamp at) = 0;
+  // Every notification about the ticket, oldest first.
+  virtual Result<std::vector<Notification>> ListForTicket(TicketId ticket) = 0;
 };
 
 // One administrator's action, kept for audit.

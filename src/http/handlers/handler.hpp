@@ -103,6 +103,9 @@ Result<Response> TicketProcessSvg(Context& context);
 Result<Response> ListProcessVersions(Context& context);
 Result<Response> LoadProcessVersion(Context& context);
 Result<Response> MigrateProcess(Context& context);
+// notification_handlers.cpp
+Result<Response> ListNotifications(Context& context);
+Result<Response> ReadNotification(Context& context);
 // ops_handlers.cpp
 Result<Response> Healthz(Context& context);
 Result<Response> Readyz(Context& context);

@@ -1,4 +1,7 @@
 // The notification outbox and the administrators' audit log.
+#include <limits>
+#include <string_view>
+
 #include "storage/repos/rows.hpp"
 #include "storage/repos/sql_sla_repos.hpp"
 
@@ -6,34 +9,95 @@ namespace hd::storage {
 
 using namespace sql;  // NOLINT(google-build-using-namespace): row helpers
 
-Result<core::ports::Notification> SqlNotificationRepo::Queue(core::ports::Notification n) {
-  HD_ASSIGN_OR_RETURN(
-      n.id, InsertReturningId(conn_,
-                              "INSERT INTO notifications (kind, user_id, "
-                              "ticket_id, subject, body, created_at) VALUES "
-                              "(?, ?, ?, ?, ?, ?) RETURNING id",
-                              n.kind, n.user_id, n.ticket_id, n.subject, n.body, n.created_at));
+namespace {
+
+constexpr std::string_view kColumns =
+    "SELECT id, kind, user_id, ticket_id, subject, body, created_at, sent_at, audience, read_at "
+    "FROM notifications ";
+
+Result<core::ports::Notification> ReadNotification(const Statement& s) {
+  core::ports::Notification n;
+  n.id = s.ColumnInt(0);
+  n.kind = s.ColumnText(1);
+  n.user_id = OptionalIdAt<core::UserId>(s, 2);
+  n.ticket_id = OptionalIdAt<core::TicketId>(s, 3);
+  n.subject = s.ColumnText(4);
+  n.body = s.ColumnText(5);
+  n.created_at = TimeAt(s, 6);
+  if (!s.IsNull(7)) n.sent_at = TimeAt(s, 7);
+  n.audience = s.ColumnText(8);
+  if (!s.IsNull(9)) n.read_at = TimeAt(s, 9);
   return n;
 }
 
+}  // namespace
+
+Result<core::ports::Notification> SqlNotificationRepo::Queue(core::ports::Notification n) {
+  HD_ASSIGN_OR_RETURN(
+      n.id, InsertReturningId(conn_,
+                              "INSERT INTO notifications (kind, user_id, ticket_id, subject, "
+                              "body, audience, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                              "RETURNING id",
+                              n.kind, n.user_id, n.ticket_id, n.subject, n.body, n.audience,
+                              n.created_at));
+  return n;
+}
+
+Result<int> SqlNotificationRepo::QueueForRole(const core::ports::Notification& n, core::Role role) {
+  HD_ASSIGN_OR_RETURN(
+      std::int64_t queued,
+      Run(conn_,
+          "INSERT INTO notifications (kind, user_id, ticket_id, subject, body, audience, "
+          "created_at) SELECT ?, id, ?, ?, ?, ?, ? FROM users WHERE role = ? AND disabled = 0 "
+          "ORDER BY id",
+          n.kind, n.ticket_id, n.subject, n.body, n.audience, n.created_at, core::ToString(role)));
+  return static_cast<int>(queued);
+}
+
 Result<std::vector<core::ports::Notification>> SqlNotificationRepo::ListUnsent(int limit) {
-  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_,
-                                       "SELECT id, kind, user_id, ticket_id, subject, body, "
-                                       "created_at FROM notifications WHERE sent_at IS NULL "
-                                       "ORDER BY id LIMIT ?",
-                                       limit));
-  return Collect<core::ports::Notification>(
-      stmt, [](const Statement& s) -> Result<core::ports::Notification> {
-        core::ports::Notification n;
-        n.id = s.ColumnInt(0);
-        n.kind = s.ColumnText(1);
-        n.user_id = OptionalIdAt<core::UserId>(s, 2);
-        n.ticket_id = OptionalIdAt<core::TicketId>(s, 3);
-        n.subject = s.ColumnText(4);
-        n.body = s.ColumnText(5);
-        n.created_at = TimeAt(s, 6);
-        return n;
-      });
+  HD_ASSIGN_OR_RETURN(
+      auto stmt, Query(conn_, Sql(kColumns, "WHERE sent_at IS NULL ORDER BY id LIMIT ?"), limit));
+  return Collect<core::ports::Notification>(stmt, ReadNotification);
+}
+
+Status SqlNotificationRepo::MarkSent(std::int64_t id, core::Timestamp at) {
+  HD_RETURN_IF_ERROR(Run(conn_, "UPDATE notifications SET sent_at = ? WHERE id = ?", at, id));
+  return Ok();
+}
+
+Result<std::vector<core::ports::Notification>> SqlNotificationRepo::ListForUser(
+    core::UserId user, std::optional<std::int64_t> before, int limit) {
+  const std::int64_t below = before.value_or(std::numeric_limits<std::int64_t>::max());
+  HD_ASSIGN_OR_RETURN(
+      auto stmt,
+      Query(conn_, Sql(kColumns, "WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?"), user,
+            below, limit));
+  return Collect<core::ports::Notification>(stmt, ReadNotification);
+}
+
+Result<std::int64_t> SqlNotificationRepo::CountUnread(core::UserId user) {
+  HD_ASSIGN_OR_RETURN(
+      auto stmt,
+      Query(conn_, "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL",
+            user));
+  HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  return row ? stmt->ColumnInt(0) : 0;
+}
+
+Result<bool> SqlNotificationRepo::MarkRead(std::int64_t id, core::UserId user, core::Timestamp at) {
+  HD_ASSIGN_OR_RETURN(std::int64_t changed,
+                      Run(conn_,
+                          "UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? "
+                          "AND user_id = ?",
+                          at, id, user));
+  return changed > 0;
+}
+
+Result<std::vector<core::ports::Notification>> SqlNotificationRepo::ListForTicket(
+    core::TicketId ticket) {
+  HD_ASSIGN_OR_RETURN(auto stmt,
+                      Query(conn_, Sql(kColumns, "WHERE ticket_id = ? ORDER BY id"), ticket));
+  return Collect<core::ports::Notification>(stmt, ReadNotification);
 }
 
 Status SqlAuditRepo::Record(const core::ports::AuditEntry& e) {

@@ -1,5 +1,5 @@
-// Tickets on business processes: approval votes, queued notifications and
-// the audit of version migrations.
+// Tickets on business processes: approval votes and the audit of version
+// migrations.
 #include "storage/repos/rows.hpp"
 #include "storage/repos/sql_repos.hpp"
 
@@ -16,18 +16,6 @@ Result<core::ProcessVote> ReadVote(const Statement& s) {
                            BoolAt(s, 3),
                            s.ColumnText(4),
                            TimeAt(s, 5)};
-}
-
-Result<core::ProcessNotification> ReadNotification(const Statement& s) {
-  core::ProcessNotification n;
-  n.id = s.ColumnInt(0);
-  n.ticket_id = IdAt<core::TicketId>(s, 1);
-  n.transition = s.ColumnText(2);
-  n.target_kind = s.ColumnText(3);
-  n.target = s.ColumnText(4);
-  n.created_at = TimeAt(s, 5);
-  if (!s.IsNull(6)) n.sent_at = TimeAt(s, 6);
-  return n;
 }
 
 }  // namespace
@@ -49,26 +37,6 @@ Result<std::vector<core::ProcessVote>> SqlProcessRepo::ListVotes(core::TicketId 
                             "voter_id",
                             ticket, seq));
   return Collect<core::ProcessVote>(stmt, ReadVote);
-}
-
-Result<core::ProcessNotification> SqlProcessRepo::QueueNotification(core::ProcessNotification n) {
-  HD_ASSIGN_OR_RETURN(
-      n.id, InsertReturningId(conn_,
-                              "INSERT INTO process_notifications (ticket_id, "
-                              "transition, target_kind, target, created_at) "
-                              "VALUES (?, ?, ?, ?, ?) RETURNING id",
-                              n.ticket_id, n.transition, n.target_kind, n.target, n.created_at));
-  return n;
-}
-
-Result<std::vector<core::ProcessNotification>> SqlProcessRepo::ListNotifications(
-    core::TicketId ticket) {
-  HD_ASSIGN_OR_RETURN(auto stmt,
-                      Query(conn_,
-                            "SELECT id, ticket_id, transition, target_kind, target, created_at, "
-                            "sent_at FROM process_notifications WHERE ticket_id = ? ORDER BY id",
-                            ticket));
-  return Collect<core::ProcessNotification>(stmt, ReadNotification);
 }
 
 Status SqlProcessRepo::RecordMigration(const core::ports::ProcessMigration& m) {

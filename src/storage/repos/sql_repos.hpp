@@ -167,9 +167,6 @@ class SqlProcessRepo final : public core::ports::ProcessRepo {
   Status InsertVote(const core::ProcessVote& vote) override;
   Result<std::vector<core::ProcessVote>> ListVotes(core::TicketId ticket,
                                                    std::int64_t seq) override;
-  Result<core::ProcessNotification> QueueNotification(
-      core::ProcessNotification notification) override;
-  Result<std::vector<core::ProcessNotification>> ListNotifications(core::TicketId ticket) override;
   Status RecordMigration(const core::ports::ProcessMigration& migration) override;
 
  private:

@@ -81,7 +81,15 @@ class SqlNotificationRepo final : public core::ports::NotificationRepo {
  public:
   explicit SqlNotificationRepo(Connection& conn) : conn_(conn) {}
   Result<core::ports::Notification> Queue(core::ports::Notification notification) override;
+  Result<int> QueueForRole(const core::ports::Notification& notification, core::Role role) override;
   Result<std::vector<core::ports::Notification>> ListUnsent(int limit) override;
+  Status MarkSent(std::int64_t id, core::Timestamp at) override;
+  Result<std::vector<core::ports::Notification>> ListForUser(core::UserId user,
+                                                             std::optional<std::int64_t> before,
+                                                             int limit) override;
+  Result<std::int64_t> CountUnread(core::UserId user) override;
+  Result<bool> MarkRead(std::int64_t id, core::UserId user, core::Timestamp at) override;
+  Result<std::vector<core::ports::Notification>> ListForTicket(core::TicketId ticket) override;
 
  private:
   Connection& conn_;
