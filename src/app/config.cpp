@@ -124,7 +124,7 @@ std::vector<OptionSpec> BuildOptions() {
              600'000),
       Number("storage.max_batch", "most writes grouped into one commit", &Config::max_batch, 1,
              100'000),
-      Flag("jobs.enabled", "run background jobs (SLA warnings and breaches) in serve",
+      Flag("jobs.enabled", "run background jobs (SLA alerts, timed process transitions) in serve",
            &Config::jobs_enabled),
       Number("jobs.sla_interval_seconds", "how often the SLA job looks for due alerts",
              &Config::jobs_sla_interval_seconds, 1, 86400),

@@ -66,6 +66,14 @@ class Seeder {
     return Ok();
   }
 
+  // The status of a ticket on the process moves by its transitions.
+  Status Fire(const char* who, const core::Ticket& t, const char* transition,
+              workflow::FieldValues fields = {}) {
+    HD_RETURN_IF_ERROR(
+        s_.transitions.Fire(actors_.at(who), t.id, {transition, std::move(fields), "", {}}));
+    return Ok();
+  }
+
   const Actor& actor(const char* who) { return actors_.at(who); }
   service::Services& s_;
 
@@ -85,13 +93,11 @@ Status WaitingForCustomer(Seeder& d) {
                               "1. Renewed the licence\n2. Opened Updates\n3. "
                               "Pressed 'Check'",
                               "Updates are offered", "Error: LICENSE_KEY_INVALID (code 403)"}));
+  HD_RETURN_IF_ERROR(d.Fire("l1@helpdesk.example", t, "take_technical"));
   HD_RETURN_IF_ERROR(d.Say("l1@helpdesk.example", t,
                            "Thank you. Please send the exact key shown in Settings → Licence "
                            "(the first and last four characters are enough)."));
-  service::TicketPatch p;
-  p.status = core::TicketStatus::kPending;
-  p.assignee = d.actor("l1@helpdesk.example").id;
-  return d.Patch("l1@helpdesk.example", t, p);
+  return d.Fire("l1@helpdesk.example", t, "ask_customer");
 }
 
 Status EscalatedOutage(Seeder& d) {
@@ -122,14 +128,14 @@ Status ResolvedWithFeedback(Seeder& d) {
       auto t, d.Open("carl@globex.example", {"How do I rebuild the search index?",
                                              "Search finds nothing for new articles.", "product",
                                              "", "Documentation: Search module", "", "", ""}));
+  HD_RETURN_IF_ERROR(d.Fire("l1@helpdesk.example", t, "take_technical"));
   HD_ASSIGN_OR_RETURN(auto answer,
                       d.Say("l1@helpdesk.example", t,
                             "Open Settings → Search → Reindex and run it once; new articles are "
                             "indexed automatically afterwards."));
+  HD_RETURN_IF_ERROR(d.Fire("l1@helpdesk.example", t, "answer_technical",
+                            {{"resolution", "Reindex once in Settings → Search."}}));
   HD_RETURN_IF_ERROR(d.Say("carl@globex.example", t, "That worked, thank you!"));
-  service::TicketPatch p;
-  p.status = core::TicketStatus::kResolved;
-  HD_RETURN_IF_ERROR(d.Patch("l1@helpdesk.example", t, p));
   HD_RETURN_IF_ERROR(d.s_.conversation.GiveFeedback(d.actor("carl@globex.example"), t.id,
                                                     {5, "Quick and clear answer.", answer.id}));
   return Ok();
@@ -141,12 +147,12 @@ Status ClosedAndNew(Seeder& d) {
                      {"CSV export cuts Cyrillic names",
                       "Exported orders show question marks instead of names.", "product", "", "",
                       "Orders → Export → CSV", "Names in Cyrillic", "Question marks"}));
-  HD_RETURN_IF_ERROR(d.Say("l1@helpdesk.example", t,
-                           "Choose the UTF-8 encoding in the export dialog; Windows-1251 is the "
-                           "default for older installations."));
-  service::TicketPatch p;
-  p.status = core::TicketStatus::kClosed;
-  HD_RETURN_IF_ERROR(d.Patch("anna@acme.example", t, p));
+  HD_RETURN_IF_ERROR(d.Fire("l1@helpdesk.example", t, "take_technical"));
+  HD_RETURN_IF_ERROR(d.Fire("l1@helpdesk.example", t, "answer_technical",
+                            {{"resolution",
+                              "Choose the UTF-8 encoding in the export dialog; Windows-1251 is "
+                              "the default for older installations."}}));
+  HD_RETURN_IF_ERROR(d.Fire("anna@acme.example", t, "confirm_resolution"));
   HD_RETURN_IF_ERROR(d.Open("dina@mail.example",
                             {"Becoming a partner", "What do we need to join the partner programme?",
                              "partner", "", "", "", "", ""}));

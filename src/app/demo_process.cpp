@@ -101,6 +101,17 @@ Status SeedProcessDemo(Runtime& runtime) {
       "anna@acme.example", "Search shows deleted products", "Deleted products still appear.",
       Then(Escalated(), {{kManager, "classify_incident", kTriage},
                          {kItOps, "resolve_incident", {{"resolution", "Index rebuilt."}}}})));
+  HD_ASSIGN_OR_RETURN(std::string dev, d.DeveloperId());
+  HD_RETURN_IF_ERROR(d.Walk(
+      "carl@globex.example", "Show the delivery date in the order e-mail",
+      "Customers keep asking when their order arrives.",
+      Then(Escalated(), {{kManager, "classify_rfc", kTriage},
+                         {"board@helpdesk.example", "approve_change", {}},
+                         {"board2@helpdesk.example", "approve_change", {}},
+                         {kManager, "start_development", {{"developer", dev}}},
+                         {"dev@helpdesk.example", "submit_change", {{"resolution", "Added."}}},
+                         {"tester@helpdesk.example", "accept_change", {}},
+                         {kItOps, "deploy_change", {}}})));  // deployed: resolved
   return d.Walk("pavel@acme.example", "What is the weather in Moscow?", "Just curious.",
                 {{kL1, "answer_off_topic", {}}});
 }

@@ -93,9 +93,8 @@ Status SeedSlaTickets(Runtime& runtime) {
   question.subject = "Which PHP version does 24.100 need?";
   question.body = "We plan the upgrade of our server and need the supported PHP versions.";
   HD_ASSIGN_OR_RETURN(auto asked, runtime.services->tickets.Create(pavel, question));
-  service::TicketPatch wait;
-  wait.status = core::TicketStatus::kPending;
-  HD_RETURN_IF_ERROR(runtime.services->tickets.Update(agent, asked.ticket.id, wait));
+  HD_RETURN_IF_ERROR(
+      runtime.services->transitions.Fire(agent, asked.ticket.id, {"ask_customer", {}, "", {}}));
   return Ok();
 }
 

@@ -48,6 +48,8 @@ class CustomerAndAgentScenario(ServerTestCase):
         # An agent replies publicly and adds an internal note.
         agent, _ = self.server.staff_client("l1_operator")
         self.assertStatus(agent.get(f"/api/v1/tickets/{tid}"), 200)
+        # The agent takes it on as a technical question (its status follows the process).
+        self.assertStatus(agent.post(f"/api/v1/tickets/{tid}/transitions/take_technical", {}), 200)
         reply = agent.post(f"/api/v1/tickets/{tid}/messages",
                            {"body": "Please send the licence file.", "internal": False})
         self.assertStatus(reply, 201)
@@ -87,7 +89,7 @@ class CustomerAndAgentScenario(ServerTestCase):
             self.assertIn(kind, kinds)
         self.assertLess(kinds.index("replied"), kinds.index("note_added"))
         self.assertLess(kinds.index("note_added"), kinds.index("feedback_given"))
-        # The staff reply opened the ticket.
+        # Taking it on opened the ticket.
         self.assertEqual(customer.get(f"/api/v1/tickets/{tid}").json()["status"], "open")
         self.assertIn("status_changed", kinds)
         for event in self._events(agent, tid):
