@@ -62,6 +62,19 @@ class Process : public UseCaseTest {
     return fired.ok() ? *fired : t;
   }
 
+  // Takes a new ticket through L1 and the incident manager's classification
+  // as a request for change, to the board's review.
+  core::Ticket ToRfcReview(const core::Ticket& opened, const std::string& escalation_reason) {
+    auto t = MustFire(l1_, opened, "take_technical");
+    t = MustFire(l1_, t, "escalate", {{"escalation_reason", escalation_reason}});
+    return MustFire(manager_, t, "classify_rfc",
+                    {{"complexity", "low"},
+                     {"criticality", "normal"},
+                     {"category", "ui"},
+                     {"planned_effort", "8"},
+                     {"expected_resolution", "2026-02-01"}});
+  }
+
   std::vector<core::Event> History(const core::Ticket& t) {
     return s_->conversation.History(l1_, t.id).value();
   }

@@ -108,14 +108,7 @@ TEST_F(ProcessRules, IntegratorQueueListsOnlyTicketsHandedToTheContractor) {
   auto integrator = Make("integrator@example.com", Role::kIntegrator);
   auto b1 = Make("b1@example.com", Role::kRfcBoard);
   auto b2 = Make("b2@example.com", Role::kRfcBoard);
-  auto t = MustFire(l1_, Open(anna_, "new report"), "take_technical");
-  t = MustFire(l1_, t, "escalate", {{"escalation_reason", "change"}});
-  t = MustFire(manager_, t, "classify_rfc",
-               {{"complexity", "low"},
-                {"criticality", "normal"},
-                {"category", "ui"},
-                {"planned_effort", "8"},
-                {"expected_resolution", "2026-02-01"}});
+  auto t = ToRfcReview(Open(anna_, "new report"), "change");
   t = MustFire(b1, t, "approve_change");
   t = MustFire(b2, t, "approve_change");
   Incident("an incident at L2");

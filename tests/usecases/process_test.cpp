@@ -79,14 +79,7 @@ TEST_F(Process, CustomerReplyResumesTheWaitingTicket) {
 TEST_F(Process, RfcNeedsTheQuorumOfTheBoard) {
   auto board1 = Make("b1@example.com", Role::kRfcBoard);
   auto board2 = Make("b2@example.com", Role::kRfcBoard);
-  auto t = MustFire(l1_, Open(anna_), "take_technical");
-  t = MustFire(l1_, t, "escalate", {{"escalation_reason", "feature"}});
-  t = MustFire(manager_, t, "classify_rfc",
-               {{"complexity", "low"},
-                {"criticality", "normal"},
-                {"category", "ui"},
-                {"planned_effort", "8"},
-                {"expected_resolution", "2026-02-01"}});
+  auto t = ToRfcReview(Open(anna_), "feature");
   t = MustFire(board1, t, "approve_change");
   EXPECT_EQ(t.process->state, "rfc_review");  // one vote of two
   EXPECT_EQ(Fire(board1, t, "approve_change").error().code, ErrorCode::kConflict);
