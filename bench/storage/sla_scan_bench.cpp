@@ -25,6 +25,7 @@
 #include <mutex>
 #include <string>
 
+#include "bench_dir.hpp"
 #include "core/ports/store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -118,10 +119,7 @@ Bench& Shared() {
   static Bench bench;
   static std::once_flag opened;
   std::call_once(opened, [] {
-    const char* base = std::getenv("HD_BENCH_DIR");
-    std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/hd-bench-XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr) Fail("mkdtemp " + pattern);
-    bench.dir = pattern;
+    bench.dir = hd::bench::MakeBenchDir();
     const std::string path = bench.dir + "/helpdesk.db";
     WriteReferences(*OpenStore(path));
     FillTickets(path);

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <string>
 
+#include "bench_dir.hpp"
 #include "core/ports/store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -35,10 +36,7 @@ Bench& Shared() {
   static Bench bench;
   static std::once_flag opened;
   std::call_once(opened, [] {
-    const char* base = std::getenv("HD_BENCH_DIR");
-    std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/hd-bench-XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr) std::abort();
-    bench.dir = pattern;
+    bench.dir = hd::bench::MakeBenchDir();
     hd::storage::SqliteOptions options;
     options.path = bench.dir + "/helpdesk.db";
     auto store = hd::storage::SqliteStore::Open(options);
