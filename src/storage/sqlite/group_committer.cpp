@@ -2,8 +2,11 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <exception>
 #include <utility>
+
+#include "storage/sqlite/wal_file.hpp"
 
 namespace hd::storage {
 
@@ -23,16 +26,24 @@ Status CallGuarded(const core::ports::TxFn& fn, core::ports::Tx& tx) {
 
 }  // namespace
 
-// The transaction-control statements run thousands of times a second: use
-// cached prepared statements rather than parsing them each time.
-Status GroupCommitter::Control(std::string_view sql) {
-  HD_ASSIGN_OR_RETURN(auto stmt, conn_->Prepare(sql));
-  HD_RETURN_IF_ERROR(stmt->Step());
-  return Ok();
-}
-
-GroupCommitter::GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size_t max_batch)
-    : conn_(std::move(conn)), tx_(*conn_), max_batch_(max_batch == 0 ? 1 : max_batch) {
+GroupCommitter::GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size_t max_batch,
+                               CommitHorizon& horizon, SyncFn sync)
+    : conn_(std::move(conn)),
+      tx_(*conn_),
+      max_batch_(max_batch == 0 ? 1 : max_batch),
+      horizon_(horizon),
+      sync_(std::move(sync)) {
+  // COMMIT writes the batch's frames to the WAL and returns; the syncer's
+  // fdatasync makes them durable before anyone is answered.
+  const Status normal = conn_->Exec("PRAGMA synchronous=NORMAL");
+  if (!normal.ok()) horizon_.Fail(normal.error());
+  if (!sync_) {
+    sync_ = [wal = std::make_shared<WalFile>(conn_->WalPath())] { return wal->Sync(); };
+  }
+  syncer_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "hd-sync");
+    SyncLoop();
+  });
   thread_ = std::thread([this] {
     pthread_setname_np(pthread_self(), "hd-writer");  // shown by top -H, perf, gdb
     Loop();
@@ -46,6 +57,7 @@ GroupCommitter::~GroupCommitter() {
   }
   wake_.notify_one();
   thread_.join();
+  syncer_.join();
   // Callers woken by the last batch still need mu_ to return: wait for them.
   std::unique_lock lock(mu_);
   left_.wait(lock, [&] { return callers_ == 0; });
@@ -55,6 +67,7 @@ Status GroupCommitter::Submit(const core::ports::TxFn& fn) {
   if (std::this_thread::get_id() == thread_.get_id()) {
     return Error::Internal("Store::Write called from inside a write function");
   }
+  HD_RETURN_IF_ERROR(horizon_.health());
   Request request{&fn, Ok(), false, {}};
   std::unique_lock lock(mu_);
   if (stopping_) return Error::Unavailable("the store is shutting down");
@@ -75,55 +88,111 @@ WriteStats GroupCommitter::stats() const {
 }
 
 void GroupCommitter::Loop() {
-  std::vector<Request*> batch;
-  batch.reserve(max_batch_);
   while (true) {
+    std::vector<Request*> batch;
     {
       std::unique_lock lock(mu_);
       wake_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and every request answered
+      if (queue_.empty()) break;  // stopping, and every request taken
+      batch.reserve(std::min(queue_.size(), max_batch_));
       while (!queue_.empty() && batch.size() < max_batch_) {
         batch.push_back(queue_.front());
         queue_.pop_front();
       }
     }
-    RunBatch(batch);
+    Committed committed = RunBatch(std::move(batch));
     {
-      // Notify under the lock: a caller cannot return (and destroy its
-      // Request) before the writer is done touching it.
       std::lock_guard lock(mu_);
       ++stats_.commits;
-      stats_.requests += batch.size();
-      for (Request* r : batch) {
-        r->done = true;
-        r->answered.notify_one();
+      to_sync_.push_back(std::move(committed));
+    }
+    synced_wake_.notify_one();
+  }
+  {
+    std::lock_guard lock(mu_);
+    writer_done_ = true;
+  }
+  synced_wake_.notify_one();
+}
+
+void GroupCommitter::SyncLoop() {
+  std::vector<Committed> work;
+  while (true) {
+    {
+      std::unique_lock lock(mu_);
+      synced_wake_.wait(lock, [&] { return writer_done_ || !to_sync_.empty(); });
+      if (to_sync_.empty()) return;  // the writer is done and everything answered
+      for (auto& c : to_sync_) work.push_back(std::move(c));
+      to_sync_.clear();
+    }
+    // One fdatasync covers every batch committed so far.
+    std::uint64_t last = 0;
+    bool any_stored = false;
+    for (const auto& c : work) {
+      last = std::max(last, c.commit);
+      any_stored = any_stored || c.stored;
+    }
+    Status synced = horizon_.health();
+    if (synced.ok() && any_stored) {
+      synced = sync_();
+      if (!synced.ok()) horizon_.Fail(synced.error());
+    }
+    if (synced.ok()) horizon_.MarkDurable(last);
+    {
+      // Notify under the lock: a caller cannot return (and destroy its
+      // Request) before the syncer is done touching it.
+      std::lock_guard lock(mu_);
+      if (any_stored) ++stats_.syncs;
+      for (auto& c : work) {
+        stats_.requests += c.requests.size();
+        for (Request* r : c.requests) {
+          if (c.stored && !synced.ok()) {
+            r->result =
+                Error::Unavailable("the write may not be stored: " + synced.error().message);
+          }
+          r->done = true;
+          r->answered.notify_one();
+        }
       }
     }
-    batch.clear();
+    work.clear();
   }
 }
 
-void GroupCommitter::RunBatch(const std::vector<Request*>& batch) {
-  auto begin = Control("BEGIN IMMEDIATE");
-  if (!begin.ok()) return FailBatch(batch, begin.error());
-  for (Request* r : batch) {
+GroupCommitter::Committed GroupCommitter::RunBatch(std::vector<Request*> batch) {
+  Committed out{std::move(batch), 0, false};
+  const auto& requests = out.requests;
+  if (auto health = horizon_.health(); !health.ok()) {
+    FailBatch(requests, health.error());
+    return out;
+  }
+  auto begin = conn_->Run("BEGIN IMMEDIATE");
+  if (!begin.ok()) {
+    FailBatch(requests, begin.error());
+    return out;
+  }
+  for (Request* r : requests) {
     if (!RunInSavepoint(*r) || !conn_->InTransaction()) {
       Error cause = Error::Unavailable(
           "the write transaction was rolled back: " +
           (r->result.ok() ? std::string("savepoint failed") : r->result.error().message));
-      if (conn_->InTransaction()) (void)Control("ROLLBACK");
-      return FailBatch(batch, cause);
+      if (conn_->InTransaction()) (void)conn_->Run("ROLLBACK");
+      FailBatch(requests, cause);
+      return out;
     }
   }
-  auto commit = Control("COMMIT");
+  out.commit = horizon_.BeginCommit();
+  auto commit = conn_->Run("COMMIT");
   if (!commit.ok()) {
-    if (conn_->InTransaction()) (void)Control("ROLLBACK");
-    FailBatch(batch, commit.error());
+    if (conn_->InTransaction()) (void)conn_->Run("ROLLBACK");
+    FailBatch(requests, commit.error());
+    return out;
   }
+  out.stored = true;
+  return out;
 }
-
 bool GroupCommitter::RunInSavepoint(Request& request) {
-  auto opened = Control("SAVEPOINT request");
+  auto opened = conn_->Run("SAVEPOINT request");
   if (!opened.ok()) {
     request.result = std::move(opened).error();
     return false;
@@ -131,9 +200,9 @@ bool GroupCommitter::RunInSavepoint(Request& request) {
   request.result = CallGuarded(*request.fn, tx_);
   if (!request.result.ok()) {
     // Undo this request alone; the savepoint stays open until released.
-    if (!Control("ROLLBACK TO request").ok()) return false;
+    if (!conn_->Run("ROLLBACK TO request").ok()) return false;
   }
-  return Control("RELEASE request").ok();
+  return conn_->Run("RELEASE request").ok();
 }
 
 void GroupCommitter::FailBatch(const std::vector<Request*>& batch, const Error& cause) {

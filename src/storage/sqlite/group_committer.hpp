@@ -4,24 +4,32 @@
 // thread takes every queued request (up to max_batch), opens one
 // BEGIN IMMEDIATE transaction, runs each function inside its own SAVEPOINT
 // (rolled back alone when the function fails or throws), commits once, and
-// then answers every caller. With synchronous=FULL that one commit makes the
-// whole batch durable, so N concurrent writers cost one fsync, not N.
+// hands the batch to a second thread, the WAL syncer, which makes it durable
+// with one fdatasync and only then answers its callers. N concurrent writers
+// cost one fsync, not N, and the writer runs the next batch while the disk
+// syncs the last one (the writer connection runs with synchronous=NORMAL;
+// durability comes from the syncer, see WalFile). Readers wait for the
+// CommitHorizon, so no one sees a write before it is durable.
 //
 // Answers: the function's own error when it fails (kInternal when it throws),
 // kUnavailable for every request of a batch whose BEGIN or COMMIT fails or
 // that SQLite rolls back as a whole (disk full, I/O error); nothing of such a
-// batch is stored.
+// batch is stored. When the fdatasync fails, the disk may have dropped the
+// batch: its callers get kUnavailable, the horizon fails, and every later
+// write is refused until the store is reopened (SQLite's recovery then
+// restores the last durable state).
 //
 // Thread behaviour: Submit() is thread-safe and blocking; it must not be
 // called from a write function (that would wait for itself: kInternal).
 // The destructor stops accepting, answers every accepted request (committing
-// it), and joins the thread.
+// and syncing it), and joins both threads.
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -29,6 +37,7 @@
 
 #include "core/ports/store.hpp"
 #include "storage/repos/sql_tx.hpp"
+#include "storage/sqlite/commit_horizon.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
 
 namespace hd::storage {
@@ -37,13 +46,21 @@ namespace hd::storage {
 struct WriteStats {
   std::uint64_t requests = 0;  // answered Write() calls
   std::uint64_t commits = 0;   // transactions (batches) attempted
+  std::uint64_t syncs = 0;     // fdatasync calls of the WAL (each covers one or more commits)
   std::uint64_t waiting = 0;   // Write() calls queued or running right now
 };
 
 class GroupCommitter {
  public:
-  // Takes the writer connection; max_batch >= 1 requests per transaction.
-  GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size_t max_batch);
+  // Makes the commits so far durable; the default syncs the connection's WAL
+  // file. Tests put a slow or failing disk in its place.
+  using SyncFn = std::function<Status()>;
+
+  // Takes the writer connection (switching it to synchronous=NORMAL);
+  // max_batch >= 1 requests per transaction. Readers of the same database
+  // wait on `horizon`.
+  GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size_t max_batch,
+                 CommitHorizon& horizon, SyncFn sync = nullptr);
   ~GroupCommitter();
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
@@ -60,9 +77,17 @@ class GroupCommitter {
     std::condition_variable answered;
   };
 
-  Status Control(std::string_view sql);
+  // A batch on its way from the writer to the syncer.
+  struct Committed {
+    std::vector<Request*> requests;
+    std::uint64_t commit = 0;  // its CommitHorizon number; 0 when COMMIT never ran
+    bool stored = false;       // COMMIT succeeded: the WAL holds it
+  };
+
   void Loop();
-  void RunBatch(const std::vector<Request*>& batch);
+  void SyncLoop();
+  // Runs a batch up to its COMMIT; tells what the syncer must do with it.
+  Committed RunBatch(std::vector<Request*> batch);
   // Runs one request inside a savepoint. Returns false when the savepoint
   // could not be released or rolled back, which leaves the batch unusable.
   bool RunInSavepoint(Request& request);
@@ -71,15 +96,21 @@ class GroupCommitter {
   std::unique_ptr<SqliteConnection> conn_;
   SqlTx tx_;
   const std::size_t max_batch_;
+  CommitHorizon& horizon_;
+  SyncFn sync_;
 
   mutable std::mutex mu_;
-  std::condition_variable wake_;  // the writer waits here for requests
-  std::deque<Request*> queue_;    // guarded by mu_
-  bool stopping_ = false;         // guarded by mu_
-  WriteStats stats_;              // guarded by mu_
-  int callers_ = 0;               // threads inside Submit(); guarded by mu_
-  std::condition_variable left_;  // the destructor waits here for callers_ == 0
-  std::thread thread_;            // started last, joined by the destructor
+  std::condition_variable wake_;         // the writer waits here for requests
+  std::deque<Request*> queue_;           // guarded by mu_
+  bool stopping_ = false;                // guarded by mu_
+  std::condition_variable synced_wake_;  // the syncer waits here for batches
+  std::deque<Committed> to_sync_;        // guarded by mu_
+  bool writer_done_ = false;             // guarded by mu_: nothing more for the syncer
+  WriteStats stats_;                     // guarded by mu_
+  int callers_ = 0;                      // threads inside Submit(); guarded by mu_
+  std::condition_variable left_;         // the destructor waits here for callers_ == 0
+  std::thread syncer_;                   // started before the writer, joined after it
+  std::thread thread_;                   // started last, joined by the destructor
 };
 
 }  // namespace hd::storage

@@ -20,8 +20,10 @@ class ReaderPool::Lease {
 };
 
 Result<std::unique_ptr<ReaderPool>> ReaderPool::Open(const SqliteConnectionOptions& options,
-                                                     std::size_t size) {
+                                                     std::size_t size,
+                                                     const CommitHorizon* horizon) {
   std::unique_ptr<ReaderPool> pool(new ReaderPool());
+  pool->horizon_ = horizon;
   SqliteConnectionOptions reader = options;
   reader.read_only = true;
   for (std::size_t i = 0; i < (size == 0 ? 1 : size); ++i) {
@@ -55,10 +57,21 @@ ReaderPool::~ReaderPool() {
   freed_.wait(lock, [&] { return free_.size() == slots_.size(); });
 }
 
+Status ReaderPool::BeginSnapshot(SqliteConnection& conn) {
+  HD_RETURN_IF_ERROR(conn.Run("BEGIN"));
+  if (horizon_ == nullptr) return Ok();
+  // BEGIN is deferred: the first read takes the snapshot. Every commit in it
+  // had begun before this point, so waiting for those begun now covers it.
+  HD_RETURN_IF_ERROR(conn.Run("SELECT 1 FROM sqlite_schema LIMIT 1"));
+  auto durable = horizon_->AwaitBegunCommits();
+  if (!durable.ok()) (void)conn.Run("ROLLBACK");
+  return durable;
+}
+
 Status ReaderPool::Run(const core::ports::TxFn& fn) {
   Lease lease(*this);
   SqliteConnection& conn = *lease.slot().conn;
-  HD_RETURN_IF_ERROR(conn.Exec("BEGIN"));
+  HD_RETURN_IF_ERROR(BeginSnapshot(conn));
   Status result = Ok();
   try {
     result = fn(*lease.slot().tx);
@@ -69,8 +82,8 @@ Status ReaderPool::Run(const core::ports::TxFn& fn) {
   }
   // Nothing was written, so COMMIT and ROLLBACK are the same; ROLLBACK also
   // ends a transaction that a failed statement left half-open.
-  auto end = conn.Exec(result.ok() ? "COMMIT" : "ROLLBACK");
-  if (!end.ok() && conn.InTransaction()) (void)conn.Exec("ROLLBACK");
+  auto end = conn.Run(result.ok() ? "COMMIT" : "ROLLBACK");
+  if (!end.ok() && conn.InTransaction()) (void)conn.Run("ROLLBACK");
   if (!result.ok()) return result;
   return end;
 }

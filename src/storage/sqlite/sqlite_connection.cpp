@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <functional>
+#include <optional>
+#include <string>
 #include <unordered_map>
 #include <utility>
 
@@ -42,9 +45,59 @@ Error TranslateError(sqlite3* db, int rc, std::string_view what) {
 
 int Size(std::string_view s) { return static_cast<int>(s.size()); }
 
+// A single-row `INSERT … VALUES (…) RETURNING id` into a table whose `id` is
+// the rowid: the statement prepared without its RETURNING clause, and the
+// id read from sqlite3_last_insert_rowid(). SQLite implements RETURNING
+// with a temporary table per execution, which costs more than the insert on
+// the hot write paths; repositories keep portable SQL and see the same row.
+// Returns the SQL to prepare instead, or nullopt when `sql` is not such an
+// insert.
+std::optional<std::string_view> RowidInsert(sqlite3* db, std::string_view sql) {
+  constexpr std::string_view kInsert = "INSERT INTO ";
+  constexpr std::string_view kReturning = " RETURNING id";
+  constexpr std::string_view kValues = " VALUES ";
+  if (!sql.starts_with(kInsert) || !sql.ends_with(kReturning)) return std::nullopt;
+  if (sql.find("ON CONFLICT") != std::string_view::npos) return std::nullopt;
+  const std::string_view insert = sql.substr(0, sql.size() - kReturning.size());
+  // Exactly one parenthesised tuple after VALUES, ending the statement.
+  const auto values = insert.find(kValues);
+  if (values == std::string_view::npos) return std::nullopt;
+  std::string_view tuple = insert.substr(values + kValues.size());
+  if (!tuple.starts_with('(')) return std::nullopt;
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < tuple.size(); ++i) {
+    const char ch = tuple[i];
+    if (quote != 0) {
+      if (ch == quote) quote = 0;
+    } else if (ch == '\'' || ch == '"') {
+      quote = ch;
+    } else if (ch == '(') {
+      ++depth;
+    } else if (ch == ')' && --depth == 0 && i + 1 != tuple.size()) {
+      return std::nullopt;
+    }
+  }
+  if (depth != 0 || quote != 0) return std::nullopt;
+  // The table: `id` must be its INTEGER PRIMARY KEY on a rowid table.
+  const std::string_view rest = sql.substr(kInsert.size());
+  const std::string table(rest.substr(0, rest.find_first_of(" (")));
+  const char* type = nullptr;
+  int primary = 0;
+  if (sqlite3_table_column_metadata(db, "main", table.c_str(), "rowid", nullptr, nullptr, nullptr,
+                                    nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_table_column_metadata(db, "main", table.c_str(), "id", &type, nullptr, nullptr,
+                                    &primary, nullptr) != SQLITE_OK ||
+      primary == 0 || type == nullptr || sqlite3_stricmp(type, "INTEGER") != 0) {
+    return std::nullopt;
+  }
+  return insert;
+}
+
 class SqliteStatement final : public Statement {
  public:
-  SqliteStatement(sqlite3* db, StmtHandle stmt) : db_(db), stmt_(std::move(stmt)) {}
+  SqliteStatement(sqlite3* db, StmtHandle stmt, bool returns_rowid)
+      : db_(db), stmt_(std::move(stmt)), returns_rowid_(returns_rowid) {}
 
   void BindInt(int i, std::int64_t v) override { Check(sqlite3_bind_int64(stmt_.get(), i, v)); }
   void BindDouble(int i, double v) override { Check(sqlite3_bind_double(stmt_.get(), i, v)); }
@@ -58,25 +111,45 @@ class SqliteStatement final : public Statement {
 
   Result<bool> Step() override {
     if (bind_rc_ != SQLITE_OK) return TranslateError(bind_rc_, "bind", sqlite3_errstr(bind_rc_));
+    if (rowid_row_) {  // the one row of a rowid insert was read
+      rowid_row_ = false;
+      return false;
+    }
     const int rc = sqlite3_step(stmt_.get());
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) {
       changes_ = sqlite3_changes64(db_);
+      if (returns_rowid_ && changes_ > 0) {
+        rowid_row_ = true;
+        rowid_ = sqlite3_last_insert_rowid(db_);
+        return true;
+      }
       return false;
     }
     return TranslateError(db_, rc, "step");
   }
 
-  bool IsNull(int c) const override { return sqlite3_column_type(stmt_.get(), c) == SQLITE_NULL; }
-  std::int64_t ColumnInt(int c) const override { return sqlite3_column_int64(stmt_.get(), c); }
-  double ColumnDouble(int c) const override { return sqlite3_column_double(stmt_.get(), c); }
+  bool IsNull(int c) const override {
+    if (rowid_row_) return false;
+    return sqlite3_column_type(stmt_.get(), c) == SQLITE_NULL;
+  }
+  std::int64_t ColumnInt(int c) const override {
+    if (rowid_row_) return rowid_;
+    return sqlite3_column_int64(stmt_.get(), c);
+  }
+  double ColumnDouble(int c) const override {
+    if (rowid_row_) return static_cast<double>(rowid_);
+    return sqlite3_column_double(stmt_.get(), c);
+  }
   std::string ColumnText(int c) const override {
+    if (rowid_row_) return std::to_string(rowid_);
     const auto* text = sqlite3_column_text(stmt_.get(), c);
     const int size = sqlite3_column_bytes(stmt_.get(), c);
     if (text == nullptr) return {};
     return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
   }
   std::string ColumnBlob(int c) const override {
+    if (rowid_row_) return std::to_string(rowid_);
     const void* blob = sqlite3_column_blob(stmt_.get(), c);
     const int size = sqlite3_column_bytes(stmt_.get(), c);
     if (blob == nullptr) return {};
@@ -89,6 +162,7 @@ class SqliteStatement final : public Statement {
     sqlite3_clear_bindings(stmt_.get());
     bind_rc_ = SQLITE_OK;
     changes_ = 0;
+    rowid_row_ = false;
   }
 
  private:
@@ -100,6 +174,15 @@ class SqliteStatement final : public Statement {
   StmtHandle stmt_;
   int bind_rc_ = SQLITE_OK;
   std::int64_t changes_ = 0;
+  const bool returns_rowid_;  // prepared by RowidInsert: one synthetic row, the new id
+  bool rowid_row_ = false;    // that row is current
+  std::int64_t rowid_ = 0;
+};
+
+// Looks up cached statements by string_view: no key string per lookup.
+struct SqlHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
 };
 
 struct CacheSlot {
@@ -111,15 +194,17 @@ struct CacheSlot {
 
 struct SqliteConnection::Impl {
   DbHandle db;  // declared first: destroyed after every cached statement
-  std::unordered_map<std::string, CacheSlot> cache;
+  std::unordered_map<std::string, CacheSlot, SqlHash, std::equal_to<>> cache;
 
   Result<std::unique_ptr<SqliteStatement>> Compile(std::string_view sql) {
+    const auto rowid_insert = RowidInsert(db.get(), sql);
+    const std::string_view text = rowid_insert.value_or(sql);
     sqlite3_stmt* raw = nullptr;
-    const int rc = sqlite3_prepare_v3(db.get(), sql.data(), Size(sql), SQLITE_PREPARE_PERSISTENT,
+    const int rc = sqlite3_prepare_v3(db.get(), text.data(), Size(text), SQLITE_PREPARE_PERSISTENT,
                                       &raw, nullptr);
     StmtHandle stmt(raw);
     if (rc != SQLITE_OK) return TranslateError(db.get(), rc, "prepare");
-    return std::make_unique<SqliteStatement>(db.get(), std::move(stmt));
+    return std::make_unique<SqliteStatement>(db.get(), std::move(stmt), rowid_insert.has_value());
   }
 };
 
@@ -150,7 +235,7 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
 }
 
 Result<PreparedStatement> SqliteConnection::Prepare(std::string_view sql) {
-  auto it = impl_->cache.find(std::string(sql));
+  auto it = impl_->cache.find(sql);
   if (it != impl_->cache.end() && !it->second.in_use) {
     it->second.in_use = true;
     return PreparedStatement(it->second.stmt.get(), nullptr, &it->second.in_use);
@@ -160,7 +245,7 @@ Result<PreparedStatement> SqliteConnection::Prepare(std::string_view sql) {
     // The cached statement is stepping in an outer loop: use a private one.
     return PreparedStatement(nullptr, std::move(stmt), nullptr);
   }
-  auto& slot = impl_->cache[std::string(sql)];
+  auto& slot = impl_->cache.try_emplace(std::string(sql)).first->second;
   slot.stmt = std::move(stmt);
   slot.in_use = true;
   return PreparedStatement(slot.stmt.get(), nullptr, &slot.in_use);
@@ -174,6 +259,17 @@ Status SqliteConnection::Exec(std::string_view sql) {
   std::string detail = message != nullptr ? message : sqlite3_errstr(rc);
   sqlite3_free(message);
   return TranslateError(rc, "exec", detail);
+}
+
+Status SqliteConnection::Run(std::string_view sql) {
+  HD_ASSIGN_OR_RETURN(auto stmt, Prepare(sql));
+  HD_RETURN_IF_ERROR(stmt->Step());
+  return Ok();
+}
+
+std::string SqliteConnection::WalPath() const {
+  const char* wal = sqlite3_filename_wal(sqlite3_db_filename(impl_->db.get(), "main"));
+  return wal != nullptr ? wal : "";
 }
 
 bool SqliteConnection::InTransaction() const {

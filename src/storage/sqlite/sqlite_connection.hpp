@@ -2,7 +2,8 @@
 //
 // Owns one sqlite3 handle and the statements prepared on it (cached by SQL
 // text, finalized before the handle closes). Every connection runs with
-// foreign keys on, synchronous=FULL and a busy timeout; the file is put in
+// foreign keys on, synchronous=FULL (the store's writer lowers it to NORMAL and
+// syncs the WAL itself, see GroupCommitter) and a busy timeout; the file is put in
 // WAL mode, so readers never block the writer. sqlite3.h stays in the .cpp.
 //
 // Thread behaviour: like every Connection, used by one thread at a time
@@ -41,9 +42,17 @@ class SqliteConnection final : public Connection {
   Result<PreparedStatement> Prepare(std::string_view sql) override;
   Status Exec(std::string_view sql) override;
 
+  // Runs one statement through the statement cache, ignoring its rows: for
+  // the transaction-control statements that run thousands of times a second
+  // (Exec parses its text every time).
+  Status Run(std::string_view sql);
+
   // True while a transaction is open. SQLite rolls a transaction back on its
   // own after some errors (disk full, I/O error); this tells the store so.
   bool InTransaction() const;
+
+  // The path of the database's write-ahead log ("<file>-wal").
+  std::string WalPath() const;
 
  private:
   struct Impl;

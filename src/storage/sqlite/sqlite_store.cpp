@@ -4,6 +4,7 @@
 
 #include "storage/migrations.hpp"
 #include "storage/sqlite/checkpointer.hpp"
+#include "storage/sqlite/commit_horizon.hpp"
 #include "storage/sqlite/group_committer.hpp"
 #include "storage/sqlite/reader_pool.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
@@ -23,21 +24,27 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   HD_ASSIGN_OR_RETURN(auto checkpoint_conn, SqliteConnection::Open(conn_options));
   auto checkpointer =
       std::make_unique<Checkpointer>(std::move(checkpoint_conn), options.checkpoint_interval);
-  HD_ASSIGN_OR_RETURN(auto readers, ReaderPool::Open(conn_options, options.reader_pool_size));
-  auto committer = std::make_unique<GroupCommitter>(std::move(writer), options.max_batch_size);
-  return std::unique_ptr<SqliteStore>(
-      new SqliteStore(std::move(checkpointer), std::move(readers), std::move(committer)));
+  auto horizon = std::make_unique<CommitHorizon>();
+  HD_ASSIGN_OR_RETURN(auto readers,
+                      ReaderPool::Open(conn_options, options.reader_pool_size, horizon.get()));
+  auto committer =
+      std::make_unique<GroupCommitter>(std::move(writer), options.max_batch_size, *horizon);
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(horizon), std::move(checkpointer),
+                                                      std::move(readers), std::move(committer)));
 }
 
-SqliteStore::SqliteStore(std::unique_ptr<Checkpointer> checkpointer,
+SqliteStore::SqliteStore(std::unique_ptr<CommitHorizon> horizon,
+                         std::unique_ptr<Checkpointer> checkpointer,
                          std::unique_ptr<ReaderPool> readers,
                          std::unique_ptr<GroupCommitter> writer)
-    : checkpointer_(std::move(checkpointer)),
+    : horizon_(std::move(horizon)),
+      checkpointer_(std::move(checkpointer)),
       readers_(std::move(readers)),
       writer_(std::move(writer)) {}
 
-// Members go in reverse order: the writer drains and joins first, the
-// checkpointer folds the WAL into the database last.
+// Members go in reverse order: the writer drains and joins first (its last
+// batches synced and answered), the checkpointer folds the WAL into the
+// database last.
 SqliteStore::~SqliteStore() = default;
 
 Status SqliteStore::Read(const core::ports::TxFn& fn) { return readers_->Run(fn); }
@@ -46,10 +53,11 @@ Status SqliteStore::Write(const core::ports::TxFn& fn) { return writer_->Submit(
 
 SqliteWriteStats SqliteStore::write_stats() const {
   const WriteStats s = writer_->stats();
-  return SqliteWriteStats{s.requests, s.commits, s.waiting};
+  return SqliteWriteStats{s.requests, s.commits, s.syncs, s.waiting};
 }
 
 Status SqliteStore::Ping() {
+  HD_RETURN_IF_ERROR(horizon_->health());
   return readers_->WithConnection([](Connection& conn) -> Status {
     HD_ASSIGN_OR_RETURN(auto stmt, conn.Prepare("SELECT 1"));
     HD_ASSIGN_OR_RETURN(bool row, stmt->Step());

@@ -1,9 +1,11 @@
 // SqliteStore: ports::Store on an embedded SQLite database file.
 //
 // Writes go to one writer connection through group commit (GroupCommitter):
-// every acknowledged Write() is durable (WAL, synchronous=FULL), and
-// concurrent writers share each fsync. Reads run on the calling thread on a
-// pool of read-only connections, each inside one snapshot transaction.
+// every acknowledged Write() is durable (its WAL frames synced before the
+// answer), concurrent writers share each fsync, and the next batch runs
+// while the last one syncs. Reads run on the calling thread on a pool of
+// read-only connections, each inside one snapshot transaction that shows
+// only durable writes.
 // Migrations are applied at Open().
 //
 // Thread behaviour: Read, Write and Ping are thread-safe and blocking (see
@@ -24,6 +26,7 @@
 namespace hd::storage {
 
 class Checkpointer;
+class CommitHorizon;
 class GroupCommitter;
 class ReaderPool;
 
@@ -31,6 +34,7 @@ class ReaderPool;
 struct SqliteWriteStats {
   std::uint64_t requests = 0;  // Write() calls answered
   std::uint64_t commits = 0;   // transactions they took (requests / commits = batch size)
+  std::uint64_t syncs = 0;     // WAL fdatasyncs (each covers one or more commits)
   std::uint64_t waiting = 0;   // Write() calls queued or running right now
 };
 
@@ -68,9 +72,10 @@ class SqliteStore final : public core::ports::Store {
   SqliteWriteStats write_stats() const;
 
  private:
-  SqliteStore(std::unique_ptr<Checkpointer> checkpointer, std::unique_ptr<ReaderPool> readers,
-              std::unique_ptr<GroupCommitter> writer);
+  SqliteStore(std::unique_ptr<CommitHorizon> horizon, std::unique_ptr<Checkpointer> checkpointer,
+              std::unique_ptr<ReaderPool> readers, std::unique_ptr<GroupCommitter> writer);
 
+  std::unique_ptr<CommitHorizon> horizon_;  // outlives the readers and the writer
   std::unique_ptr<Checkpointer> checkpointer_;
   std::unique_ptr<ReaderPool> readers_;
   std::unique_ptr<GroupCommitter> writer_;
