@@ -30,6 +30,13 @@ core::TicketProcess Summary(const workflow::Process& process, const core::Proces
   return out;
 }
 
+// ticket.process as `reader` sees it: the fields are for staff only.
+void Show(core::Ticket& ticket, const workflow::Process& process, const core::ProcessState& st,
+          const Actor& reader) {
+  ticket.process = Summary(process, st, reader.role);
+  if (reader.staff()) ticket.process->fields = st.fields;
+}
+
 Status PostComment(core::ports::Tx& tx, const core::Ticket& ticket, const Actor& actor,
                    const std::string& comment, core::Timestamp now) {
   const bool internal = actor.staff();
@@ -63,7 +70,8 @@ std::shared_ptr<DiagramRenderer> ProcessEngine::renderer() const {
   return renderer_;
 }
 
-Status ProcessEngine::Start(core::ports::Tx& tx, core::Ticket& ticket, core::Timestamp now) const {
+Status ProcessEngine::Start(core::ports::Tx& tx, core::Ticket& ticket, const Actor& reader,
+                            core::Timestamp now) const {
   const ProcessPtr process = catalog_.Current(settings_.default_process);
   if (!process) return Ok();
   const workflow::State* initial = process->FindState(process->initial.id);
@@ -79,6 +87,7 @@ Status ProcessEngine::Start(core::ports::Tx& tx, core::Ticket& ticket, core::Tim
       {},
       {core::ProcessStep{0, initial->id, "", std::nullopt, now, internal::OwnerText(*initial)}}};
   HD_RETURN_IF_ERROR(tx.Processes().InsertState(st));
+  Show(ticket, *process, st, reader);
   const core::TicketStatus status = internal::StatusFor(*process, *initial);
   if (status == ticket.status && initial->tier == ticket.tier) return Ok();
   ticket.status = status;
@@ -91,8 +100,7 @@ Status ProcessEngine::Describe(core::ports::Tx& tx, const Actor& reader,
   HD_ASSIGN_OR_RETURN(auto state, tx.Processes().FindState(ticket.id));
   if (!state) return Ok();
   HD_ASSIGN_OR_RETURN(ProcessPtr process, catalog_.Get(tx, state->process_id, state->version));
-  ticket.process = Summary(*process, *state, reader.role);
-  if (reader.staff()) ticket.process->fields = state->fields;
+  Show(ticket, *process, *state, reader);
   return Ok();
 }
 

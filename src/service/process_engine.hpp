@@ -87,8 +87,10 @@ class ProcessEngine {
 
   // Starts the current default process on a ticket just inserted in this
   // transaction: initial state, first step of the path, status and tier of
-  // that state. Does nothing when no default process is loaded.
-  Status Start(core::ports::Tx& tx, core::Ticket& ticket, core::Timestamp now) const;
+  // that state; fills ticket.process for `reader` as Describe would. Does
+  // nothing when no default process is loaded.
+  Status Start(core::ports::Tx& tx, core::Ticket& ticket, const Actor& reader,
+               core::Timestamp now) const;
 
   // Fills ticket.process for `reader` (state label, final, instructions for
   // the reader's role). Leaves it empty for a ticket on no process.

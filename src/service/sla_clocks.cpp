@@ -117,9 +117,21 @@ Result<ClockFacts> FactsOf(Tx& tx, const core::Ticket& t, const core::TicketSla&
   return f;
 }
 
+// ticket.sla for a stored clock; what is stored when the calendar is gone or
+// has no data for the years involved.
+core::SlaStatus ShownStatus(const sla::Calendar* calendar, const ClockTargets& targets,
+                            const core::TicketSla& clock, core::Timestamp now) {
+  if (calendar != nullptr) {
+    auto status = StatusOf(*calendar, targets, clock, now);
+    if (status.ok()) return std::move(status).value();
+  }
+  return core::SlaStatus{clock.level_reason, clock.first_response_due, clock.next_target,
+                         clock.next_due};
+}
+
 }  // namespace
 
-Status SlaClocks::Start(Tx& tx, const core::Ticket& t, const LevelChoice& choice,
+Status SlaClocks::Start(Tx& tx, core::Ticket& t, const LevelChoice& choice,
                         core::Timestamp now) const {
   if (!choice.enabled) return Ok();
   const auto catalog = policy_.Current();
@@ -148,7 +160,9 @@ Status SlaClocks::Start(Tx& tx, const core::Ticket& t, const LevelChoice& choice
   HD_ASSIGN_OR_RETURN(auto computed, ComputeClock(*calendar, ClockTargets::Of(*version), facts,
                                                   ToInstant(now), {}));
   Apply(computed, clock);
-  return tx.Sla().InsertClock(clock);
+  HD_RETURN_IF_ERROR(tx.Sla().InsertClock(clock));
+  t.sla = ShownStatus(calendar, ClockTargets::Of(*version), clock, now);
+  return Ok();
 }
 
 Status SlaClocks::Refresh(Tx& tx, const core::Ticket& t, core::Timestamp now) const {
@@ -192,15 +206,8 @@ Status SlaClocks::DescribeAll(Tx& tx, std::vector<core::Ticket>& tickets,
     if (it == by_ticket.end()) continue;
     const core::TicketSla& clock = *it->second;
     HD_ASSIGN_OR_RETURN(auto version, VersionOf(tx, *catalog, clock.level_version_id));
-    const sla::Calendar* calendar = catalog->FindCalendar(clock.calendar);
-    auto status = calendar == nullptr ? Result<core::SlaStatus>(Error::Unavailable("no calendar"))
-                                      : StatusOf(*calendar, ClockTargets::Of(version), clock, now);
-    if (status.ok()) {
-      t.sla = std::move(status).value();
-    } else {  // a year without calendar data: show what is stored
-      t.sla = core::SlaStatus{clock.level_reason, clock.first_response_due, clock.next_target,
-                              clock.next_due};
-    }
+    t.sla =
+        ShownStatus(catalog->FindCalendar(clock.calendar), ClockTargets::Of(version), clock, now);
   }
   return Ok();
 }

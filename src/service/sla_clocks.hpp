@@ -71,9 +71,10 @@ class SlaClocks {
                              core::Timestamp now) const;
 
   // Redeems the chosen coupon for the stored ticket (kInvalidArgument
-  // coupon-used when a concurrent request redeemed it first) and stores the
-  // ticket's clock. Nothing when the choice is not enabled.
-  Status Start(core::ports::Tx& tx, const core::Ticket& ticket, const LevelChoice& choice,
+  // coupon-used when a concurrent request redeemed it first), stores the
+  // ticket's clock and fills ticket.sla from it (as Describe would, without
+  // reading it back). Nothing when the choice is not enabled.
+  Status Start(core::ports::Tx& tx, core::Ticket& ticket, const LevelChoice& choice,
                core::Timestamp now) const;
 
   // Recomputes the stored clock of `ticket` from its history at `now`.

@@ -117,7 +117,7 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
     t.created_at = t.updated_at = now;
     HD_ASSIGN_OR_RETURN(t, tx.Tickets().Insert(std::move(t)));
     if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Start(tx, t, level, now));
-    HD_RETURN_IF_ERROR(processes_.Start(tx, t, now));
+    HD_RETURN_IF_ERROR(processes_.Start(tx, t, actor, now));
     HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor, EventKind::kCreated, "", "", t.subject));
     core::Message first{{}, t.id, initiator.id, in.body, false, in.channel, now, {}};
     HD_ASSIGN_OR_RETURN(first, tx.Messages().Insert(std::move(first)));
@@ -126,8 +126,6 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
       HD_RETURN_IF_ERROR(tx.Idempotency().Insert(
           core::IdempotencyRecord{actor.id, in.idempotency_key, in.fingerprint, t.id, now}));
     }
-    HD_RETURN_IF_ERROR(processes_.Describe(tx, actor, t));
-    if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Describe(tx, t, now));
     out = CreatedTicket{std::move(t), false};
     return Ok();
   }));
