@@ -26,17 +26,32 @@ Status CallGuarded(const core::ports::TxFn& fn, core::ports::Tx& tx) {
 
 }  // namespace
 
+namespace {
+
+// How long a WAL restart waits for the readers still on the WAL; they are
+// short, and a miss only means another try a little later.
+constexpr int kRestartWaitMs = 20;
+// A WAL that grew large once (before a restart succeeded) is cut back to
+// this size when it is written anew.
+constexpr std::string_view kWalSizeLimit = "PRAGMA journal_size_limit=67108864";
+
+}  // namespace
+
 GroupCommitter::GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size_t max_batch,
-                               CommitHorizon& horizon, SyncFn sync)
+                               CommitHorizon& horizon, SyncFn sync, int wal_restart_frames)
     : conn_(std::move(conn)),
       tx_(*conn_),
       max_batch_(max_batch == 0 ? 1 : max_batch),
       horizon_(horizon),
-      sync_(std::move(sync)) {
+      sync_(std::move(sync)),
+      wal_restart_frames_(wal_restart_frames < 1 ? 1 : wal_restart_frames),
+      restart_at_frames_(wal_restart_frames_) {
   // COMMIT writes the batch's frames to the WAL and returns; the syncer's
   // fdatasync makes them durable before anyone is answered.
   const Status normal = conn_->Exec("PRAGMA synchronous=NORMAL");
   if (!normal.ok()) horizon_.Fail(normal.error());
+  (void)conn_->Exec(kWalSizeLimit);
+  conn_->TrackWalFrames();
   if (!sync_) {
     sync_ = [wal = std::make_shared<WalFile>(conn_->WalPath())] { return wal->Sync(); };
   }
@@ -58,6 +73,9 @@ GroupCommitter::~GroupCommitter() {
   wake_.notify_one();
   thread_.join();
   syncer_.join();
+  // Every write is answered: fold the whole WAL into the database and empty
+  // it, so a copied or backed-up database file is complete on its own.
+  (void)conn_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
   // Callers woken by the last batch still need mu_ to return: wait for them.
   std::unique_lock lock(mu_);
   left_.wait(lock, [&] { return callers_ == 0; });
@@ -107,6 +125,7 @@ void GroupCommitter::Loop() {
       to_sync_.push_back(std::move(committed));
     }
     synced_wake_.notify_one();
+    MaybeRestartWal();
   }
   {
     std::lock_guard lock(mu_);
@@ -124,6 +143,7 @@ void GroupCommitter::SyncLoop() {
       if (to_sync_.empty()) return;  // the writer is done and everything answered
       for (auto& c : to_sync_) work.push_back(std::move(c));
       to_sync_.clear();
+      syncing_ = true;
     }
     // One fdatasync covers every batch committed so far.
     std::uint64_t last = 0;
@@ -154,43 +174,87 @@ void GroupCommitter::SyncLoop() {
           r->answered.notify_one();
         }
       }
+      syncing_ = false;
     }
+    wake_.notify_one();  // a writer holding its commit for this sync may go on
     work.clear();
+  }
+}
+
+void GroupCommitter::MaybeRestartWal() {
+  const int frames = conn_->WalFrames();
+  if (frames < restart_at_frames_) return;
+  // The checkpoint syncs the WAL before copying it, so frames the syncer has
+  // not synced yet are durable before the next commit overwrites them.
+  auto restarted = conn_->RestartWal(kRestartWaitMs);
+  if (restarted.ok() && *restarted) {
+    restart_at_frames_ = wal_restart_frames_;
+    std::lock_guard lock(mu_);
+    ++stats_.wal_restarts;
+  } else {
+    // A miss: try again once a quarter more was written.
+    restart_at_frames_ = frames + std::max(1, wal_restart_frames_ / 4);
   }
 }
 
 GroupCommitter::Committed GroupCommitter::RunBatch(std::vector<Request*> batch) {
   Committed out{std::move(batch), 0, false};
-  const auto& requests = out.requests;
   if (auto health = horizon_.health(); !health.ok()) {
-    FailBatch(requests, health.error());
+    FailBatch(out.requests, health.error());
     return out;
   }
   auto begin = conn_->Run("BEGIN IMMEDIATE");
   if (!begin.ok()) {
-    FailBatch(requests, begin.error());
+    FailBatch(out.requests, begin.error());
     return out;
   }
-  for (Request* r : requests) {
-    if (!RunInSavepoint(*r) || !conn_->InTransaction()) {
-      Error cause = Error::Unavailable(
-          "the write transaction was rolled back: " +
-          (r->result.ok() ? std::string("savepoint failed") : r->result.error().message));
-      if (conn_->InTransaction()) (void)conn_->Run("ROLLBACK");
-      FailBatch(requests, cause);
-      return out;
-    }
+  if (!RunInTransaction(out.requests, 0)) return out;
+  while (out.requests.size() < max_batch_) {
+    auto more = TakeWhileSyncing(max_batch_ - out.requests.size());
+    if (more.empty()) break;
+    const std::size_t from = out.requests.size();
+    out.requests.insert(out.requests.end(), more.begin(), more.end());
+    if (!RunInTransaction(out.requests, from)) return out;
   }
   out.commit = horizon_.BeginCommit();
   auto commit = conn_->Run("COMMIT");
   if (!commit.ok()) {
     if (conn_->InTransaction()) (void)conn_->Run("ROLLBACK");
-    FailBatch(requests, commit.error());
+    FailBatch(out.requests, commit.error());
     return out;
   }
   out.stored = true;
   return out;
 }
+
+bool GroupCommitter::RunInTransaction(std::vector<Request*>& batch, std::size_t from) {
+  for (std::size_t i = from; i < batch.size(); ++i) {
+    Request* r = batch[i];
+    if (!RunInSavepoint(*r) || !conn_->InTransaction()) {
+      Error cause = Error::Unavailable(
+          "the write transaction was rolled back: " +
+          (r->result.ok() ? std::string("savepoint failed") : r->result.error().message));
+      if (conn_->InTransaction()) (void)conn_->Run("ROLLBACK");
+      FailBatch(batch, cause);
+      return false;
+    }
+  }
+  return true;
+}
+
+std::vector<GroupCommitter::Request*> GroupCommitter::TakeWhileSyncing(std::size_t room) {
+  std::vector<Request*> taken;
+  std::unique_lock lock(mu_);
+  const auto syncer_busy = [&] { return syncing_ || !to_sync_.empty(); };
+  wake_.wait(lock, [&] { return stopping_ || !queue_.empty() || !syncer_busy(); });
+  if (!syncer_busy()) return taken;
+  while (!queue_.empty() && taken.size() < room) {
+    taken.push_back(queue_.front());
+    queue_.pop_front();
+  }
+  return taken;
+}
+
 bool GroupCommitter::RunInSavepoint(Request& request) {
   auto opened = conn_->Run("SAVEPOINT request");
   if (!opened.ok()) {

@@ -8,8 +8,18 @@
 // with one fdatasync and only then answers its callers. N concurrent writers
 // cost one fsync, not N, and the writer runs the next batch while the disk
 // syncs the last one (the writer connection runs with synchronous=NORMAL;
-// durability comes from the syncer, see WalFile). Readers wait for the
-// CommitHorizon, so no one sees a write before it is durable.
+// durability comes from the syncer, see WalFile). While the syncer is still
+// busy, the writer keeps its transaction open and takes requests that arrive
+// meanwhile into it: they would wait for that sync anyway, and one commit
+// writes each changed page to the WAL once instead of once per request.
+// Readers wait for the CommitHorizon, so no one sees a write before it is
+// durable.
+//
+// Checkpoints are the writer's too: once the WAL holds wal_restart_frames
+// pages, the writer folds it into the database between two batches and the
+// next commit writes the WAL from its start again (see MaybeRestartWal). At
+// destruction the WAL is folded in and emptied, so the database file alone
+// holds every write.
 //
 // Answers: the function's own error when it fails (kInternal when it throws),
 // kUnavailable for every request of a batch whose BEGIN or COMMIT fails or
@@ -44,10 +54,11 @@ namespace hd::storage {
 
 // Counters since start, for metrics and benchmarks.
 struct WriteStats {
-  std::uint64_t requests = 0;  // answered Write() calls
-  std::uint64_t commits = 0;   // transactions (batches) attempted
-  std::uint64_t syncs = 0;     // fdatasync calls of the WAL (each covers one or more commits)
-  std::uint64_t waiting = 0;   // Write() calls queued or running right now
+  std::uint64_t requests = 0;      // answered Write() calls
+  std::uint64_t commits = 0;       // transactions (batches) attempted
+  std::uint64_t syncs = 0;         // fdatasync calls of the WAL (each covers one or more commits)
+  std::uint64_t wal_restarts = 0;  // times the WAL was checkpointed whole to be written anew
+  std::uint64_t waiting = 0;       // Write() calls queued or running right now
 };
 
 class GroupCommitter {
@@ -56,11 +67,17 @@ class GroupCommitter {
   // file. Tests put a slow or failing disk in its place.
   using SyncFn = std::function<Status()>;
 
-  // Takes the writer connection (switching it to synchronous=NORMAL);
-  // max_batch >= 1 requests per transaction. Readers of the same database
-  // wait on `horizon`.
+  // WAL frames (pages) after which the writer checkpoints the whole WAL
+  // between two batches so it is written from its start again: 16 MiB of
+  // 4 KiB pages.
+  static constexpr int kWalRestartFrames = 4096;
+
+  // Takes the writer connection (switching it to synchronous=NORMAL, its
+  // automatic checkpoints off); max_batch >= 1 requests per transaction.
+  // Readers of the same database wait on `horizon`.
   GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size_t max_batch,
-                 CommitHorizon& horizon, SyncFn sync = nullptr);
+                 CommitHorizon& horizon, SyncFn sync = nullptr,
+                 int wal_restart_frames = kWalRestartFrames);
   ~GroupCommitter();
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
@@ -88,6 +105,18 @@ class GroupCommitter {
   void SyncLoop();
   // Runs a batch up to its COMMIT; tells what the syncer must do with it.
   Committed RunBatch(std::vector<Request*> batch);
+  // Runs requests in savepoints of the open transaction, appending them to
+  // `batch`; false when the transaction was lost (the batch then failed).
+  bool RunInTransaction(std::vector<Request*>& batch, std::size_t from);
+  // While the syncer is busy, waits for new requests and takes them (up to
+  // max_batch in all); returns those taken, none once the syncer is idle.
+  std::vector<Request*> TakeWhileSyncing(std::size_t room);
+  // Between batches: once the WAL has grown past wal_restart_frames_, folds
+  // it into the database and waits briefly for its readers, so the next
+  // commit writes it from the start again. A checkpoint beside a steady
+  // stream of commits never catches up with them, and a WAL that only grows
+  // costs disk and a metadata journal commit on every fdatasync.
+  void MaybeRestartWal();
   // Runs one request inside a savepoint. Returns false when the savepoint
   // could not be released or rolled back, which leaves the batch unusable.
   bool RunInSavepoint(Request& request);
@@ -98,6 +127,8 @@ class GroupCommitter {
   const std::size_t max_batch_;
   CommitHorizon& horizon_;
   SyncFn sync_;
+  const int wal_restart_frames_;
+  int restart_at_frames_;  // writer thread only
 
   mutable std::mutex mu_;
   std::condition_variable wake_;         // the writer waits here for requests
@@ -106,6 +137,7 @@ class GroupCommitter {
   std::condition_variable synced_wake_;  // the syncer waits here for batches
   std::deque<Committed> to_sync_;        // guarded by mu_
   bool writer_done_ = false;             // guarded by mu_: nothing more for the syncer
+  bool syncing_ = false;                 // guarded by mu_: the syncer is working on batches
   WriteStats stats_;                     // guarded by mu_
   int callers_ = 0;                      // threads inside Submit(); guarded by mu_
   std::condition_variable left_;         // the destructor waits here for callers_ == 0

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -195,6 +196,7 @@ struct CacheSlot {
 struct SqliteConnection::Impl {
   DbHandle db;  // declared first: destroyed after every cached statement
   std::unordered_map<std::string, CacheSlot, SqlHash, std::equal_to<>> cache;
+  int wal_frames = 0;  // set by the WAL hook once TrackWalFrames() ran
 
   Result<std::unique_ptr<SqliteStatement>> Compile(std::string_view sql) {
     const auto rowid_insert = RowidInsert(db.get(), sql);
@@ -208,11 +210,17 @@ struct SqliteConnection::Impl {
   }
 };
 
-SqliteConnection::SqliteConnection(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteConnection::SqliteConnection(std::unique_ptr<Impl> impl, int busy_timeout_ms)
+    : impl_(std::move(impl)), busy_timeout_ms_(busy_timeout_ms) {}
 SqliteConnection::~SqliteConnection() = default;
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
     const SqliteConnectionOptions& options) {
+  // SQLite's memory statistics take a process-wide mutex on every
+  // allocation; nothing reads them. Fails harmlessly (SQLITE_MISUSE) when
+  // SQLite was initialised before the first connection.
+  static std::once_flag configured;
+  std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* raw = nullptr;
   const int flags =
       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (options.read_only ? 0 : SQLITE_OPEN_CREATE);
@@ -223,8 +231,12 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(
     return TranslateError(raw, rc, "open " + options.path);
   }
   sqlite3_extended_result_codes(raw, 1);
+  // More lookaside slots than the default 100: the statements of one write
+  // allocate many small objects, and a slot is cheaper than malloc.
+  (void)sqlite3_db_config(raw, SQLITE_DBCONFIG_LOOKASIDE, nullptr, 1200, 512);
   sqlite3_busy_timeout(raw, options.busy_timeout_ms);
-  std::unique_ptr<SqliteConnection> conn(new SqliteConnection(std::move(impl)));
+  std::unique_ptr<SqliteConnection> conn(
+      new SqliteConnection(std::move(impl), options.busy_timeout_ms));
   // journal_mode=WAL is a property of the file; setting it again is a no-op.
   HD_RETURN_IF_ERROR(
       conn->Exec(options.read_only ? "PRAGMA query_only=ON" : "PRAGMA journal_mode=WAL"));
@@ -270,6 +282,32 @@ Status SqliteConnection::Run(std::string_view sql) {
 std::string SqliteConnection::WalPath() const {
   const char* wal = sqlite3_filename_wal(sqlite3_db_filename(impl_->db.get(), "main"));
   return wal != nullptr ? wal : "";
+}
+
+void SqliteConnection::TrackWalFrames() {
+  sqlite3_wal_hook(
+      impl_->db.get(),
+      [](void* impl, sqlite3*, const char*, int frames) {
+        static_cast<Impl*>(impl)->wal_frames = frames;
+        return SQLITE_OK;
+      },
+      impl_.get());
+}
+
+int SqliteConnection::WalFrames() const { return impl_->wal_frames; }
+
+Result<bool> SqliteConnection::RestartWal(int wait_ms) {
+  sqlite3* db = impl_->db.get();
+  sqlite3_busy_timeout(db, wait_ms);
+  int log = 0;
+  int checkpointed = 0;
+  const int rc =
+      sqlite3_wal_checkpoint_v2(db, "main", SQLITE_CHECKPOINT_RESTART, &log, &checkpointed);
+  sqlite3_busy_timeout(db, busy_timeout_ms_);
+  if (rc == SQLITE_BUSY) return false;
+  if (rc != SQLITE_OK) return TranslateError(db, rc, "checkpoint");
+  impl_->wal_frames = 0;  // the next commit starts the WAL anew
+  return true;
 }
 
 bool SqliteConnection::InTransaction() const {

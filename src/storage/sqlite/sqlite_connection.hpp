@@ -54,10 +54,26 @@ class SqliteConnection final : public Connection {
   // The path of the database's write-ahead log ("<file>-wal").
   std::string WalPath() const;
 
+  // Starts counting the frames in the WAL after each commit on this
+  // connection (replacing SQLite's automatic checkpoint, which must be off).
+  void TrackWalFrames();
+  // Frames in the WAL after the last commit on this connection; 0 before
+  // TrackWalFrames() or the first commit.
+  int WalFrames() const;
+
+  // Checkpoints the whole WAL and waits, at most `wait_ms`, for the readers
+  // still using it, so that the next commit writes the WAL from its start
+  // again instead of appending. True when that worked; false when readers
+  // or another checkpoint kept it from finishing (nothing is lost; the WAL
+  // just keeps growing until a later attempt). Must not run inside a
+  // transaction. The connection's busy timeout is restored afterwards.
+  Result<bool> RestartWal(int wait_ms);
+
  private:
   struct Impl;
-  explicit SqliteConnection(std::unique_ptr<Impl> impl);
+  explicit SqliteConnection(std::unique_ptr<Impl> impl, int busy_timeout_ms);
   std::unique_ptr<Impl> impl_;
+  const int busy_timeout_ms_;
 };
 
 }  // namespace hd::storage

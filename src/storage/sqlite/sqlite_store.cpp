@@ -3,7 +3,6 @@
 #include <utility>
 
 #include "storage/migrations.hpp"
-#include "storage/sqlite/checkpointer.hpp"
 #include "storage/sqlite/commit_horizon.hpp"
 #include "storage/sqlite/group_committer.hpp"
 #include "storage/sqlite/reader_pool.hpp"
@@ -19,32 +18,23 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   // before any reader looks at it.
   HD_ASSIGN_OR_RETURN(auto writer, SqliteConnection::Open(conn_options));
   HD_RETURN_IF_ERROR(ApplyMigrations(*writer));
-  // Checkpoints run on their own connection, off the commit path.
-  HD_RETURN_IF_ERROR(writer->Exec("PRAGMA wal_autocheckpoint=0"));
-  HD_ASSIGN_OR_RETURN(auto checkpoint_conn, SqliteConnection::Open(conn_options));
-  auto checkpointer =
-      std::make_unique<Checkpointer>(std::move(checkpoint_conn), options.checkpoint_interval);
   auto horizon = std::make_unique<CommitHorizon>();
   HD_ASSIGN_OR_RETURN(auto readers,
                       ReaderPool::Open(conn_options, options.reader_pool_size, horizon.get()));
-  auto committer =
-      std::make_unique<GroupCommitter>(std::move(writer), options.max_batch_size, *horizon);
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(horizon), std::move(checkpointer),
-                                                      std::move(readers), std::move(committer)));
+  auto committer = std::make_unique<GroupCommitter>(std::move(writer), options.max_batch_size,
+                                                    *horizon, nullptr, options.wal_restart_frames);
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(std::move(horizon), std::move(readers), std::move(committer)));
 }
 
 SqliteStore::SqliteStore(std::unique_ptr<CommitHorizon> horizon,
-                         std::unique_ptr<Checkpointer> checkpointer,
                          std::unique_ptr<ReaderPool> readers,
                          std::unique_ptr<GroupCommitter> writer)
-    : horizon_(std::move(horizon)),
-      checkpointer_(std::move(checkpointer)),
-      readers_(std::move(readers)),
-      writer_(std::move(writer)) {}
+    : horizon_(std::move(horizon)), readers_(std::move(readers)), writer_(std::move(writer)) {}
 
 // Members go in reverse order: the writer drains and joins first (its last
-// batches synced and answered), the checkpointer folds the WAL into the
-// database last.
+// batches synced and answered, the WAL folded into the database), then the
+// readers close.
 SqliteStore::~SqliteStore() = default;
 
 Status SqliteStore::Read(const core::ports::TxFn& fn) { return readers_->Run(fn); }

@@ -25,7 +25,6 @@
 
 namespace hd::storage {
 
-class Checkpointer;
 class CommitHorizon;
 class GroupCommitter;
 class ReaderPool;
@@ -48,9 +47,9 @@ struct SqliteOptions {
   int busy_timeout_ms = 5000;
   // At most this many Write() requests share one transaction. Default 512.
   std::size_t max_batch_size = 512;
-  // How often the WAL is checkpointed into the database file, off the commit
-  // path. Default 100 ms.
-  std::chrono::milliseconds checkpoint_interval{100};
+  // WAL pages after which the writer folds the WAL into the database file
+  // and starts it anew. Default 4096 (16 MiB of 4 KiB pages).
+  int wal_restart_frames = 4096;
 };
 
 class SqliteStore final : public core::ports::Store {
@@ -72,11 +71,10 @@ class SqliteStore final : public core::ports::Store {
   SqliteWriteStats write_stats() const;
 
  private:
-  SqliteStore(std::unique_ptr<CommitHorizon> horizon, std::unique_ptr<Checkpointer> checkpointer,
-              std::unique_ptr<ReaderPool> readers, std::unique_ptr<GroupCommitter> writer);
+  SqliteStore(std::unique_ptr<CommitHorizon> horizon, std::unique_ptr<ReaderPool> readers,
+              std::unique_ptr<GroupCommitter> writer);
 
   std::unique_ptr<CommitHorizon> horizon_;  // outlives the readers and the writer
-  std::unique_ptr<Checkpointer> checkpointer_;
   std::unique_ptr<ReaderPool> readers_;
   std::unique_ptr<GroupCommitter> writer_;
 };
