@@ -105,10 +105,11 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
     t.initiator_id = initiator.id;
     t.company_id = initiator.company_id;
     t.channel = in.channel;
-    t.sources_searched = std::move(in.sources_searched);
-    t.steps = std::move(in.steps);
-    t.expected = std::move(in.expected);
-    t.actual = std::move(in.actual);
+    // Copied, not moved: the database may run this function again.
+    t.sources_searched = in.sources_searched;
+    t.steps = in.steps;
+    t.expected = in.expected;
+    t.actual = in.actual;
     LevelChoice level;
     if (sla_ != nullptr) {
       HD_ASSIGN_OR_RETURN(level, sla_->Choose(tx, initiator, in.coupon, in.channel, now));

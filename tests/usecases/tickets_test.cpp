@@ -34,6 +34,54 @@ TEST_F(Tickets, CreateStoresGuidedFieldsFirstMessageAndHistory) {
   EXPECT_EQ(history->at(0).kind, core::EventKind::kCreated);
 }
 
+// PostgreSQL runs a write function again after a serialization failure or a
+// deadlock. This store does the same for every write: it runs the function
+// once in a nested transaction, rolls that back, and runs it again.
+class RetryingStore final : public core::ports::Store {
+ public:
+  explicit RetryingStore(core::ports::Store& inner) : inner_(inner) {}
+  Status Read(const core::ports::TxFn& fn) override { return inner_.Read(fn); }
+  Status Write(const core::ports::TxFn& fn) override {
+    return inner_.Write([&](core::ports::Tx& tx) -> Status {
+      (void)tx.Isolated([&](core::ports::Tx& attempt) -> Status {
+        HD_RETURN_IF_ERROR(fn(attempt));
+        return Error::Unavailable("could not serialize access; run it again");
+      });
+      return fn(tx);
+    });
+  }
+  Status Ping() override { return inner_.Ping(); }
+
+ private:
+  core::ports::Store& inner_;
+};
+
+TEST_F(Tickets, ACreationRunAgainByTheDatabaseStoresEveryFieldOnce) {
+  RetryingStore retrying(*store_);
+  service::Services again(retrying, *blobs_, clock_, options_);
+  auto anna = Make("anna@example.com");
+  auto in = Input();
+  in.category = "licence";
+  in.sources_searched = "FAQ";
+  in.steps = "1. open";
+  in.expected = "works";
+  in.actual = "500";
+  auto created = again.tickets.Create(anna, in);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  auto stored = s_->tickets.Get(anna, created->ticket.id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->sources_searched, "FAQ");
+  EXPECT_EQ(stored->steps, "1. open");
+  EXPECT_EQ(stored->expected, "works");
+  EXPECT_EQ(stored->actual, "500");
+  auto mine = s_->tickets.List(anna, {});
+  ASSERT_TRUE(mine.ok());
+  EXPECT_EQ(mine->items.size(), 1u);
+  auto messages = s_->conversation.List(anna, created->ticket.id);
+  ASSERT_TRUE(messages.ok());
+  EXPECT_EQ(messages->size(), 1u);
+}
+
 TEST_F(Tickets, CreateNamesTheBadField) {
   auto anna = Make("anna@example.com");
   auto in = Input();
