@@ -1,13 +1,17 @@
 // helpdesk serve
 #include <spdlog/spdlog.h>
 
+#include <cstdint>
+#include <functional>
 #include <iostream>
+#include <string>
 
 #include "app/cli.hpp"
 #include "app/live_updates.hpp"
 #include "app/runtime.hpp"
 #include "app/sla_defaults.hpp"
 #include "http/server.hpp"
+#include "storage/sqlite/sqlite_store.hpp"
 
 namespace hd::app {
 
@@ -31,6 +35,30 @@ http::ServerOptions ServerOptionsFrom(const Config& c) {
   return o;
 }
 
+// The SQLite writer's counters in the Prometheus text format; nothing for
+// PostgreSQL, whose own statistics views say more.
+std::function<std::string()> StoreMetrics(core::ports::Store& store) {
+  auto* sqlite = dynamic_cast<storage::SqliteStore*>(&store);
+  if (sqlite == nullptr) return nullptr;
+  return [sqlite] {
+    const storage::SqliteWriteStats s = sqlite->write_stats();
+    std::string text;
+    const auto add = [&](const char* name, const char* type, const char* help,
+                         std::uint64_t value) {
+      text += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
+              name + " " + std::to_string(value) + "\n";
+    };
+    add("hd_sqlite_writes_total", "counter", "Write transactions of requests answered.",
+        s.requests);
+    add("hd_sqlite_commits_total", "counter", "Commits they took (group commit).", s.commits);
+    add("hd_sqlite_wal_syncs_total", "counter", "fdatasync calls of the WAL.", s.syncs);
+    add("hd_sqlite_wal_restarts_total", "counter",
+        "Times the writer folded the WAL into the database and started it anew.", s.wal_restarts);
+    add("hd_sqlite_writes_waiting", "gauge", "Writes queued or running now.", s.waiting);
+    return text;
+  };
+}
+
 std::string Host(const std::string& listen) {
   const auto colon = listen.rfind(':');
   return colon == std::string::npos ? listen : listen.substr(0, colon);
@@ -46,7 +74,9 @@ int Serve(const CommonFlags& flags, const std::string& listen) {
     return Fail(loaded.error());
   }
   auto live_updates = StartLiveUpdates(**runtime);  // outlives the server
-  auto server = http::Server::Start(*(*runtime)->services, ServerOptionsFrom(*config));
+  http::ServerOptions server_options = ServerOptionsFrom(*config);
+  server_options.more_metrics = StoreMetrics(*(*runtime)->store);
+  auto server = http::Server::Start(*(*runtime)->services, std::move(server_options));
   if (!server.ok()) return Fail(server.error());
   std::cout << "helpdesk: serving on http://" << Host(config->listen) << ":" << (*server)->port()
             << std::endl;

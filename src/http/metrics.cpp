@@ -49,7 +49,15 @@ std::string Metrics::Render() const {
                  "# TYPE hd_http_rejected_connections_total counter\n"
                  "hd_http_rejected_connections_total {}\n",
                  in_flight_.load(), open_connections_.load(), rejected_connections_.load());
-  return fmt::to_string(out);
+  std::string text = fmt::to_string(out);
+  for (const auto& source : sources_) text += source();  // still under mu_
+  return text;
+}
+
+void Metrics::AddSource(std::function<std::string()> source) {
+  if (!source) return;
+  std::lock_guard lock(mu_);
+  sources_.push_back(std::move(source));
 }
 
 }  // namespace hd::http

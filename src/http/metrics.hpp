@@ -1,17 +1,20 @@
 // Metrics: the server's counters in the Prometheus text format (version
 // 0.0.4): requests by route template, method and status; a request latency
-// histogram; requests in flight; open and rejected connections.
+// histogram; requests in flight; open and rejected connections; and the text
+// of any other sources added at start-up (the store's counters).
 // Thread-safe: every method may be called from any thread.
 #pragma once
 
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace hd::http {
 
@@ -32,6 +35,10 @@ class Metrics {
   std::int64_t open_connections() const { return open_connections_.load(); }
   std::int64_t in_flight() const { return in_flight_.load(); }
 
+  // Appends the text `source` returns (complete HELP/TYPE/sample lines) to
+  // every Render(). Called while wiring, before the server serves.
+  void AddSource(std::function<std::string()> source);
+
   // The exposition text served at /metrics.
   std::string Render() const;
 
@@ -45,6 +52,7 @@ class Metrics {
   std::array<std::uint64_t, kBuckets.size()> bucket_counts_{};                   // guarded by mu_
   std::uint64_t latency_count_ = 0;                                              // guarded by mu_
   double latency_sum_ = 0;                                                       // guarded by mu_
+  std::vector<std::function<std::string()>> sources_;                            // guarded by mu_
 };
 
 }  // namespace hd::http

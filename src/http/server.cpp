@@ -61,7 +61,9 @@ class Server::Impl {
         readers_("hd-read", options_.read_worker_threads),
         writers_("hd-work", options_.worker_threads),
         acceptor_(asio::make_strand(io_)),
-        context_{options_, api_, metrics_, readers_, writers_, registry_, draining_} {}
+        context_{options_, api_, metrics_, readers_, writers_, registry_, draining_} {
+    metrics_.AddSource(options_.more_metrics);
+  }
 
   ~Impl() { Shutdown(); }
 

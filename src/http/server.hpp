@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -39,7 +40,7 @@ struct ServerOptions {
   // fill a group commit. Default 64.
   int worker_threads = 64;
   // Threads running the handlers of GET and HEAD requests, which never wait
-  // for the writer. Default 8.
+  // for the writer (at most for one WAL sync in flight). Default 8.
   int read_worker_threads = 8;
   // Largest request line plus headers, in bytes; beyond: 431. Default 16 KiB.
   std::size_t max_header_bytes = 16 * 1024;
@@ -64,6 +65,9 @@ struct ServerOptions {
   std::filesystem::path web_root;
   // Adds Secure to the session cookie; set when served over HTTPS. Default false.
   bool secure_cookies = false;
+  // More Prometheus text for /metrics (the store's own counters); called on
+  // every scrape, from any thread. Default none.
+  std::function<std::string()> more_metrics;
 };
 
 class Server {

@@ -4,7 +4,7 @@ import hashlib
 import re
 import unittest
 
-from harness import PASSWORD, ServerTestCase, multipart, unique_email
+from harness import PASSWORD, ServerTestCase, backend, multipart, unique_email
 
 MAX_ATTACHMENT = 100_000
 
@@ -141,6 +141,7 @@ class OperatorEndpoints(ServerTestCase):
 
     def test_health_readiness_and_metrics(self):
         client = self.server.client()
+        self.assertStatus(client.register(unique_email("ops"), PASSWORD, "Ops"), 201)
         self.assertStatus(client.get("/healthz"), 200)
         self.assertStatus(client.get("/readyz"), 200)
         self.assertProblem(client.get("/api/v1/no-such-route"), 404)
@@ -153,6 +154,13 @@ class OperatorEndpoints(ServerTestCase):
         self.assertIsNotNone(healthz, text)
         self.assertGreaterEqual(int(healthz.group(1)), 1)
         self.assertRegex(text, r"hd_http_request_duration_seconds_count \d+")
+        if backend() == "sqlite":
+            # The registration was a durable write of the SQLite writer.
+            writes = re.search(r"^hd_sqlite_writes_total (\d+)$", text, re.M)
+            self.assertIsNotNone(writes, text)
+            self.assertGreaterEqual(int(writes.group(1)), 1)
+            self.assertRegex(text, r"(?m)^hd_sqlite_wal_syncs_total [1-9]\d*$")
+            self.assertIn("# TYPE hd_sqlite_wal_restarts_total counter", text)
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ Status SqliteStore::Write(const core::ports::TxFn& fn) { return writer_->Submit(
 
 SqliteWriteStats SqliteStore::write_stats() const {
   const WriteStats s = writer_->stats();
-  return SqliteWriteStats{s.requests, s.commits, s.syncs, s.waiting};
+  return SqliteWriteStats{s.requests, s.commits, s.syncs, s.wal_restarts, s.waiting};
 }
 
 Status SqliteStore::Ping() {

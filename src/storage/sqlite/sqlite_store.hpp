@@ -31,10 +31,11 @@ class ReaderPool;
 
 // Write counters since Open(), for metrics and benchmarks.
 struct SqliteWriteStats {
-  std::uint64_t requests = 0;  // Write() calls answered
-  std::uint64_t commits = 0;   // transactions they took (requests / commits = batch size)
-  std::uint64_t syncs = 0;     // WAL fdatasyncs (each covers one or more commits)
-  std::uint64_t waiting = 0;   // Write() calls queued or running right now
+  std::uint64_t requests = 0;      // Write() calls answered
+  std::uint64_t commits = 0;       // transactions they took (requests / commits = batch size)
+  std::uint64_t syncs = 0;         // WAL fdatasyncs (each covers one or more commits)
+  std::uint64_t wal_restarts = 0;  // times the writer folded the WAL in and started it anew
+  std::uint64_t waiting = 0;       // Write() calls queued or running right now
 };
 
 struct SqliteOptions {
