@@ -5,17 +5,23 @@ namespace {
 
 using core::TicketStatus;
 
-class Tickets : public UseCaseTest {};
+class Tickets : public UseCaseTest {
+ protected:
+  // A request with every guided field of DOMAIN.md §1 filled in.
+  service::CreateTicketInput Guided() {
+    auto in = Input();
+    in.category = "licence";
+    in.sources_searched = "FAQ";
+    in.steps = "1. open";
+    in.expected = "works";
+    in.actual = "500";
+    return in;
+  }
+};
 
 TEST_F(Tickets, CreateStoresGuidedFieldsFirstMessageAndHistory) {
   auto anna = Make("anna@example.com");
-  auto in = Input();
-  in.category = "licence";
-  in.sources_searched = "FAQ";
-  in.steps = "1. open";
-  in.expected = "works";
-  in.actual = "500";
-  auto created = s_->tickets.Create(anna, in);
+  auto created = s_->tickets.Create(anna, Guided());
   ASSERT_TRUE(created.ok()) << created.error().message;
   const auto& t = created->ticket;
   EXPECT_GT(t.number, 0);
@@ -60,13 +66,7 @@ TEST_F(Tickets, ACreationRunAgainByTheDatabaseStoresEveryFieldOnce) {
   RetryingStore retrying(*store_);
   service::Services again(retrying, *blobs_, clock_, options_);
   auto anna = Make("anna@example.com");
-  auto in = Input();
-  in.category = "licence";
-  in.sources_searched = "FAQ";
-  in.steps = "1. open";
-  in.expected = "works";
-  in.actual = "500";
-  auto created = again.tickets.Create(anna, in);
+  auto created = again.tickets.Create(anna, Guided());
   ASSERT_TRUE(created.ok()) << created.error().message;
   auto stored = s_->tickets.Get(anna, created->ticket.id);
   ASSERT_TRUE(stored.ok());
