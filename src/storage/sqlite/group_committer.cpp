@@ -24,10 +24,6 @@ Status CallGuarded(const core::ports::TxFn& fn, core::ports::Tx& tx) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 // How long a WAL restart waits for the readers still on the WAL; they are
 // short, and a miss only means another try a little later.
 constexpr int kRestartWaitMs = 20;

@@ -82,12 +82,15 @@ class GroupCommitterTest : public ::testing::Test {
     readers_.reset();
   }
 
-  std::future<Status> AddUser(const std::string& email) {
-    return std::async(std::launch::async, [this, email] {
-      return writer_->Submit([email](Tx& tx) -> Status {
+  // Adds a user through the writer; `ran`, when given, is set once the
+  // write function has run inside its transaction.
+  std::future<Status> AddUser(const std::string& email, std::promise<void>* ran = nullptr) {
+    return std::async(std::launch::async, [this, email, ran] {
+      return writer_->Submit([email, ran](Tx& tx) -> Status {
         core::User u;
         u.email = email;
         HD_RETURN_IF_ERROR(tx.Users().Insert(u));
+        if (ran != nullptr) ran->set_value();
         return Ok();
       });
     });
@@ -131,7 +134,9 @@ TEST_F(GroupCommitterTest, TakesTheWritesArrivingDuringASyncIntoOneCommit) {
   auto first = AddUser("ann@example.com");
   AwaitCommits(1);
   disk_.AwaitSyncStarted();
-  auto second = AddUser("bob@example.com");
+  std::promise<void> second_ran;
+  auto second = AddUser("bob@example.com", &second_ran);
+  second_ran.get_future().wait();  // the second batch is open, its commit held
   auto third = AddUser("cyd@example.com");
   while (writer_->stats().waiting < 3) std::this_thread::sleep_for(1ms);
   EXPECT_EQ(writer_->stats().commits, 1u);

@@ -55,7 +55,8 @@ class SqliteConnection final : public Connection {
   std::string WalPath() const;
 
   // Starts counting the frames in the WAL after each commit on this
-  // connection (replacing SQLite's automatic checkpoint, which must be off).
+  // connection. This turns SQLite's automatic checkpoint off: it uses the
+  // same WAL hook, so the owner checkpoints (see RestartWal).
   void TrackWalFrames();
   // Frames in the WAL after the last commit on this connection; 0 before
   // TrackWalFrames() or the first commit.
@@ -71,7 +72,7 @@ class SqliteConnection final : public Connection {
 
  private:
   struct Impl;
-  explicit SqliteConnection(std::unique_ptr<Impl> impl, int busy_timeout_ms);
+  SqliteConnection(std::unique_ptr<Impl> impl, int busy_timeout_ms);
   std::unique_ptr<Impl> impl_;
   const int busy_timeout_ms_;
 };

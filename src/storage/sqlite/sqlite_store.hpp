@@ -9,8 +9,9 @@
 // Migrations are applied at Open().
 //
 // Thread behaviour: Read, Write and Ping are thread-safe and blocking (see
-// ports::Store). The destructor answers every accepted write (committing it)
-// and waits for the calls in progress before it closes the database; calls
+// ports::Store). The destructor answers every accepted write (committing and
+// syncing it), folds the WAL into the database file and waits for the calls
+// in progress before it closes the database; calls
 // must not start once destruction has begun.
 #pragma once
 
