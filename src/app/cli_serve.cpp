@@ -54,6 +54,8 @@ std::function<std::string()> StoreMetrics(core::ports::Store& store) {
     add("hd_sqlite_wal_syncs_total", "counter", "fdatasync calls of the WAL.", s.syncs);
     add("hd_sqlite_wal_restarts_total", "counter",
         "Times the writer folded the WAL into the database and started it anew.", s.wal_restarts);
+    add("hd_sqlite_checkpoints_total", "counter",
+        "Background checkpoints that copied the WAL into the database.", s.checkpoints);
     add("hd_sqlite_writes_waiting", "gauge", "Writes queued or running now.", s.waiting);
     return text;
   };

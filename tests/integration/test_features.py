@@ -161,6 +161,7 @@ class OperatorEndpoints(ServerTestCase):
             self.assertGreaterEqual(int(writes.group(1)), 1)
             self.assertRegex(text, r"(?m)^hd_sqlite_wal_syncs_total [1-9]\d*$")
             self.assertIn("# TYPE hd_sqlite_wal_restarts_total counter", text)
+            self.assertIn("# TYPE hd_sqlite_checkpoints_total counter", text)
 
 
 if __name__ == "__main__":

@@ -27,21 +27,29 @@ Status CallGuarded(const core::ports::TxFn& fn, core::ports::Tx& tx) {
 // How long a WAL restart waits for the readers still on the WAL; they are
 // short, and a miss only means another try a little later.
 constexpr int kRestartWaitMs = 20;
+// The most WAL frames a restart copies itself when a background checkpoint
+// can do the rest first: the pause it costs the writer is mostly that copy
+// and the database fsync after it.
+constexpr int kRestartCopyFrames = 256;
 // A WAL that grew large once (before a restart succeeded) is cut back to
-// this size when it is written anew.
-constexpr std::string_view kWalSizeLimit = "PRAGMA journal_size_limit=67108864";
+// this size when it is written anew: above the restart size (64 MiB of pages
+// plus their frame headers), so the file keeps its length from one round to
+// the next and an fdatasync has no file size to commit.
+constexpr std::string_view kWalSizeLimit = "PRAGMA journal_size_limit=100663296";
 
 }  // namespace
 
 GroupCommitter::GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size_t max_batch,
-                               CommitHorizon& horizon, SyncFn sync, int wal_restart_frames)
+                               CommitHorizon& horizon, SyncFn sync, int wal_restart_frames,
+                               std::unique_ptr<SqliteConnection> checkpointer)
     : conn_(std::move(conn)),
       tx_(*conn_),
       max_batch_(max_batch == 0 ? 1 : max_batch),
       horizon_(horizon),
       sync_(std::move(sync)),
       wal_restart_frames_(wal_restart_frames < 1 ? 1 : wal_restart_frames),
-      restart_at_frames_(wal_restart_frames_) {
+      restart_at_frames_(wal_restart_frames_),
+      checkpointer_conn_(std::move(checkpointer)) {
   // COMMIT writes the batch's frames to the WAL and returns; the syncer's
   // fdatasync makes them durable before anyone is answered.
   const Status normal = conn_->Exec("PRAGMA synchronous=NORMAL");
@@ -55,6 +63,12 @@ GroupCommitter::GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size
     pthread_setname_np(pthread_self(), "hd-sync");
     SyncLoop();
   });
+  if (checkpointer_conn_) {
+    checkpointer_ = std::thread([this] {
+      pthread_setname_np(pthread_self(), "hd-ckpt");
+      CheckpointLoop();
+    });
+  }
   thread_ = std::thread([this] {
     pthread_setname_np(pthread_self(), "hd-writer");  // shown by top -H, perf, gdb
     Loop();
@@ -69,6 +83,7 @@ GroupCommitter::~GroupCommitter() {
   wake_.notify_one();
   thread_.join();
   syncer_.join();
+  if (checkpointer_.joinable()) checkpointer_.join();
   // Every write is answered: fold the whole WAL into the database and empty
   // it, so a copied or backed-up database file is complete on its own.
   (void)conn_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -128,6 +143,7 @@ void GroupCommitter::Loop() {
     writer_done_ = true;
   }
   synced_wake_.notify_one();
+  checkpoint_wake_.notify_one();
 }
 
 void GroupCommitter::SyncLoop() {
@@ -177,14 +193,72 @@ void GroupCommitter::SyncLoop() {
   }
 }
 
+void GroupCommitter::CheckpointLoop() {
+  std::unique_lock lock(mu_);
+  while (true) {
+    checkpoint_wake_.wait(lock, [&] { return writer_done_ || checkpoint_wanted_; });
+    if (writer_done_) return;
+    checkpoint_wanted_ = false;
+    ++checkpoints_started_;
+    lock.unlock();
+    {
+      // A failure leaves the frames in the WAL: the writer's restart copies
+      // them, and reports what is wrong.
+      std::lock_guard checkpoint(checkpoint_mu_);
+      (void)checkpointer_conn_->CheckpointPassive();
+    }
+    lock.lock();
+    ++stats_.checkpoints;
+  }
+}
+
+std::uint64_t GroupCommitter::AskForCheckpoint(int frames) {
+  checkpoint_asked_ = frames;
+  std::uint64_t covering = 0;
+  {
+    std::lock_guard lock(mu_);
+    checkpoint_wanted_ = true;
+    covering = checkpoints_started_ + 1;
+  }
+  checkpoint_wake_.notify_one();
+  return covering;
+}
+
 void GroupCommitter::MaybeRestartWal() {
   const int frames = conn_->WalFrames();
-  if (frames < restart_at_frames_) return;
+  if (frames < checkpoint_asked_) checkpoint_asked_ = 0;  // the WAL was written anew
+  if (frames < restart_at_frames_) {
+    if (checkpointer_conn_ && frames - checkpoint_asked_ >= wal_restart_frames_ / 4) {
+      AskForCheckpoint(frames);
+    }
+    return;
+  }
+  if (checkpointer_conn_) {
+    // First a background checkpoint begun now copies the WAL so far; the
+    // restart then copies only what the batches meanwhile added.
+    if (restart_after_ == 0) {
+      restart_after_ = AskForCheckpoint(frames);
+      return;
+    }
+    {
+      std::lock_guard lock(mu_);
+      if (stats_.checkpoints < restart_after_) return;
+    }
+    // Still much written since that one began: another round first, shorter.
+    if (frames - checkpoint_asked_ > kRestartCopyFrames) {
+      restart_after_ = AskForCheckpoint(frames);
+      return;
+    }
+  }
+  std::unique_lock checkpoint(checkpoint_mu_, std::try_to_lock);
+  if (!checkpoint.owns_lock()) return;  // another background one: after the next batch
   // The checkpoint syncs the WAL before copying it, so frames the syncer has
   // not synced yet are durable before the next commit overwrites them.
   auto restarted = conn_->RestartWal(kRestartWaitMs);
+  restart_after_ = 0;
   if (restarted.ok() && *restarted) {
     restart_at_frames_ = wal_restart_frames_;
+    checkpoint_asked_ = 0;
     std::lock_guard lock(mu_);
     ++stats_.wal_restarts;
   } else {

@@ -15,11 +15,13 @@
 // Readers wait for the CommitHorizon, so no one sees a write before it is
 // durable.
 //
-// Checkpoints are the writer's too: once the WAL holds wal_restart_frames
-// pages, the writer folds it into the database between two batches and the
-// next commit writes the WAL from its start again (see MaybeRestartWal). At
-// destruction the WAL is folded in and emptied, so the database file alone
-// holds every write.
+// Checkpoints: given a second connection, a third thread (hd-ckpt) copies
+// the WAL into the database as it grows (passive checkpoints, beside the
+// writer's commits). Once the WAL holds wal_restart_frames pages, the writer
+// folds what is left into the database between two batches and the next
+// commit writes the WAL from its start again (see MaybeRestartWal); the
+// background copies leave that pause short. At destruction the WAL is folded
+// in and emptied, so the database file alone holds every write.
 //
 // Answers: the function's own error when it fails (kInternal when it throws),
 // kUnavailable for every request of a batch whose BEGIN or COMMIT fails or
@@ -58,6 +60,7 @@ struct WriteStats {
   std::uint64_t commits = 0;       // transactions (batches) attempted
   std::uint64_t syncs = 0;         // fdatasync calls of the WAL (each covers one or more commits)
   std::uint64_t wal_restarts = 0;  // times the WAL was checkpointed whole to be written anew
+  std::uint64_t checkpoints = 0;   // background (passive) checkpoints run
   std::uint64_t waiting = 0;       // Write() calls queued or running right now
 };
 
@@ -68,16 +71,20 @@ class GroupCommitter {
   using SyncFn = std::function<Status()>;
 
   // WAL frames (pages) after which the writer checkpoints the whole WAL
-  // between two batches so it is written from its start again: 16 MiB of
+  // between two batches so it is written from its start again: 64 MiB of
   // 4 KiB pages.
-  static constexpr int kWalRestartFrames = 4096;
+  static constexpr int kWalRestartFrames = 16384;
 
   // Takes the writer connection (switching it to synchronous=NORMAL, its
   // automatic checkpoints off); max_batch >= 1 requests per transaction.
-  // Readers of the same database wait on `horizon`.
+  // Readers of the same database wait on `horizon`. `checkpointer`, another
+  // connection to the same database, runs the background checkpoints every
+  // quarter of wal_restart_frames; without it the writer copies the whole WAL
+  // at each restart.
   GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size_t max_batch,
                  CommitHorizon& horizon, SyncFn sync = nullptr,
-                 int wal_restart_frames = kWalRestartFrames);
+                 int wal_restart_frames = kWalRestartFrames,
+                 std::unique_ptr<SqliteConnection> checkpointer = nullptr);
   ~GroupCommitter();
   GroupCommitter(const GroupCommitter&) = delete;
   GroupCommitter& operator=(const GroupCommitter&) = delete;
@@ -103,6 +110,7 @@ class GroupCommitter {
 
   void Loop();
   void SyncLoop();
+  void CheckpointLoop();
   // Runs a batch up to its COMMIT; tells what the syncer must do with it.
   Committed RunBatch(std::vector<Request*> batch);
   // Runs requests in savepoints of the open transaction, appending them to
@@ -111,12 +119,16 @@ class GroupCommitter {
   // While the syncer is busy, waits for new requests and takes them (up to
   // max_batch in all); returns those taken, none once the syncer is idle.
   std::vector<Request*> TakeWhileSyncing(std::size_t room);
-  // Between batches: once the WAL has grown past wal_restart_frames_, folds
-  // it into the database and waits briefly for its readers, so the next
-  // commit writes it from the start again. A checkpoint beside a steady
-  // stream of commits never catches up with them, and a WAL that only grows
-  // costs disk and a metadata journal commit on every fdatasync.
+  // Between batches: asks for a background checkpoint every quarter of
+  // wal_restart_frames_; once the WAL has grown past wal_restart_frames_,
+  // folds the rest into the database and waits briefly for its readers, so
+  // the next commit writes it from the start again. A checkpoint beside a
+  // steady stream of commits never catches up with them, and a WAL that only
+  // grows costs disk and a metadata journal commit on every fdatasync.
   void MaybeRestartWal();
+  // Asks the checkpointer for a pass; returns the number of the pass that
+  // will cover the WAL as it is now (the next one to start).
+  std::uint64_t AskForCheckpoint(int frames);
   // Runs one request inside a savepoint. Returns false when the savepoint
   // could not be released or rolled back, which leaves the batch unusable.
   bool RunInSavepoint(Request& request);
@@ -128,21 +140,33 @@ class GroupCommitter {
   CommitHorizon& horizon_;
   SyncFn sync_;
   const int wal_restart_frames_;
-  int restart_at_frames_;  // writer thread only
+  int restart_at_frames_;     // writer thread only
+  int checkpoint_asked_ = 0;  // writer thread only: WAL frames at the last request
+  // Writer thread only: the background checkpoint a pending restart waits
+  // for (its number among those started), 0 when none is pending.
+  std::uint64_t restart_after_ = 0;
+  std::unique_ptr<SqliteConnection> checkpointer_conn_;
+  // Held by each checkpoint, background or restart: SQLite runs one at a
+  // time and would answer the other SQLITE_BUSY.
+  std::mutex checkpoint_mu_;
 
   mutable std::mutex mu_;
-  std::condition_variable wake_;         // the writer waits here for requests
-  std::deque<Request*> queue_;           // guarded by mu_
-  bool stopping_ = false;                // guarded by mu_
-  std::condition_variable synced_wake_;  // the syncer waits here for batches
-  std::deque<Committed> to_sync_;        // guarded by mu_
-  bool writer_done_ = false;             // guarded by mu_: nothing more for the syncer
-  bool syncing_ = false;                 // guarded by mu_: the syncer is working on batches
-  WriteStats stats_;                     // guarded by mu_
-  int callers_ = 0;                      // threads inside Submit(); guarded by mu_
-  std::condition_variable left_;         // the destructor waits here for callers_ == 0
-  std::thread syncer_;                   // started before the writer, joined after it
-  std::thread thread_;                   // started last, joined by the destructor
+  std::condition_variable wake_;             // the writer waits here for requests
+  std::deque<Request*> queue_;               // guarded by mu_
+  bool stopping_ = false;                    // guarded by mu_
+  std::condition_variable synced_wake_;      // the syncer waits here for batches
+  std::deque<Committed> to_sync_;            // guarded by mu_
+  bool writer_done_ = false;                 // guarded by mu_: nothing more for the syncer
+  bool syncing_ = false;                     // guarded by mu_: the syncer is working on batches
+  std::condition_variable checkpoint_wake_;  // the checkpointer waits here
+  bool checkpoint_wanted_ = false;           // guarded by mu_
+  std::uint64_t checkpoints_started_ = 0;    // guarded by mu_; finished: stats_.checkpoints
+  WriteStats stats_;                         // guarded by mu_
+  int callers_ = 0;                          // threads inside Submit(); guarded by mu_
+  std::condition_variable left_;             // the destructor waits here for callers_ == 0
+  std::thread syncer_;                       // started before the writer, joined after it
+  std::thread checkpointer_;                 // likewise; only with a checkpointer connection
+  std::thread thread_;                       // started last, joined by the destructor
 };
 
 }  // namespace hd::storage

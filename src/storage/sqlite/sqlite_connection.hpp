@@ -70,6 +70,11 @@ class SqliteConnection final : public Connection {
   // transaction. The connection's busy timeout is restored afterwards.
   Result<bool> RestartWal(int wait_ms);
 
+  // Copies the WAL's frames into the database file as far as no reader
+  // still needs them, without waiting for readers or the writer (a passive
+  // checkpoint): syncs the WAL, writes the pages, syncs the database.
+  Status CheckpointPassive();
+
  private:
   struct Impl;
   SqliteConnection(std::unique_ptr<Impl> impl, int busy_timeout_ms);

@@ -21,8 +21,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   auto horizon = std::make_unique<CommitHorizon>();
   HD_ASSIGN_OR_RETURN(auto readers,
                       ReaderPool::Open(conn_options, options.reader_pool_size, horizon.get()));
-  auto committer = std::make_unique<GroupCommitter>(std::move(writer), options.max_batch_size,
-                                                    *horizon, nullptr, options.wal_restart_frames);
+  HD_ASSIGN_OR_RETURN(auto checkpointer, SqliteConnection::Open(conn_options));
+  auto committer =
+      std::make_unique<GroupCommitter>(std::move(writer), options.max_batch_size, *horizon, nullptr,
+                                       options.wal_restart_frames, std::move(checkpointer));
   return std::unique_ptr<SqliteStore>(
       new SqliteStore(std::move(horizon), std::move(readers), std::move(committer)));
 }
@@ -43,7 +45,7 @@ Status SqliteStore::Write(const core::ports::TxFn& fn) { return writer_->Submit(
 
 SqliteWriteStats SqliteStore::write_stats() const {
   const WriteStats s = writer_->stats();
-  return SqliteWriteStats{s.requests, s.commits, s.syncs, s.wal_restarts, s.waiting};
+  return SqliteWriteStats{s.requests, s.commits, s.syncs, s.wal_restarts, s.checkpoints, s.waiting};
 }
 
 Status SqliteStore::Ping() {

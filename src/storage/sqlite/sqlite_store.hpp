@@ -36,6 +36,7 @@ struct SqliteWriteStats {
   std::uint64_t commits = 0;       // transactions they took (requests / commits = batch size)
   std::uint64_t syncs = 0;         // WAL fdatasyncs (each covers one or more commits)
   std::uint64_t wal_restarts = 0;  // times the writer folded the WAL in and started it anew
+  std::uint64_t checkpoints = 0;   // background checkpoints (WAL copied into the database)
   std::uint64_t waiting = 0;       // Write() calls queued or running right now
 };
 
@@ -50,8 +51,9 @@ struct SqliteOptions {
   // At most this many Write() requests share one transaction. Default 512.
   std::size_t max_batch_size = 512;
   // WAL pages after which the writer folds the WAL into the database file
-  // and starts it anew. Default 4096 (16 MiB of 4 KiB pages).
-  int wal_restart_frames = 4096;
+  // and starts it anew; a background checkpoint copies it every quarter of
+  // that. Default 16384 (64 MiB of 4 KiB pages).
+  int wal_restart_frames = 16384;
 };
 
 class SqliteStore final : public core::ports::Store {

@@ -284,3 +284,35 @@ TEST(SqliteStore, TheWriterKeepsTheWalSmallAndCloseEmptiesIt) {
 
 }  // namespace
 }  // namespace hd::storage::testing
+
+namespace hd::storage::testing {
+namespace {
+
+// The checkpointer copies the WAL into the database file in the background
+// every quarter of wal_restart_frames, long before the writer restarts the
+// WAL: the database file alone, copied away from its WAL, already holds
+// committed writes.
+TEST(SqliteStore, TheCheckpointerCopiesTheWalIntoTheDatabaseBesideTheWriter) {
+  TempDir dir;
+  SqliteOptions options;
+  options.path = dir.File("k.db");
+  options.wal_restart_frames = 4000;  // a checkpoint every 1000 frames, no restart below 4000
+  auto store = Must(SqliteStore::Open(options));
+  int users = 0;
+  while (store->write_stats().checkpoints == 0 && users < 2000) {
+    ASSERT_TRUE(InsertUser(*store, "u" + std::to_string(users++) + "@example.com").ok());
+  }
+  ASSERT_GE(store->write_stats().checkpoints, 1u);
+  EXPECT_EQ(store->write_stats().wal_restarts, 0u);
+  EXPECT_GT(FileSize(options.path + "-wal"), 0u);
+
+  const std::string copy = dir.File("copy.db");
+  std::filesystem::copy_file(options.path, copy);
+  auto conn = Must(SqliteConnection::Open({copy, 5000, true}));
+  const auto copied = Must(ScalarOf(*conn, "SELECT COUNT(*) FROM users"));
+  EXPECT_GT(copied, 0);
+  EXPECT_LE(copied, users);
+}
+
+}  // namespace
+}  // namespace hd::storage::testing
