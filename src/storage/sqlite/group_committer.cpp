@@ -97,14 +97,20 @@ Status GroupCommitter::Submit(const core::ports::TxFn& fn) {
     return Error::Internal("Store::Write called from inside a write function");
   }
   HD_RETURN_IF_ERROR(horizon_.health());
-  Request request{&fn, Ok(), false, {}};
-  std::unique_lock lock(mu_);
-  if (stopping_) return Error::Unavailable("the store is shutting down");
-  ++callers_;
-  queue_.push_back(&request);
+  Request request{&fn};
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) return Error::Unavailable("the store is shutting down");
+    ++callers_;
+    queue_.push_back(&request);
+  }
   wake_.notify_one();
-  request.answered.wait(lock, [&] { return request.done; });
+  {
+    std::unique_lock answer(request.mu);
+    request.answered.wait(answer, [&] { return request.done; });
+  }
   Status result = std::move(request.result);
+  std::lock_guard lock(mu_);
   if (--callers_ == 0 && stopping_) left_.notify_all();
   return result;
 }
@@ -171,24 +177,26 @@ void GroupCommitter::SyncLoop() {
     }
     if (synced.ok()) horizon_.MarkDurable(last);
     {
-      // Notify under the lock: a caller cannot return (and destroy its
-      // Request) before the syncer is done touching it.
       std::lock_guard lock(mu_);
       if (any_stored) ++stats_.syncs;
-      for (auto& c : work) {
-        stats_.requests += c.requests.size();
-        for (Request* r : c.requests) {
-          if (c.stored && !synced.ok()) {
-            r->result =
-                Error::Unavailable("the write may not be stored: " + synced.error().message);
-          }
-          r->done = true;
-          r->answered.notify_one();
-        }
-      }
+      for (const auto& c : work) stats_.requests += c.requests.size();
       syncing_ = false;
     }
     wake_.notify_one();  // a writer holding its commit for this sync may go on
+    for (auto& c : work) {
+      for (Request* r : c.requests) {
+        if (c.stored && !synced.ok()) {
+          r->result = Error::Unavailable("the write may not be stored: " + synced.error().message);
+        }
+        // Each caller waits on its own lock, so waking hundreds of them
+        // makes none queue for a shared one. Notify under it: the caller
+        // cannot return (and destroy its Request) before the syncer is done
+        // touching it.
+        std::lock_guard answer(r->mu);
+        r->done = true;
+        r->answered.notify_one();
+      }
+    }
     work.clear();
   }
 }

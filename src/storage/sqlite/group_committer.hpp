@@ -96,7 +96,8 @@ class GroupCommitter {
  private:
   struct Request {
     const core::ports::TxFn* fn;
-    Status result;
+    Status result = Ok();
+    std::mutex mu;  // guards done; the caller waits on `answered` with it
     bool done = false;
     std::condition_variable answered;
   };
