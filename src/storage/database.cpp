@@ -19,6 +19,12 @@ std::string_view SkipLockedSql(Dialect dialect) {
   return dialect == Dialect::kSqlite ? "" : " FOR UPDATE SKIP LOCKED";
 }
 
+std::string NextIdSql(Dialect dialect, std::string_view table) {
+  const std::string name(table);
+  if (dialect == Dialect::kSqlite) return "SELECT COALESCE(MAX(id), 0) + 1 FROM " + name;
+  return "SELECT nextval(pg_get_serial_sequence('" + name + "', 'id'))";
+}
+
 // The key is arbitrary but fixed: every helpdesk process must use the same.
 std::string_view MigrationLockSql(Dialect dialect) {
   return dialect == Dialect::kSqlite ? "" : "SELECT pg_advisory_lock(7239001)";

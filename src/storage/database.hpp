@@ -42,6 +42,13 @@ std::string_view NowMillisSql(Dialect dialect);
 // Job queues append it to the query that picks the next rows to work on.
 std::string_view SkipLockedSql(Dialect dialect);
 
+// A query for the id the next row of `table` (integer key `id`) takes, for
+// an insert whose other columns repeat it: the largest id + 1 on SQLite (one
+// writer, and SQLite picks the next rowid the same way), the next value of
+// the id column's identity sequence on PostgreSQL (never handed out twice,
+// also across instances).
+std::string NextIdSql(Dialect dialect, std::string_view table);
+
 // Statements that take and release the lock serialising schema migrations
 // across processes: a session-level advisory lock on PostgreSQL (held across
 // the migrations' transactions, released when the session ends even after a

@@ -25,6 +25,8 @@ TEST_P(TicketRepoContract, InsertAssignsIdNumberAndFirstVersion) {
   EXPECT_EQ(first.version, 1);
   EXPECT_GT(first.number, 0);
   EXPECT_GT(second.number, first.number);
+  EXPECT_EQ(first.number, first.id.value);  // the number people see is the id
+  EXPECT_EQ(second.number, second.id.value);
   const Ticket got = Must(ReadValue<Ticket>([&](Tx& tx) { return tx.Tickets().Get(first.id); }));
   const Ticket want = SampleTicket(ann, "First");
   EXPECT_EQ(got.number, first.number);

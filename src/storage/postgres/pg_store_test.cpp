@@ -109,6 +109,9 @@ TEST(PostgresDialect, RewritesPlaceholdersAndNamesSkipLocked) {
             "SELECT $1 WHERE a = '?' AND b = $2");
   EXPECT_EQ(SkipLockedSql(Dialect::kPostgres), " FOR UPDATE SKIP LOCKED");
   EXPECT_EQ(SkipLockedSql(Dialect::kSqlite), "");
+  EXPECT_EQ(NextIdSql(Dialect::kPostgres, "tickets"),
+            "SELECT nextval(pg_get_serial_sequence('tickets', 'id'))");
+  EXPECT_EQ(NextIdSql(Dialect::kSqlite, "tickets"), "SELECT COALESCE(MAX(id), 0) + 1 FROM tickets");
 }
 
 TEST(PostgresConnection, UnreachableServerIsUnavailable) {
