@@ -3,6 +3,9 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <array>
+#include <chrono>
+#include <string_view>
 
 #include "sla/working_time.hpp"
 
@@ -140,14 +143,35 @@ Result<core::SlaStatus> StatusOf(const sla::Calendar& cal, const ClockTargets& t
 }
 
 std::string DeadlineText(const sla::Calendar& cal, core::Timestamp due) {
-  const date::time_zone* zone = nullptr;
-  try {
-    zone = date::locate_zone(cal.spec().time_zone);
-  } catch (const std::exception&) {
-    zone = date::locate_zone("UTC");
-  }
-  const auto local = date::make_zoned(zone, ToInstant(due));
-  return "we will answer by " + date::format("%a %d %b, %H:%M %Z", local);
+  // "%a %d %b, %H:%M %Z" in the C locale, written out by hand: every ticket
+  // shown carries one, and a stream with a locale costs far more.
+  static constexpr std::array<std::string_view, 7> kDays = {"Sun", "Mon", "Tue", "Wed",
+                                                            "Thu", "Fri", "Sat"};
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const sla::Instant at = ToInstant(due);
+  const date::sys_info info = cal.zone().get_info(at);
+  const auto local = at + info.offset;
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day ymd{day};
+  const std::chrono::hh_mm_ss time{local - day};
+  const auto two = [](std::string& out, unsigned n) {
+    out += static_cast<char>('0' + n / 10 % 10);
+    out += static_cast<char>('0' + n % 10);
+  };
+  std::string text = "we will answer by ";
+  text += kDays[std::chrono::weekday(day).c_encoding()];
+  text += ' ';
+  two(text, static_cast<unsigned>(ymd.day()));
+  text += ' ';
+  text += kMonths[static_cast<unsigned>(ymd.month()) - 1];
+  text += ", ";
+  two(text, static_cast<unsigned>(time.hours().count()));
+  text += ':';
+  two(text, static_cast<unsigned>(time.minutes().count()));
+  text += ' ';
+  text += info.abbrev;
+  return text;
 }
 
 }  // namespace hd::service

@@ -100,6 +100,8 @@ class Calendar {
   const CalendarSpec& spec() const { return spec_; }
   const HolidayData& data() const { return data_; }
   const WorkingIndex& index() const { return index_; }
+  // The time zone of spec().time_zone, from the process-wide tz database.
+  const date::time_zone& zone() const { return *zone_; }
   // First and last covered year (inclusive).
   std::pair<int, int> year_range() const;
 
