@@ -16,6 +16,15 @@ TEST(Iso8601, RoundTripsWholeSecondsAndMillis) {
   EXPECT_EQ(FormatIso8601(*m), "2024-02-29T23:59:59.250Z");
 }
 
+TEST(Iso8601, PadsEveryFieldWithZeros) {
+  EXPECT_EQ(FormatIso8601(Timestamp{}), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(FormatIso8601(Timestamp{} + std::chrono::milliseconds(6)), "1970-01-01T00:00:00.006Z");
+  auto t = ParseIso8601("2031-07-04T09:05:03.040Z");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(FormatIso8601(*t), "2031-07-04T09:05:03.040Z");
+  EXPECT_EQ(FormatIso8601(*t - std::chrono::years(1000)).substr(0, 4), "1031");
+}
+
 TEST(Iso8601, AppliesOffsets) {
   auto t = ParseIso8601("2025-01-10T10:00:00+03:00");
   ASSERT_TRUE(t.ok());

@@ -16,63 +16,75 @@ boost::json::value OptionalId(const std::optional<Id<Tag>>& id) {
 
 boost::json::string Iso(Timestamp t) { return boost::json::string(FormatIso8601(t)); }
 
+// An instant in RFC 3339 form, or null; in the storage of the object it goes to.
+boost::json::value IsoOrNull(const std::optional<Timestamp>& t, boost::json::storage_ptr sp) {
+  if (!t) return boost::json::value(nullptr, std::move(sp));
+  return boost::json::value(boost::json::string_view(FormatIso8601(*t)), std::move(sp));
+}
+
 // The SLA clock as people see it: {first_response_due, remaining_seconds,
 // state, target, due, deadline_text}, or null for a ticket without one.
-boost::json::value Sla(const std::optional<SlaStatus>& s) {
-  if (!s) return nullptr;
-  auto time = [](const std::optional<Timestamp>& t) -> boost::json::value {
-    if (!t) return nullptr;
-    return Iso(*t);
-  };
-  return boost::json::object{
-      {"first_response_due", time(s->first_response_due)},
-      {"remaining_seconds", s->remaining_seconds},
-      {"state", ToString(s->state)},
-      {"target", s->target ? boost::json::value(ToString(*s->target)) : nullptr},
-      {"due", time(s->due)},
-      {"deadline_text", s->customer_text},
-  };
+void PutSla(boost::json::object& ticket, const std::optional<SlaStatus>& s) {
+  if (!s) {
+    ticket.emplace("sla", nullptr);
+    return;
+  }
+  boost::json::object sla(6, ticket.storage());
+  sla.emplace("first_response_due", IsoOrNull(s->first_response_due, ticket.storage()));
+  sla.emplace("remaining_seconds", s->remaining_seconds);
+  sla.emplace("state", ToString(s->state));
+  if (s->target) {
+    sla.emplace("target", ToString(*s->target));
+  } else {
+    sla.emplace("target", nullptr);
+  }
+  sla.emplace("due", IsoOrNull(s->due, ticket.storage()));
+  sla.emplace("deadline_text", s->customer_text);
+  ticket.emplace("sla", std::move(sla));
 }
 
 }  // namespace
 
+// Built member by member into `out`'s own storage (a response's monotonic
+// buffer, see TicketResponse), sized once: every ticket shown is one of these.
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Ticket& t) {
-  out = boost::json::object{
-      {"id", t.id.value},
-      {"number", t.number},
-      {"subject", t.subject},
-      {"category", t.category},
-      {"status", ToString(t.status)},
-      {"criticality", ToString(t.criticality)},
-      {"level", t.support_level},
-      {"level_reason", t.sla ? t.sla->level_reason : std::string()},
-      {"sla", Sla(t.sla)},
-      {"initiator_id", t.initiator_id.value},
-      {"company_id", OptionalId(t.company_id)},
-      {"assignee_id", OptionalId(t.assignee_id)},
-      {"group_id", OptionalId(t.group_id)},
-      {"tier", t.tier},
-      {"channel", t.channel},
-      {"sources_searched", t.sources_searched},
-      {"steps", t.steps},
-      {"expected", t.expected},
-      {"actual", t.actual},
-      {"version", t.version},
-      {"created_at", Iso(t.created_at)},
-      {"updated_at", Iso(t.updated_at)},
-  };
+  boost::json::object& o = out.emplace_object();
+  o.reserve(t.process ? 29 : 23);
+  o.emplace("id", t.id.value);
+  o.emplace("number", t.number);
+  o.emplace("subject", t.subject);
+  o.emplace("category", t.category);
+  o.emplace("status", ToString(t.status));
+  o.emplace("criticality", ToString(t.criticality));
+  o.emplace("level", t.support_level);
+  o.emplace("level_reason", t.sla ? boost::json::string_view(t.sla->level_reason) : "");
+  PutSla(o, t.sla);
+  o.emplace("initiator_id", t.initiator_id.value);
+  o.emplace("company_id", OptionalId(t.company_id));
+  o.emplace("assignee_id", OptionalId(t.assignee_id));
+  o.emplace("group_id", OptionalId(t.group_id));
+  o.emplace("tier", t.tier);
+  o.emplace("channel", t.channel);
+  o.emplace("sources_searched", t.sources_searched);
+  o.emplace("steps", t.steps);
+  o.emplace("expected", t.expected);
+  o.emplace("actual", t.actual);
+  o.emplace("version", t.version);
+  o.emplace("created_at", IsoOrNull(t.created_at, o.storage()));
+  o.emplace("updated_at", IsoOrNull(t.updated_at, o.storage()));
   if (t.process) {
-    auto& object = out.as_object();
-    object["state"] = t.process->state;
-    object["state_label"] = t.process->state_label;
-    object["final"] = t.process->final;
-    object["instructions"] = t.process->instructions;
-    object["process"] =
-        boost::json::object{{"id", t.process->process_id}, {"version", t.process->version}};
+    o.emplace("state", t.process->state);
+    o.emplace("state_label", t.process->state_label);
+    o.emplace("final", t.process->final);
+    o.emplace("instructions", t.process->instructions);
+    boost::json::object process(2, o.storage());
+    process.emplace("id", t.process->process_id);
+    process.emplace("version", t.process->version);
+    o.emplace("process", std::move(process));
     if (!t.process->fields.empty()) {
-      boost::json::object fields;
-      for (const auto& [name, value] : t.process->fields) fields[name] = value;
-      object["fields"] = std::move(fields);
+      boost::json::object fields(t.process->fields.size(), o.storage());
+      for (const auto& [name, value] : t.process->fields) fields.emplace(name, value);
+      o.emplace("fields", std::move(fields));
     }
   }
 }

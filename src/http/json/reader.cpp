@@ -25,8 +25,10 @@ Result<JsonObject> JsonObject::Parse(std::string_view body) {
 }
 
 const boost::json::value* JsonObject::Find(std::string_view name) {
-  known_.emplace(name);
-  return object_.if_contains(name);
+  const auto member = object_.find(name);
+  if (member == object_.end()) return nullptr;
+  asked_[static_cast<std::size_t>(member - object_.begin())] = true;
+  return &member->value();
 }
 
 bool JsonObject::Has(std::string_view name) { return Find(name) != nullptr; }
@@ -77,9 +79,9 @@ Result<std::optional<bool>> JsonObject::OptionalBool(std::string_view name) {
 }
 
 Status JsonObject::RejectUnknown() const {
-  for (const auto& member : object_) {
-    if (known_.find(std::string_view(member.key())) == known_.end()) {
-      std::string name(member.key());
+  for (std::size_t i = 0; i < object_.size(); ++i) {
+    if (!asked_[i]) {
+      std::string name(object_.begin()[i].key());
       return Error::InvalidArgument("unknown field " + name, name).WithReason("unknown-field");
     }
   }

@@ -8,9 +8,9 @@
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -45,11 +45,13 @@ class JsonObject {
   Status RejectUnknown() const;
 
  private:
-  explicit JsonObject(boost::json::object object) : object_(std::move(object)) {}
+  explicit JsonObject(boost::json::object object)
+      : object_(std::move(object)), asked_(object_.size(), false) {}
+  // The member called `name`, marked as asked for; nullptr when absent.
   const boost::json::value* Find(std::string_view name);
 
   boost::json::object object_;
-  std::set<std::string, std::less<>> known_;
+  std::vector<bool> asked_;  // per member of object_, in its order: a getter asked for it
 };
 
 }  // namespace hd::http::json
