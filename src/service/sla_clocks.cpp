@@ -131,23 +131,14 @@ core::SlaStatus ShownStatus(const sla::Calendar* calendar, const ClockTargets& t
 
 }  // namespace
 
-Status SlaClocks::Start(Tx& tx, core::Ticket& t, const LevelChoice& choice,
-                        core::Timestamp now) const {
-  if (!choice.enabled) return Ok();
+Result<std::optional<core::TicketSla>> SlaClocks::Plan(core::Ticket& t, const LevelChoice& choice,
+                                                       core::Timestamp now) const {
+  if (!choice.enabled) return std::optional<core::TicketSla>();
   const auto catalog = policy_.Current();
   const core::SlaLevelVersion* version = catalog->CurrentVersion(choice.level_id);
   if (version == nullptr) return Error::Internal("no version of level " + choice.level_id);
-  if (choice.coupon) {
-    HD_ASSIGN_OR_RETURN(bool redeemed, tx.Coupons().Redeem(choice.coupon->id, t.id, now));
-    if (!redeemed) {
-      return Error::InvalidArgument("coupon " + choice.coupon->code + " has been used already",
-                                    "coupon")
-          .WithReason("coupon-used");
-    }
-  }
   HD_ASSIGN_OR_RETURN(const sla::Calendar* calendar, CalendarOf(*catalog, version->calendar));
   core::TicketSla clock;
-  clock.ticket_id = t.id;
   clock.level_id = choice.level_id;
   clock.level_version_id = version->id;
   clock.level_reason = choice.reason;
@@ -160,9 +151,23 @@ Status SlaClocks::Start(Tx& tx, core::Ticket& t, const LevelChoice& choice,
   HD_ASSIGN_OR_RETURN(auto computed, ComputeClock(*calendar, ClockTargets::Of(*version), facts,
                                                   ToInstant(now), {}));
   Apply(computed, clock);
-  HD_RETURN_IF_ERROR(tx.Sla().InsertClock(clock));
   t.sla = ShownStatus(calendar, ClockTargets::Of(*version), clock, now);
-  return Ok();
+  return std::optional<core::TicketSla>(std::move(clock));
+}
+
+Status SlaClocks::Start(Tx& tx, const core::Ticket& t, const LevelChoice& choice,
+                        core::TicketSla clock) const {
+  if (choice.coupon) {
+    HD_ASSIGN_OR_RETURN(bool redeemed,
+                        tx.Coupons().Redeem(choice.coupon->id, t.id, clock.updated_at));
+    if (!redeemed) {
+      return Error::InvalidArgument("coupon " + choice.coupon->code + " has been used already",
+                                    "coupon")
+          .WithReason("coupon-used");
+    }
+  }
+  clock.ticket_id = t.id;
+  return tx.Sla().InsertClock(clock);
 }
 
 Status SlaClocks::Refresh(Tx& tx, const core::Ticket& t, core::Timestamp now) const {

@@ -3,7 +3,8 @@
 //
 // The use cases that change a ticket call these inside their write
 // transaction, explicitly, after the change (never from a storage callback):
-//   Tickets::Create      Choose() before the insert, Start() after it;
+//   Tickets::Create      Choose() and Plan() before the insert, Start() after
+//                        it;
 //   Conversation::Post   Refresh() (a public staff reply meets the first
 //                        response; a customer's reply resumes a paused clock);
 //   Tickets::Update      Refresh() (status pending pauses, resolved stops);
@@ -70,12 +71,18 @@ class SlaClocks {
                              const std::string& coupon_code, const std::string& channel,
                              core::Timestamp now) const;
 
+  // The clock a new ticket starts with under `choice` (ticket id still
+  // unset; it starts at ticket.created_at), and ticket.sla filled from it
+  // (as Describe would), so the ticket row is inserted with its due instant.
+  // nullopt when the choice is not enabled.
+  Result<std::optional<core::TicketSla>> Plan(core::Ticket& ticket, const LevelChoice& choice,
+                                              core::Timestamp now) const;
+
   // Redeems the chosen coupon for the stored ticket (kInvalidArgument
-  // coupon-used when a concurrent request redeemed it first), stores the
-  // ticket's clock and fills ticket.sla from it (as Describe would, without
-  // reading it back). Nothing when the choice is not enabled.
-  Status Start(core::ports::Tx& tx, core::Ticket& ticket, const LevelChoice& choice,
-               core::Timestamp now) const;
+  // coupon-used when a concurrent request redeemed it first) and stores
+  // `clock`, from Plan(), as the ticket's.
+  Status Start(core::ports::Tx& tx, const core::Ticket& ticket, const LevelChoice& choice,
+               core::TicketSla clock) const;
 
   // Recomputes the stored clock of `ticket` from its history at `now`.
   // Nothing for a ticket without a clock. kUnavailable when the calendar has

@@ -116,8 +116,12 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
       t.support_level = level.level_id;
     }
     t.created_at = t.updated_at = now;
+    std::optional<core::TicketSla> clock;
+    if (sla_ != nullptr) {
+      HD_ASSIGN_OR_RETURN(clock, sla_->Plan(t, level, now));
+    }
     HD_ASSIGN_OR_RETURN(t, tx.Tickets().Insert(std::move(t)));
-    if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Start(tx, t, level, now));
+    if (clock) HD_RETURN_IF_ERROR(sla_->Start(tx, t, level, std::move(*clock)));
     HD_RETURN_IF_ERROR(processes_.Start(tx, t, actor, now));
     HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor, EventKind::kCreated, "", "", t.subject));
     core::Message first{{}, t.id, initiator.id, in.body, false, in.channel, now, {}};

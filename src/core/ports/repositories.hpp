@@ -93,6 +93,8 @@ class TicketRepo {
  public:
   virtual ~TicketRepo() = default;
   // Stores a new ticket, assigning id and number; version starts at 1.
+  // ticket.sla->due, when set, is stored as the queues' due-date sort key
+  // (SlaRepo::InsertClock keeps it so for a clock stored afterwards).
   virtual Result<Ticket> Insert(Ticket ticket) = 0;
   // kNotFound when there is no such ticket.
   virtual Result<Ticket> Get(TicketId id) = 0;

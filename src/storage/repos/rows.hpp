@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,12 @@ inline void Bind(Statement& s, int i, const std::string& v) { s.BindText(i, v); 
 inline void Bind(Statement& s, int i, const char* v) { s.BindText(i, v); }
 inline void Bind(Statement& s, int i, std::nullopt_t) { s.BindNull(i); }
 inline void Bind(Statement& s, int i, core::Timestamp t) { s.BindInt(i, core::ToUnixMillis(t)); }
+// tickets.sla_due, the staff queues' sort key: the SLA clock's next due
+// instant; a ticket with nothing due sorts last.
+inline std::int64_t SlaDueKey(const std::optional<core::Timestamp>& due) {
+  return due ? core::ToUnixMillis(*due) : std::numeric_limits<std::int64_t>::max();
+}
+
 template <class Tag>
 void Bind(Statement& s, int i, core::Id<Tag> id) {
   s.BindInt(i, id.value);

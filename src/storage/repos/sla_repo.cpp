@@ -1,6 +1,5 @@
 // SLA level versions, ticket clocks, alerts and imported holiday sources.
 #include <algorithm>
-#include <limits>
 
 #include "storage/repos/rows.hpp"
 #include "storage/repos/sql_sla_repos.hpp"
@@ -87,11 +86,12 @@ std::optional<std::string> TargetText(const std::optional<core::SlaTarget>& targ
 }
 
 // Keeps tickets.sla_due (the staff queues' sort key) equal to the clock's
-// next due instant; a clock with nothing due sorts last.
+// next due instant. A new ticket is inserted with it already (TicketRepo),
+// so the row is only read then, not written again.
 Status SyncTicketDue(Connection& conn, const core::TicketSla& t) {
-  constexpr std::int64_t kNothingDue = std::numeric_limits<std::int64_t>::max();
-  const std::int64_t due = t.next_due ? core::ToUnixMillis(*t.next_due) : kNothingDue;
-  HD_RETURN_IF_ERROR(Run(conn, "UPDATE tickets SET sla_due = ? WHERE id = ?", due, t.ticket_id));
+  const std::int64_t due = SlaDueKey(t.next_due);
+  HD_RETURN_IF_ERROR(Run(conn, "UPDATE tickets SET sla_due = ? WHERE id = ? AND sla_due <> ?", due,
+                         t.ticket_id, due));
   return Ok();
 }
 

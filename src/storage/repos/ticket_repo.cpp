@@ -123,16 +123,17 @@ Result<core::Ticket> SqlTicketRepo::Insert(core::Ticket t) {
   HD_ASSIGN_OR_RETURN(bool row, next->Step());
   if (!row) return Error::Internal("no next ticket id");
   const std::int64_t id = next->ColumnInt(0);
-  HD_RETURN_IF_ERROR(Run(
-      conn_,
-      "INSERT INTO tickets (id, number, subject, category, status, criticality, "
-      "support_level, initiator_id, company_id, assignee_id, group_id, tier, "
-      "channel, sources_searched, steps, expected, actual, version, "
-      "created_at, updated_at) VALUES "
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-      id, id, t.subject, t.category, core::ToString(t.status), core::ToString(t.criticality),
-      t.support_level, t.initiator_id, t.company_id, t.assignee_id, t.group_id, t.tier, t.channel,
-      t.sources_searched, t.steps, t.expected, t.actual, t.created_at, t.updated_at));
+  HD_RETURN_IF_ERROR(Run(conn_,
+                         "INSERT INTO tickets (id, number, subject, category, status, criticality, "
+                         "support_level, initiator_id, company_id, assignee_id, group_id, tier, "
+                         "channel, sources_searched, steps, expected, actual, version, "
+                         "created_at, updated_at, sla_due) VALUES "
+                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                         id, id, t.subject, t.category, core::ToString(t.status),
+                         core::ToString(t.criticality), t.support_level, t.initiator_id,
+                         t.company_id, t.assignee_id, t.group_id, t.tier, t.channel,
+                         t.sources_searched, t.steps, t.expected, t.actual, t.created_at,
+                         t.updated_at, SlaDueKey(t.sla ? t.sla->due : std::nullopt)));
   t.id = core::TicketId(id);
   t.number = id;
   t.version = 1;
