@@ -31,6 +31,10 @@ constexpr int kRestartWaitMs = 20;
 // can do the rest first: the pause it costs the writer is mostly that copy
 // and the database fsync after it.
 constexpr int kRestartCopyFrames = 256;
+// Background rounds a restart waits for at most: each copies what the writer
+// added during the one before, so they get shorter, but a slow disk must not
+// keep the WAL growing round after round.
+constexpr int kRestartRounds = 4;
 // A WAL that grew large once (before a restart succeeded) is cut back to
 // this size when it is written anew: above the restart size (64 MiB of pages
 // plus their frame headers), so the file keeps its length from one round to
@@ -253,7 +257,7 @@ void GroupCommitter::MaybeRestartWal() {
       if (stats_.checkpoints < restart_after_) return;
     }
     // Still much written since that one began: another round first, shorter.
-    if (frames - checkpoint_asked_ > kRestartCopyFrames) {
+    if (frames - checkpoint_asked_ > kRestartCopyFrames && ++restart_rounds_ < kRestartRounds) {
       restart_after_ = AskForCheckpoint(frames);
       return;
     }
@@ -264,6 +268,7 @@ void GroupCommitter::MaybeRestartWal() {
   // not synced yet are durable before the next commit overwrites them.
   auto restarted = conn_->RestartWal(kRestartWaitMs);
   restart_after_ = 0;
+  restart_rounds_ = 0;
   if (restarted.ok() && *restarted) {
     restart_at_frames_ = wal_restart_frames_;
     checkpoint_asked_ = 0;

@@ -146,6 +146,7 @@ class GroupCommitter {
   // Writer thread only: the background checkpoint a pending restart waits
   // for (its number among those started), 0 when none is pending.
   std::uint64_t restart_after_ = 0;
+  int restart_rounds_ = 0;  // writer thread only: background rounds the pending restart had
   std::unique_ptr<SqliteConnection> checkpointer_conn_;
   // Held by each checkpoint, background or restart: SQLite runs one at a
   // time and would answer the other SQLITE_BUSY.
