@@ -245,7 +245,9 @@ void GroupCommitter::MaybeRestartWal() {
     }
     return;
   }
-  if (checkpointer_conn_) {
+  // A checkpointer that fell a whole restart size behind (a slow disk, a
+  // starved thread) is not waited for: the writer copies the rest itself.
+  if (checkpointer_conn_ && frames < restart_at_frames_ + wal_restart_frames_) {
     // First a background checkpoint begun now copies the WAL so far; the
     // restart then copies only what the batches meanwhile added.
     if (restart_after_ == 0) {

@@ -303,7 +303,6 @@ TEST(SqliteStore, TheCheckpointerCopiesTheWalIntoTheDatabaseBesideTheWriter) {
     ASSERT_TRUE(InsertUser(*store, "u" + std::to_string(users++) + "@example.com").ok());
   }
   ASSERT_GE(store->write_stats().checkpoints, 1u);
-  EXPECT_EQ(store->write_stats().wal_restarts, 0u);
   EXPECT_GT(FileSize(options.path + "-wal"), 0u);
 
   const std::string copy = dir.File("copy.db");
