@@ -53,7 +53,8 @@ GroupCommitter::GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size
       sync_(std::move(sync)),
       wal_restart_frames_(wal_restart_frames < 1 ? 1 : wal_restart_frames),
       restart_at_frames_(wal_restart_frames_),
-      checkpointer_conn_(std::move(checkpointer)) {
+      checkpointer_(checkpointer ? std::make_unique<Checkpointer>(std::move(checkpointer))
+                                 : nullptr) {
   // COMMIT writes the batch's frames to the WAL and returns; the syncer's
   // fdatasync makes them durable before anyone is answered.
   const Status normal = conn_->Exec("PRAGMA synchronous=NORMAL");
@@ -67,12 +68,6 @@ GroupCommitter::GroupCommitter(std::unique_ptr<SqliteConnection> conn, std::size
     pthread_setname_np(pthread_self(), "hd-sync");
     SyncLoop();
   });
-  if (checkpointer_conn_) {
-    checkpointer_ = std::thread([this] {
-      pthread_setname_np(pthread_self(), "hd-ckpt");
-      CheckpointLoop();
-    });
-  }
   thread_ = std::thread([this] {
     pthread_setname_np(pthread_self(), "hd-writer");  // shown by top -H, perf, gdb
     Loop();
@@ -87,7 +82,7 @@ GroupCommitter::~GroupCommitter() {
   wake_.notify_one();
   thread_.join();
   syncer_.join();
-  if (checkpointer_.joinable()) checkpointer_.join();
+  checkpointer_.reset();  // the writer no longer asks; a running pass finishes
   // Every write is answered: fold the whole WAL into the database and empty
   // it, so a copied or backed-up database file is complete on its own.
   (void)conn_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -120,9 +115,13 @@ Status GroupCommitter::Submit(const core::ports::TxFn& fn) {
 }
 
 WriteStats GroupCommitter::stats() const {
-  std::lock_guard lock(mu_);
-  WriteStats s = stats_;
-  s.waiting = static_cast<std::uint64_t>(callers_);
+  WriteStats s;
+  {
+    std::lock_guard lock(mu_);
+    s = stats_;
+    s.waiting = static_cast<std::uint64_t>(callers_);
+  }
+  if (checkpointer_) s.checkpoints = checkpointer_->finished();
   return s;
 }
 
@@ -153,7 +152,6 @@ void GroupCommitter::Loop() {
     writer_done_ = true;
   }
   synced_wake_.notify_one();
-  checkpoint_wake_.notify_one();
 }
 
 void GroupCommitter::SyncLoop() {
@@ -205,67 +203,41 @@ void GroupCommitter::SyncLoop() {
   }
 }
 
-void GroupCommitter::CheckpointLoop() {
-  std::unique_lock lock(mu_);
-  while (true) {
-    checkpoint_wake_.wait(lock, [&] { return writer_done_ || checkpoint_wanted_; });
-    if (writer_done_) return;
-    checkpoint_wanted_ = false;
-    ++checkpoints_started_;
-    lock.unlock();
-    {
-      // A failure leaves the frames in the WAL: the writer's restart copies
-      // them, and reports what is wrong.
-      std::lock_guard checkpoint(checkpoint_mu_);
-      (void)checkpointer_conn_->CheckpointPassive();
-    }
-    lock.lock();
-    ++stats_.checkpoints;
-  }
-}
-
 std::uint64_t GroupCommitter::AskForCheckpoint(int frames) {
   checkpoint_asked_ = frames;
-  std::uint64_t covering = 0;
-  {
-    std::lock_guard lock(mu_);
-    checkpoint_wanted_ = true;
-    covering = checkpoints_started_ + 1;
-  }
-  checkpoint_wake_.notify_one();
-  return covering;
+  return checkpointer_->Ask();
 }
 
 void GroupCommitter::MaybeRestartWal() {
   const int frames = conn_->WalFrames();
   if (frames < checkpoint_asked_) checkpoint_asked_ = 0;  // the WAL was written anew
   if (frames < restart_at_frames_) {
-    if (checkpointer_conn_ && frames - checkpoint_asked_ >= wal_restart_frames_ / 4) {
+    if (checkpointer_ && frames - checkpoint_asked_ >= wal_restart_frames_ / 4) {
       AskForCheckpoint(frames);
     }
     return;
   }
   // A checkpointer that fell a whole restart size behind (a slow disk, a
   // starved thread) is not waited for: the writer copies the rest itself.
-  if (checkpointer_conn_ && frames < restart_at_frames_ + wal_restart_frames_) {
+  if (checkpointer_ && frames < restart_at_frames_ + wal_restart_frames_) {
     // First a background checkpoint begun now copies the WAL so far; the
     // restart then copies only what the batches meanwhile added.
     if (restart_after_ == 0) {
       restart_after_ = AskForCheckpoint(frames);
       return;
     }
-    {
-      std::lock_guard lock(mu_);
-      if (stats_.checkpoints < restart_after_) return;
-    }
+    if (checkpointer_->finished() < restart_after_) return;
     // Still much written since that one began: another round first, shorter.
     if (frames - checkpoint_asked_ > kRestartCopyFrames && ++restart_rounds_ < kRestartRounds) {
       restart_after_ = AskForCheckpoint(frames);
       return;
     }
   }
-  std::unique_lock checkpoint(checkpoint_mu_, std::try_to_lock);
-  if (!checkpoint.owns_lock()) return;  // another background one: after the next batch
+  std::unique_lock<std::mutex> held;
+  if (checkpointer_) {
+    held = checkpointer_->TryHold();
+    if (!held.owns_lock()) return;  // a background pass is running: after the next batch
+  }
   // The checkpoint syncs the WAL before copying it, so frames the syncer has
   // not synced yet are durable before the next commit overwrites them.
   auto restarted = conn_->RestartWal(kRestartWaitMs);

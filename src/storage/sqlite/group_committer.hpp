@@ -49,6 +49,7 @@
 
 #include "core/ports/store.hpp"
 #include "storage/repos/sql_tx.hpp"
+#include "storage/sqlite/checkpointer.hpp"
 #include "storage/sqlite/commit_horizon.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
 
@@ -111,7 +112,6 @@ class GroupCommitter {
 
   void Loop();
   void SyncLoop();
-  void CheckpointLoop();
   // Runs a batch up to its COMMIT; tells what the syncer must do with it.
   Committed RunBatch(std::vector<Request*> batch);
   // Runs requests in savepoints of the open transaction, appending them to
@@ -127,8 +127,8 @@ class GroupCommitter {
   // steady stream of commits never catches up with them, and a WAL that only
   // grows costs disk and a metadata journal commit on every fdatasync.
   void MaybeRestartWal();
-  // Asks the checkpointer for a pass; returns the number of the pass that
-  // will cover the WAL as it is now (the next one to start).
+  // Asks the checkpointer for a pass over the WAL's `frames`; returns the
+  // number of that pass.
   std::uint64_t AskForCheckpoint(int frames);
   // Runs one request inside a savepoint. Returns false when the savepoint
   // could not be released or rolled back, which leaves the batch unusable.
@@ -147,28 +147,22 @@ class GroupCommitter {
   // for (its number among those started), 0 when none is pending.
   std::uint64_t restart_after_ = 0;
   int restart_rounds_ = 0;  // writer thread only: background rounds the pending restart had
-  std::unique_ptr<SqliteConnection> checkpointer_conn_;
-  // Held by each checkpoint, background or restart: SQLite runs one at a
-  // time and would answer the other SQLITE_BUSY.
-  std::mutex checkpoint_mu_;
+  // Background checkpoints; null without a checkpointer connection.
+  std::unique_ptr<Checkpointer> checkpointer_;
 
   mutable std::mutex mu_;
-  std::condition_variable wake_;             // the writer waits here for requests
-  std::deque<Request*> queue_;               // guarded by mu_
-  bool stopping_ = false;                    // guarded by mu_
-  std::condition_variable synced_wake_;      // the syncer waits here for batches
-  std::deque<Committed> to_sync_;            // guarded by mu_
-  bool writer_done_ = false;                 // guarded by mu_: nothing more for the syncer
-  bool syncing_ = false;                     // guarded by mu_: the syncer is working on batches
-  std::condition_variable checkpoint_wake_;  // the checkpointer waits here
-  bool checkpoint_wanted_ = false;           // guarded by mu_
-  std::uint64_t checkpoints_started_ = 0;    // guarded by mu_; finished: stats_.checkpoints
-  WriteStats stats_;                         // guarded by mu_
-  int callers_ = 0;                          // threads inside Submit(); guarded by mu_
-  std::condition_variable left_;             // the destructor waits here for callers_ == 0
-  std::thread syncer_;                       // started before the writer, joined after it
-  std::thread checkpointer_;                 // likewise; only with a checkpointer connection
-  std::thread thread_;                       // started last, joined by the destructor
+  std::condition_variable wake_;         // the writer waits here for requests
+  std::deque<Request*> queue_;           // guarded by mu_
+  bool stopping_ = false;                // guarded by mu_
+  std::condition_variable synced_wake_;  // the syncer waits here for batches
+  std::deque<Committed> to_sync_;        // guarded by mu_
+  bool writer_done_ = false;             // guarded by mu_: nothing more for the syncer
+  bool syncing_ = false;                 // guarded by mu_: the syncer is working on batches
+  WriteStats stats_;                     // guarded by mu_
+  int callers_ = 0;                      // threads inside Submit(); guarded by mu_
+  std::condition_variable left_;         // the destructor waits here for callers_ == 0
+  std::thread syncer_;                   // started before the writer, joined after it
+  std::thread thread_;                   // started last, joined by the destructor
 };
 
 }  // namespace hd::storage

@@ -242,9 +242,9 @@ std::uintmax_t FileSize(const std::string& path) {
 }
 
 // A steady stream of commits, with readers on the WAL all the while, never
-// lets a checkpoint beside it catch up: the writer folds the WAL into the
-// database once it reaches wal_restart_frames and writes it anew, so the WAL
-// stays small. Close empties it, so the file alone holds every write.
+// lets a checkpoint beside it catch up with them: the writer folds the WAL
+// into the database once it reaches wal_restart_frames and writes it anew, so
+// the WAL stays small. Close empties it, so the file alone holds every write.
 TEST(SqliteStore, TheWriterKeepsTheWalSmallAndCloseEmptiesIt) {
   TempDir dir;
   SqliteOptions options;
@@ -281,12 +281,6 @@ TEST(SqliteStore, TheWriterKeepsTheWalSmallAndCloseEmptiesIt) {
   auto conn = Must(SqliteConnection::Open({options.path, 5000, true}));
   EXPECT_EQ(Must(ScalarOf(*conn, "SELECT COUNT(*) FROM users")), kUsers);
 }
-
-}  // namespace
-}  // namespace hd::storage::testing
-
-namespace hd::storage::testing {
-namespace {
 
 // The checkpointer copies the WAL into the database file in the background
 // every quarter of wal_restart_frames, long before the writer restarts the
