@@ -20,6 +20,10 @@ struct User {
   std::string password_hash;            // Argon2id encoded string; never leaves service/
   bool disabled = false;
   Timestamp created_at;
+  // "ru" or "en"; empty: the installation's default (mail.default_language).
+  std::string language;
+  // An IANA zone such as "Europe/Moscow"; empty: the default (Europe/Moscow).
+  std::string time_zone;
 };
 
 struct Company {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "core/ports/store.hpp"
 
@@ -124,6 +125,33 @@ class ConversationRepoContract : public StoreContract {
 class AuthRepoContract : public StoreContract {};
 class StoreTransactionContract : public StoreContract {};
 class SlaRepoContract : public StoreContract {};
+// Starts with a customer, an agent and one ticket of the customer's with one
+// message (store_contract_mail_test.cpp).
+class MailRepoContract : public StoreContract {
+ protected:
+  void SetUp() override;
+  core::ports::InboundRecord Inbound(const std::string& message_id, const std::string& from,
+                                     core::Timestamp at);
+  // Queues a notification about the ticket for `user` (none: for nobody).
+  core::ports::Notification Queue(std::optional<core::UserId> user, core::Timestamp at);
+
+  core::User customer_, agent_;
+  core::Ticket ticket_;
+  core::Message message_;
+};
+// The mail side of the outbox, on MailRepoContract's data
+// (store_contract_mail_delivery_test.cpp).
+class MailDeliveryContract : public MailRepoContract {
+ protected:
+  std::vector<core::ports::MailDelivery> Due(core::Timestamp now, int limit = 100);
+  // Runs `f` on the mail repository in a write transaction; fails the test
+  // on an error.
+  void Write(const std::function<Status(core::ports::MailRepo&)>& f);
+  // Starts and delivers `notification` with Message-ID `message_id`.
+  void Send(std::int64_t notification, const std::string& message_id, core::Timestamp at);
+  core::ports::InboundRecord Receive(const core::ports::InboundRecord& record);
+  core::ports::MailStats Stats();
+};
 
 }  // namespace hd::storage::testing
 
@@ -140,4 +168,6 @@ class SlaRepoContract : public StoreContract {};
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, ConversationRepoContract, backend); \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, AuthRepoContract, backend);         \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, StoreTransactionContract, backend); \
-  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, SlaRepoContract, backend)
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, SlaRepoContract, backend);          \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, MailRepoContract, backend);         \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, MailDeliveryContract, backend)

@@ -145,6 +145,9 @@ struct Notification {
   // "user:12", "role:tester", "group:administration".
   std::string audience;
   std::optional<Timestamp> read_at;
+  // The ticket message it carries (a public reply mailed with its
+  // attachments); empty for most kinds.
+  std::optional<MessageId> message_ref;
 };
 
 class NotificationRepo {

@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/ports/mail_repositories.hpp"
 #include "core/ports/process_repositories.hpp"
 #include "core/ports/repositories.hpp"
 #include "core/ports/sla_repositories.hpp"
@@ -49,6 +50,8 @@ class Tx {
   virtual AuditRepo& Audit() = 0;
   virtual JobRepo& Jobs() = 0;
   virtual ProcessRepo& Processes() = 0;
+  // Mail: received messages, participants, delivery, mailboxes.
+  virtual MailRepo& Mail() = 0;
 
   // Runs `fn` inside a nested savepoint of this transaction. When `fn`
   // returns an error only its own changes are undone and that error is

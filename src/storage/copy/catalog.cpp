@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace hd::storage {
 
@@ -21,6 +22,9 @@ constexpr std::string_view kPostgresColumns =
 constexpr std::string_view kPostgresForeignKeys =
     "SELECT c.conrelid::regclass::text, c.confrelid::regclass::text FROM pg_constraint c "
     "WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace";
+
+// Tables a migration fills (0008_mail: server_secrets).
+constexpr std::string_view kSeededTables[] = {"server_secrets"};
 
 ColumnKind KindOf(std::string type) {
   std::transform(type.begin(), type.end(), type.begin(),
@@ -97,6 +101,11 @@ Result<std::vector<ColumnInfo>> ListColumns(Connection& conn, const std::string&
   }
   if (columns.empty()) return Error::NotFound("no table " + table);
   return columns;
+}
+
+bool SeededByMigrations(const std::string& table) {
+  return std::find(std::begin(kSeededTables), std::end(kSeededTables), table) !=
+         std::end(kSeededTables);
 }
 
 Result<std::vector<int>> SchemaVersions(Connection& conn) {

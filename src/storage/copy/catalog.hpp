@@ -30,6 +30,12 @@ Result<std::vector<std::pair<std::string, std::string>>> ListForeignKeys(Connect
 // The columns of `table` in their declared order.
 Result<std::vector<ColumnInfo>> ListColumns(Connection& conn, const std::string& table);
 
+// Whether the migrations themselves write rows into `table` (server_secrets:
+// the secret made at install), so a freshly migrated database holds some.
+// The copy replaces those rows with the source's instead of refusing the
+// target: mail signed with the source's secret must still verify.
+bool SeededByMigrations(const std::string& table);
+
 // The versions recorded in schema_migrations, ascending; empty when the
 // ledger does not exist.
 Result<std::vector<int>> SchemaVersions(Connection& conn);

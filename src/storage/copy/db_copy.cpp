@@ -159,7 +159,7 @@ Status PrepareTarget(Connection& to, const std::vector<std::string>& tables, boo
   for (auto it = tables.rbegin(); it != tables.rend(); ++it) {
     HD_ASSIGN_OR_RETURN(std::int64_t rows, CountRows(to, *it));
     if (rows == 0) continue;
-    if (!replace) {
+    if (!replace && !SeededByMigrations(*it)) {
       return Error::InvalidArgument("the target database holds " + std::to_string(rows) +
                                     " rows in " + *it + "; copy into an empty database or " +
                                     "pass --replace to delete them first");

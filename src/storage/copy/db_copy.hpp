@@ -7,9 +7,11 @@
 // `helpdesk migrate` on it). Tables are found in the source's catalogue, so
 // tables added by later migrations are copied without changes here; they are
 // copied parents first (foreign keys), in batches of multi-row INSERTs, inside
-// one target transaction: a failed copy leaves the target as it was. The
-// source is read inside one read transaction (a consistent snapshot). On
-// PostgreSQL the identity sequences are moved past the copied ids.
+// one target transaction: a failed copy leaves the target as it was. Rows
+// the migrations wrote into the target themselves (SeededByMigrations, e.g.
+// the shared server secret) are replaced by the source's. The source is read
+// inside one read transaction (a consistent snapshot). On PostgreSQL the
+// identity sequences are moved past the copied ids.
 //
 // Attachment bytes live in the blob folder, not in the database: they are
 // not copied (the folder is shared or copied as files).

@@ -78,6 +78,35 @@ void ExpectSameContent(const std::map<std::string, Rows>& want,
   EXPECT_EQ(want.size(), got.size());
 }
 
+// One row in each of the mail tables (migration 0008) about ticket `t`.
+void AddMail(SqlTx& tx, const core::User& ann, const core::Ticket& t, const core::Message& m) {
+  const core::Timestamp at = core::FromUnixMillis(1'767'225'600'000);
+  core::ports::InboundRecord in;
+  in.source = "imap://127.0.0.1/INBOX";
+  in.message_id = "<first@example.com>";
+  in.sha256 = std::string(64, 'f');
+  in.size = 2048;
+  in.from_address = "ann@example.com";
+  in.subject = "Принтер";
+  in.ticket_id = t.id;
+  in.message_ref = m.id;
+  in.received_at = at;
+  Must(tx.Mail().InsertInbound(in));
+  EXPECT_TRUE(tx.Mail().AddParticipant({t.id, "Bob@Example.com", "Bob", at}).ok());
+  EXPECT_TRUE(tx.Mail().PutMailbox({"support", "1700000000", at, "", std::nullopt}).ok());
+  EXPECT_TRUE(tx.Mail().MarkFailing({"gone@example.com", "550", t.id, at}).ok());
+  EXPECT_TRUE(tx.Mail().SetOptOuts(ann.id, {"resolved"}).ok());
+  core::ports::Notification note;
+  note.kind = "reply";
+  note.user_id = ann.id;
+  note.ticket_id = t.id;
+  note.created_at = at;
+  note.message_ref = m.id;
+  note = Must(tx.Notifications().Queue(note));
+  EXPECT_TRUE(tx.Mail().StartDelivery(note.id, "<n1@helpdesk.example>", 1).ok());
+  EXPECT_TRUE(tx.Mail().RecordDelivered(note.id, at, "250 Ok").ok());
+}
+
 // A help desk of `tickets` tickets, each with a message, an event and (every
 // tenth) feedback, written in one transaction.
 void Populate(Connection& conn, int tickets) {
@@ -87,18 +116,20 @@ void Populate(Connection& conn, int tickets) {
   auto company = Must(tx.Companies().Insert({{}, "Acme «Ромашка»", true, core::FromUnixMillis(1)}));
   core::User u{{},         "Ann@Example.com", "Ann O'Neil", core::Role::kCustomer,
                company.id, "$argon2id$hash",  false,        core::FromUnixMillis(2)};
+  u.language = "en";
+  u.time_zone = "Europe/Berlin";
   auto ann = Must(tx.Users().Insert(u));
   for (int i = 0; i < tickets; ++i) {
     auto t =
         Must(tx.Tickets().Insert(SampleTicket(ann, "Printer " + std::to_string(i) + " \"jam\"")));
-    Must(tx.Messages().Insert({{},
-                               t.id,
-                               ann.id,
-                               "body\nline 2 ✓",
-                               i % 3 == 0,
-                               "web",
-                               core::FromUnixMillis(1'767'225'600'000 + i),
-                               {}}));
+    auto m = Must(tx.Messages().Insert({{},
+                                        t.id,
+                                        ann.id,
+                                        "body\nline 2 ✓",
+                                        i % 3 == 0,
+                                        "web",
+                                        core::FromUnixMillis(1'767'225'600'000 + i),
+                                        {}}));
     Must(tx.Events().Append({{},
                              t.id,
                              std::nullopt,
@@ -109,6 +140,7 @@ void Populate(Connection& conn, int tickets) {
                              "",
                              false}));
     if (i % 10 == 0) Must(tx.Feedback().Insert({{}, t.id, ann.id, std::nullopt, 5, "ok", {}}));
+    if (i == 0) AddMail(tx, ann, t, m);
   }
   ASSERT_TRUE(
       tx.Auth()
@@ -129,6 +161,12 @@ TEST(DbCopy, TablesAreOrderedParentsFirst) {
   EXPECT_LT(at("users"), at("tickets"));
   EXPECT_LT(at("tickets"), at("messages"));
   EXPECT_LT(at("messages"), at("attachments"));
+  EXPECT_LT(at("messages"), at("mail_inbound"));
+  EXPECT_LT(at("messages"), at("notifications"));
+  EXPECT_LT(at("tickets"), at("ticket_participants"));
+  EXPECT_LT(at("tickets"), at("failing_addresses"));
+  EXPECT_LT(at("users"), at("mail_opt_outs"));
+  EXPECT_NE(std::count(order.begin(), order.end(), "mailboxes"), 0);
   EXPECT_EQ(std::count(order.begin(), order.end(), "schema_migrations"), 0);
 }
 
@@ -166,6 +204,10 @@ TEST(DbCopy, RoundTripOfTenThousandTicketsThroughPostgresIsIdentical) {
   Populate(*sqlite, 10'000);
   const auto original = Dump(*sqlite);
   ASSERT_EQ(original.at("tickets").size(), 10'000u);
+  for (const char* mail :
+       {"mail_inbound", "ticket_participants", "mailboxes", "failing_addresses", "mail_opt_outs"}) {
+    EXPECT_EQ(original.at(mail).size(), 1u) << mail;
+  }
   PostgresTestDatabase db;
   {
     auto pg = Must(OpenDatabaseUrl(db.url(), true));

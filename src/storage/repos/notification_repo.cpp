@@ -2,6 +2,7 @@
 #include <limits>
 #include <string_view>
 
+#include "storage/repos/notification_rows.hpp"
 #include "storage/repos/rows.hpp"
 #include "storage/repos/sql_sla_repos.hpp"
 
@@ -11,35 +12,22 @@ using namespace sql;  // NOLINT(google-build-using-namespace): row helpers
 
 namespace {
 
-constexpr std::string_view kColumns =
-    "SELECT id, kind, user_id, ticket_id, subject, body, created_at, sent_at, audience, read_at "
-    "FROM notifications ";
-
-Result<core::ports::Notification> ReadNotification(const Statement& s) {
-  core::ports::Notification n;
-  n.id = s.ColumnInt(0);
-  n.kind = s.ColumnText(1);
-  n.user_id = OptionalIdAt<core::UserId>(s, 2);
-  n.ticket_id = OptionalIdAt<core::TicketId>(s, 3);
-  n.subject = s.ColumnText(4);
-  n.body = s.ColumnText(5);
-  n.created_at = TimeAt(s, 6);
-  if (!s.IsNull(7)) n.sent_at = TimeAt(s, 7);
-  n.audience = s.ColumnText(8);
-  if (!s.IsNull(9)) n.read_at = TimeAt(s, 9);
-  return n;
+std::string NotificationsWhere(std::string_view rest) {
+  return Sql(kNotificationSelect, " FROM notifications " + std::string(rest));
 }
 
 }  // namespace
 
 Result<core::ports::Notification> SqlNotificationRepo::Queue(core::ports::Notification n) {
+  // A notification for nobody in particular is never mailed.
+  const std::string_view mail_status = n.user_id ? "pending" : "skipped";
   HD_ASSIGN_OR_RETURN(
       n.id, InsertReturningId(conn_,
                               "INSERT INTO notifications (kind, user_id, ticket_id, subject, "
-                              "body, audience, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                              "RETURNING id",
+                              "body, audience, created_at, message_ref, mail_status) VALUES "
+                              "(?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                               n.kind, n.user_id, n.ticket_id, n.subject, n.body, n.audience,
-                              n.created_at));
+                              n.created_at, n.message_ref, mail_status));
   return n;
 }
 
@@ -48,15 +36,17 @@ Result<int> SqlNotificationRepo::QueueForRole(const core::ports::Notification& n
       std::int64_t queued,
       Run(conn_,
           "INSERT INTO notifications (kind, user_id, ticket_id, subject, body, audience, "
-          "created_at) SELECT ?, id, ?, ?, ?, ?, ? FROM users WHERE role = ? AND disabled = 0 "
-          "ORDER BY id",
-          n.kind, n.ticket_id, n.subject, n.body, n.audience, n.created_at, core::ToString(role)));
+          "created_at, message_ref) SELECT ?, id, ?, ?, ?, ?, ?, ? FROM users WHERE role = ? "
+          "AND disabled = 0 ORDER BY id",
+          n.kind, n.ticket_id, n.subject, n.body, n.audience, n.created_at, n.message_ref,
+          core::ToString(role)));
   return static_cast<int>(queued);
 }
 
 Result<std::vector<core::ports::Notification>> SqlNotificationRepo::ListUnsent(int limit) {
   HD_ASSIGN_OR_RETURN(
-      auto stmt, Query(conn_, Sql(kColumns, "WHERE sent_at IS NULL ORDER BY id LIMIT ?"), limit));
+      auto stmt,
+      Query(conn_, NotificationsWhere("WHERE sent_at IS NULL ORDER BY id LIMIT ?"), limit));
   return Collect<core::ports::Notification>(stmt, ReadNotification);
 }
 
@@ -70,8 +60,8 @@ Result<std::vector<core::ports::Notification>> SqlNotificationRepo::ListForUser(
   const std::int64_t below = before.value_or(std::numeric_limits<std::int64_t>::max());
   HD_ASSIGN_OR_RETURN(
       auto stmt,
-      Query(conn_, Sql(kColumns, "WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?"), user,
-            below, limit));
+      Query(conn_, NotificationsWhere("WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?"),
+            user, below, limit));
   return Collect<core::ports::Notification>(stmt, ReadNotification);
 }
 
@@ -96,7 +86,7 @@ Result<bool> SqlNotificationRepo::MarkRead(std::int64_t id, core::UserId user, c
 Result<std::vector<core::ports::Notification>> SqlNotificationRepo::ListForTicket(
     core::TicketId ticket) {
   HD_ASSIGN_OR_RETURN(auto stmt,
-                      Query(conn_, Sql(kColumns, "WHERE ticket_id = ? ORDER BY id"), ticket));
+                      Query(conn_, NotificationsWhere("WHERE ticket_id = ? ORDER BY id"), ticket));
   return Collect<core::ports::Notification>(stmt, ReadNotification);
 }
 

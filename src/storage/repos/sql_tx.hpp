@@ -7,6 +7,7 @@
 
 #include "core/ports/store.hpp"
 #include "storage/database.hpp"
+#include "storage/repos/sql_mail_repo.hpp"
 #include "storage/repos/sql_repos.hpp"
 #include "storage/repos/sql_sla_repos.hpp"
 
@@ -32,7 +33,8 @@ class SqlTx final : public core::ports::Tx {
         notifications_(conn),
         audit_(conn),
         jobs_(conn),
-        processes_(conn) {}
+        processes_(conn),
+        mail_(conn) {}
 
   core::ports::UserRepo& Users() override { return users_; }
   core::ports::CompanyRepo& Companies() override { return companies_; }
@@ -51,6 +53,7 @@ class SqlTx final : public core::ports::Tx {
   core::ports::AuditRepo& Audit() override { return audit_; }
   core::ports::JobRepo& Jobs() override { return jobs_; }
   core::ports::ProcessRepo& Processes() override { return processes_; }
+  core::ports::MailRepo& Mail() override { return mail_; }
 
   Status Isolated(const std::function<Status(Tx&)>& fn) override {
     HD_RETURN_IF_ERROR(conn_.Exec("SAVEPOINT isolated"));
@@ -79,6 +82,7 @@ class SqlTx final : public core::ports::Tx {
   SqlAuditRepo audit_;
   SqlJobRepo jobs_;
   SqlProcessRepo processes_;
+  SqlMailRepo mail_;
 };
 
 }  // namespace hd::storage

@@ -9,7 +9,8 @@ using namespace sql;  // NOLINT(google-build-using-namespace): row helpers
 namespace {
 
 constexpr std::string_view kUserColumns =
-    "SELECT id, email, name, role, company_id, password_hash, disabled, created_at FROM users ";
+    "SELECT id, email, name, role, company_id, password_hash, disabled, created_at, language, "
+    "time_zone FROM users ";
 
 Result<core::User> ReadUser(const Statement& s) {
   core::User u;
@@ -24,6 +25,8 @@ Result<core::User> ReadUser(const Statement& s) {
   u.password_hash = s.ColumnText(5);
   u.disabled = BoolAt(s, 6);
   u.created_at = TimeAt(s, 7);
+  u.language = s.ColumnText(8);
+  u.time_zone = s.ColumnText(9);
   return u;
 }
 
@@ -41,9 +44,11 @@ Result<core::User> SqlUserRepo::Insert(core::User user) {
       std::int64_t id,
       InsertReturningId(conn_,
                         "INSERT INTO users (email, name, role, company_id, password_hash, "
-                        "disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        "disabled, created_at, language, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                        "?, ?) RETURNING id",
                         user.email, user.name, core::ToString(user.role), user.company_id,
-                        user.password_hash, user.disabled, user.created_at));
+                        user.password_hash, user.disabled, user.created_at, user.language,
+                        user.time_zone));
   user.id = core::UserId(id);
   return user;
 }
@@ -62,12 +67,14 @@ Result<std::optional<core::User>> SqlUserRepo::FindByEmail(const std::string& em
 }
 
 Status SqlUserRepo::Update(const core::User& user) {
-  HD_ASSIGN_OR_RETURN(std::int64_t changed,
-                      Run(conn_,
-                          "UPDATE users SET email = ?, name = ?, role = ?, company_id = ?, "
-                          "password_hash = ?, disabled = ? WHERE id = ?",
-                          user.email, user.name, core::ToString(user.role), user.company_id,
-                          user.password_hash, user.disabled, user.id));
+  HD_ASSIGN_OR_RETURN(
+      std::int64_t changed,
+      Run(conn_,
+          "UPDATE users SET email = ?, name = ?, role = ?, company_id = ?, "
+          "password_hash = ?, disabled = ?, language = ?, time_zone = ? "
+          "WHERE id = ?",
+          user.email, user.name, core::ToString(user.role), user.company_id, user.password_hash,
+          user.disabled, user.language, user.time_zone, user.id));
   if (changed == 0) return Error::NotFound("no user " + std::to_string(user.id.value));
   return Ok();
 }
