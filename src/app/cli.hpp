@@ -42,5 +42,6 @@ void SetUpLogging(const Config& config);
 void AddServeCommand(CLI::App& app, int& exit_code);
 void AddAdminCommands(CLI::App& app, int& exit_code);
 void AddDbCommands(CLI::App& app, int& exit_code);
+void AddMailCommands(CLI::App& app, int& exit_code);
 
 }  // namespace hd::app

@@ -75,15 +75,20 @@ int Serve(const CommonFlags& flags, const std::string& listen) {
   if (auto loaded = LoadDirectoryDefaults(*config, **runtime); !loaded.ok()) {
     return Fail(loaded.error());
   }
+  auto mail = OpenMailChannel(*config, **runtime);
+  if (!mail.ok()) return Fail(mail.error());
   auto live_updates = StartLiveUpdates(**runtime);  // outlives the server
   http::ServerOptions server_options = ServerOptionsFrom(*config);
-  server_options.more_metrics = StoreMetrics(*(*runtime)->store);
+  server_options.more_metrics = [store = StoreMetrics(*(*runtime)->store),
+                                 counters = &(*mail)->counters] {
+    return (store ? store() : std::string()) + MailMetricsText(*counters);
+  };
   auto server = http::Server::Start(*(*runtime)->services, std::move(server_options));
   if (!server.ok()) return Fail(server.error());
   std::cout << "helpdesk: serving on http://" << Host(config->listen) << ":" << (*server)->port()
             << std::endl;
   spdlog::info("serving database={} data={}", config->DatabaseUrl(), config->data_dir);
-  auto jobs = StartJobs(*config, **runtime);
+  auto jobs = StartJobs(*config, **runtime, mail->get());
   if (!jobs.ok()) return Fail(jobs.error());
   (*server)->Run();
   jobs->reset();    // no job may outlive the server's use cases

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <limits>
+#include <type_traits>
 
 namespace hd::app {
 
@@ -57,6 +58,182 @@ OptionSpec Flag(std::string key, std::string help, bool Config::*field) {
   return {key, std::move(help),
           [field, key](Config& c, std::string_view v) { return ParseBool(v, key, c.*field); },
           [field](const Config& c) { return std::string(c.*field ? "true" : "false"); }};
+}
+
+// A setting of the `mail:` block: `get` gives the field of a Config.
+template <class Field, class Get>
+OptionSpec MailSetting(std::string key, std::string help, Get get, Field min = {}, Field max = {}) {
+  OptionSpec spec{key, std::move(help), nullptr, nullptr};
+  if constexpr (std::is_same_v<Field, std::string>) {
+    spec.set = [get](Config& c, std::string_view v) -> Status {
+      get(c) = std::string(v);
+      return Ok();
+    };
+    spec.get = [get](const Config& c) {
+      Config copy = c;  // `get` may make the first mailbox
+      return std::string(get(copy));
+    };
+  } else if constexpr (std::is_same_v<Field, bool>) {
+    spec.set = [get, key](Config& c, std::string_view v) { return ParseBool(v, key, get(c)); };
+    spec.get = [get](const Config& c) {
+      Config copy = c;
+      return std::string(get(copy) ? "true" : "false");
+    };
+  } else {
+    spec.set = [get, key, min, max](Config& c, std::string_view v) {
+      return ParseInt<Field>(v, key, min, max, get(c));
+    };
+    spec.get = [get](const Config& c) {
+      Config copy = c;
+      return std::to_string(get(copy));
+    };
+  }
+  return spec;
+}
+
+// The first IMAP/POP3 mailbox, made when missing: the environment and --set
+// name one mailbox; the YAML file lists any number (mail.imap).
+MailboxConfig& FirstMailbox(Config& c) {
+  if (c.mail.imap.empty()) c.mail.imap.emplace_back();
+  return c.mail.imap.front();
+}
+
+std::vector<OptionSpec> MailOptions() {
+  using S = std::string;
+  constexpr std::size_t kMaxBytes = std::size_t{1} << 40;
+  return {
+      MailSetting<S>("mail.address", "the address customers write to",
+                     [](Config& c) -> S& { return c.mail.address; }),
+      MailSetting<S>("mail.comment_address",
+                     "staff mail to this address becomes an internal note; empty: none",
+                     [](Config& c) -> S& { return c.mail.comment_address; }),
+      MailSetting<S>("mail.from_name", "the name our mails come from",
+                     [](Config& c) -> S& { return c.mail.from_name; }),
+      MailSetting<S>("mail.base_url", "the web app's address for links in mails",
+                     [](Config& c) -> S& { return c.mail.base_url; }),
+      MailSetting<S>("mail.tag_prefix", "text before the ticket number in subjects",
+                     [](Config& c) -> S& { return c.mail.tag_prefix; }),
+      MailSetting<S>("mail.tag_suffix", "text after the ticket number in subjects",
+                     [](Config& c) -> S& { return c.mail.tag_suffix; }),
+      MailSetting<S>("mail.stranger_policy",
+                     "mail naming a ticket from a non-participant: new_ticket or hold",
+                     [](Config& c) -> S& { return c.mail.stranger_policy; }),
+      MailSetting<std::size_t>(
+          "mail.max_message_bytes", "largest message accepted",
+          [](Config& c) -> std::size_t& { return c.mail.max_message_bytes; }, 1024, kMaxBytes),
+      MailSetting<int>(
+          "mail.max_new_tickets_per_hour",
+          "tickets one sender may open per hour; more mail is held",
+          [](Config& c) -> int& { return c.mail.max_new_tickets_per_hour; }, 1, 1'000'000),
+      MailSetting<S>("mail.default_language", "language of people who set none: ru or en",
+                     [](Config& c) -> S& { return c.mail.default_language; }),
+      MailSetting<int>(
+          "mail.give_up_hours", "an undelivered mail is given up after this",
+          [](Config& c) -> int& { return c.mail.give_up_hours; }, 1, 24 * 365),
+      MailSetting<int>(
+          "mail.retry_first_seconds", "first pause before a delivery is retried",
+          [](Config& c) -> int& { return c.mail.retry_first_seconds; }, 1, 86400),
+      MailSetting<int>(
+          "mail.retry_max_seconds", "longest pause between delivery attempts",
+          [](Config& c) -> int& { return c.mail.retry_max_seconds; }, 1, 86400),
+      MailSetting<int>(
+          "mail.send_seconds", "how often the outbox is sent",
+          [](Config& c) -> int& { return c.mail.send_seconds; }, 1, 3600),
+      MailSetting<int>(
+          "mail.ingest_parallel", "messages of one mailbox ingested at once",
+          [](Config& c) -> int& { return c.mail.ingest_parallel; }, 1, 256),
+      MailSetting<S>("mail.imap.url", "the first mailbox: imap://, imaps://, pop3://, pop3s://",
+                     [](Config& c) -> S& { return FirstMailbox(c).url; }),
+      MailSetting<S>("mail.imap.user", "the first mailbox's user",
+                     [](Config& c) -> S& { return FirstMailbox(c).user; }),
+      MailSetting<S>("mail.imap.password", "the first mailbox's password",
+                     [](Config& c) -> S& { return FirstMailbox(c).password; }),
+      MailSetting<int>(
+          "mail.imap.poll_seconds", "how often the first mailbox is read",
+          [](Config& c) -> int& { return FirstMailbox(c).poll_seconds; }, 1, 86400),
+      {"mail.maildir", "a Maildir folder the intake reads (adds one)",
+       [](Config& c, std::string_view v) -> Status {
+         MailboxConfig box;
+         box.url = std::string(v);
+         c.mail.maildir.push_back(std::move(box));
+         return Ok();
+       },
+       [](const Config& c) { return c.mail.maildir.empty() ? S() : c.mail.maildir.front().url; }},
+      MailSetting<S>("mail.smtp.url", "SMTP server: smtp:// or smtps://; empty sends no mail",
+                     [](Config& c) -> S& { return c.mail.smtp.url; }),
+      MailSetting<S>("mail.smtp.from", "the address our mails come from; empty: mail.address",
+                     [](Config& c) -> S& { return c.mail.smtp.from; }),
+      MailSetting<S>("mail.smtp.user", "SMTP login",
+                     [](Config& c) -> S& { return c.mail.smtp.user; }),
+      MailSetting<S>("mail.smtp.password", "SMTP password",
+                     [](Config& c) -> S& { return c.mail.smtp.password; }),
+      MailSetting<S>("mail.smtp.bearer", "SMTP OAuth 2 token (XOAUTH2) instead of a password",
+                     [](Config& c) -> S& { return c.mail.smtp.bearer; }),
+      MailSetting<bool>("mail.smtp.starttls", "require STARTTLS on smtp://",
+                        [](Config& c) -> bool& { return c.mail.smtp.starttls; }),
+      MailSetting<bool>("mail.smtp.verify_tls", "check the server's TLS certificate",
+                        [](Config& c) -> bool& { return c.mail.smtp.verify_tls; }),
+      MailSetting<int>(
+          "mail.smtp.timeout_seconds", "time an SMTP exchange may take",
+          [](Config& c) -> int& { return c.mail.smtp.timeout_seconds; }, 1, 3600),
+  };
+}
+
+// One mailbox of a YAML list: a map of its settings, or a URL / path.
+Status ApplyMailbox(MailboxConfig& box, const YAML::Node& node, const std::string& where) {
+  if (node.IsScalar()) {
+    box.url = node.Scalar();
+    return Ok();
+  }
+  if (!node.IsMap()) return Error::InvalidArgument(where + ": a mailbox is a mapping or a URL");
+  for (const auto& item : node) {
+    const std::string key = item.first.as<std::string>();
+    const std::string value = item.second.IsScalar() ? item.second.Scalar() : std::string();
+    const std::string field = "mail mailbox " + key;
+    if (key == "url" || key == "path") {
+      box.url = value;
+    } else if (key == "user") {
+      box.user = value;
+    } else if (key == "password") {
+      box.password = value;
+    } else if (key == "bearer") {
+      box.bearer = value;
+    } else if (key == "poll_seconds") {
+      HD_RETURN_IF_ERROR(ParseInt(value, key, 1, 86400, box.poll_seconds));
+    } else if (key == "done") {
+      if (value != "flag" && value != "move") {
+        return Error::InvalidArgument(where + ": done must be flag or move", "done");
+      }
+      box.done = value;
+    } else if (key == "done_flag") {
+      box.done_flag = value;
+    } else if (key == "done_folder") {
+      box.done_folder = value;
+    } else if (key == "verify_tls") {
+      HD_RETURN_IF_ERROR(ParseBool(value, key, box.verify_tls));
+    } else if (key == "category") {
+      box.category = value;
+    } else if (key == "group") {
+      box.group = value;
+    } else {
+      return Error::InvalidArgument(where + ": unknown mailbox setting " + key, key);
+    }
+  }
+  if (box.url.empty()) return Error::InvalidArgument(where + ": a mailbox needs a url", "url");
+  return Ok();
+}
+
+Status ApplyMailboxList(Config& config, const std::string& key, const YAML::Node& node,
+                        const std::string& where) {
+  auto& list = key == "mail.imap" ? config.mail.imap : config.mail.maildir;
+  list.clear();
+  for (const auto& item : node) {
+    MailboxConfig box;
+    auto status = ApplyMailbox(box, item, where);
+    if (!status.ok()) return Error::InvalidArgument(status.error().message, key);
+    list.push_back(std::move(box));
+  }
+  return Ok();
 }
 
 std::vector<OptionSpec> BuildOptions() {
@@ -139,6 +316,12 @@ std::vector<OptionSpec> BuildOptions() {
   };
 }
 
+std::vector<OptionSpec> AllOptionSpecs() {
+  std::vector<OptionSpec> all = BuildOptions();
+  for (auto& spec : MailOptions()) all.push_back(std::move(spec));
+  return all;
+}
+
 const OptionSpec* Find(std::string_view key) {
   for (const auto& spec : AllOptions()) {
     if (spec.key == key) return &spec;
@@ -151,6 +334,10 @@ Status ApplyNode(Config& config, const YAML::Node& node, const std::string& pref
   for (const auto& item : node) {
     const std::string key = prefix + item.first.as<std::string>();
     const auto where = std::string(file) + ":" + std::to_string(item.first.Mark().line + 1);
+    if (item.second.IsSequence() && (key == "mail.imap" || key == "mail.maildir")) {
+      HD_RETURN_IF_ERROR(ApplyMailboxList(config, key, item.second, where));
+      continue;
+    }
     if (item.second.IsMap()) {
       HD_RETURN_IF_ERROR(ApplyNode(config, item.second, key + ".", file));
       continue;
@@ -173,7 +360,7 @@ std::string Config::DatabaseUrl() const {
 }
 
 const std::vector<OptionSpec>& AllOptions() {
-  static const std::vector<OptionSpec> options = BuildOptions();
+  static const std::vector<OptionSpec> options = AllOptionSpecs();
   return options;
 }
 

@@ -16,6 +16,53 @@
 
 namespace hd::app {
 
+// One mailbox the intake reads: IMAP or POP3 (url imap://, imaps://,
+// pop3://, pop3s://) or a Maildir folder (a path).
+struct MailboxConfig {
+  std::string url;
+  std::string user;
+  std::string password;
+  std::string bearer;  // an OAuth 2 token (XOAUTH2) instead of the password
+  int poll_seconds = 10;
+  std::string done = "flag";  // IMAP: "flag" (a keyword) or "move" (to done_folder)
+  std::string done_flag = "$HelpdeskDone";
+  std::string done_folder = "Processed";
+  bool verify_tls = true;
+  std::string category;  // where its new tickets go (a category slug)
+  std::string group;     // or a staff group slug
+};
+
+// The `mail:` settings (docs/configuration.md, docs/mail.md).
+struct MailConfig {
+  std::string address = "support@helpdesk.example";
+  std::string comment_address;
+  std::string from_name = "Support";
+  std::string base_url;  // links in mails; empty: http://<listen>
+  std::string tag_prefix = "[#";
+  std::string tag_suffix = "]";
+  std::string stranger_policy = "new_ticket";  // or "hold"
+  std::size_t max_message_bytes = 25u * 1024 * 1024;
+  int max_new_tickets_per_hour = 20;
+  std::string default_language = "ru";
+  int give_up_hours = 48;
+  int retry_first_seconds = 30;
+  int retry_max_seconds = 1800;
+  int send_seconds = 5;
+  int ingest_parallel = 8;
+  std::vector<MailboxConfig> imap;  // IMAP and POP3 mailboxes
+  std::vector<MailboxConfig> maildir;
+  struct Smtp {
+    std::string url;  // smtp:// or smtps://; empty: no mail is sent
+    std::string from;
+    std::string user;
+    std::string password;
+    std::string bearer;
+    bool starttls = false;
+    bool verify_tls = true;
+    int timeout_seconds = 30;
+  } smtp;
+};
+
 struct Config {
   std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free one
   std::string data_dir = "./data";        // database, attachments
@@ -59,6 +106,8 @@ struct Config {
   // storage (PostgreSQL): connections each instance opens at most, shared by
   // reads and writes (plus one for live updates)
   int postgres_pool = 16;
+
+  MailConfig mail;
 
   // The database URL with the default applied.
   std::string DatabaseUrl() const;

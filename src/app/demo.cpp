@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "app/demo_mail.hpp"
 #include "app/demo_process.hpp"
 #include "app/demo_sla.hpp"
 
@@ -191,6 +192,7 @@ Result<std::vector<DemoLogin>> SeedDemo(Runtime& runtime) {
   HD_RETURN_IF_ERROR(ClosedAndNew(d));
   HD_RETURN_IF_ERROR(SeedProcessDemo(runtime));
   HD_RETURN_IF_ERROR(SeedSlaTickets(runtime));
+  HD_RETURN_IF_ERROR(SeedMailDemo(runtime));
   return logins;
 }
 

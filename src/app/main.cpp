@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   hd::app::AddLicenceCommands(app, exit_code);
   hd::app::AddCalendarCommands(app, exit_code);
   hd::app::AddProcessCommands(app);
+  hd::app::AddMailCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

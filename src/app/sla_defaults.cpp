@@ -55,7 +55,8 @@ Status LoadSlaDefaults(const Config& config, Runtime& runtime) {
   return runtime.services->sla_levels.Load(std::move(sources));
 }
 
-Result<std::unique_ptr<jobs::Scheduler>> StartJobs(const Config& config, Runtime& runtime) {
+Result<std::unique_ptr<jobs::Scheduler>> StartJobs(const Config& config, Runtime& runtime,
+                                                   MailChannel* mail) {
   jobs::SchedulerOptions options;
   options.instance = InstanceName();
   auto scheduler = std::make_unique<jobs::Scheduler>(*runtime.store, runtime.clock, options);
@@ -68,6 +69,7 @@ Result<std::unique_ptr<jobs::Scheduler>> StartJobs(const Config& config, Runtime
                                     std::chrono::seconds(config.jobs_process_interval_seconds)));
     spdlog::info("jobs: sla every {}s, process every {}s as {}", config.jobs_sla_interval_seconds,
                  config.jobs_process_interval_seconds, options.instance);
+    if (mail != nullptr) AddMailJobs(*scheduler, *mail, runtime, config);
   }
   scheduler->Start();
   return scheduler;

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "app/mail_channel.hpp"
 #include "app/runtime.hpp"
 #include "core/error.hpp"
 #include "jobs/scheduler.hpp"
@@ -19,6 +20,8 @@ Status LoadSlaDefaults(const Config& config, Runtime& runtime);
 // The scheduler, started: the SLA policy check on this instance (every
 // sla.policy_check_seconds) and, when jobs.enabled, the SLA job (every
 // jobs.sla_interval_seconds, one instance at a time).
-Result<std::unique_ptr<jobs::Scheduler>> StartJobs(const Config& config, Runtime& runtime);
+// `mail` (may be null) adds the mailbox and sending jobs.
+Result<std::unique_ptr<jobs::Scheduler>> StartJobs(const Config& config, Runtime& runtime,
+                                                   MailChannel* mail = nullptr);
 
 }  // namespace hd::app

@@ -6,6 +6,7 @@
 
 #include "service/auth_cache.hpp"
 #include "service/crypto.hpp"
+#include "service/mail/password_link.hpp"
 #include "service/validation.hpp"
 
 namespace hd::service {
@@ -133,6 +134,30 @@ Result<SessionGrant> Accounts::Register(const RegisterInput& input) {
     return Ok();
   }));
   return impl_->OpenSession(user);
+}
+
+Result<SessionGrant> Accounts::SetPasswordWithToken(std::string_view token,
+                                                    std::string_view password) {
+  const auto invalid = [] {
+    return Error::Unauthenticated("this password link is not valid (used or expired)");
+  };
+  const auto user_id = PasswordTokenUser(token);
+  if (!user_id) return invalid();
+  HD_RETURN_IF_ERROR(CheckPassword(password));
+  HD_ASSIGN_OR_RETURN(std::string hash, impl_->Hash(password));
+  std::optional<core::User> user;
+  const auto now = impl_->clock_.Now();
+  HD_RETURN_IF_ERROR(impl_->store_.Write([&](Tx& tx) -> Status {
+    auto found = tx.Users().Get(*user_id);
+    if (!found.ok()) return invalid();
+    HD_ASSIGN_OR_RETURN(std::string secret, tx.Mail().ServerSecret("mail_reply"));
+    if (found->disabled || !CheckPasswordToken(token, *found, now, secret)) return invalid();
+    found->password_hash = hash;
+    HD_RETURN_IF_ERROR(tx.Users().Update(*found));
+    user = std::move(*found);
+    return Ok();
+  }));
+  return impl_->OpenSession(*user);
 }
 
 Result<SessionGrant> Accounts::Login(std::string_view email, std::string_view password,

@@ -67,6 +67,12 @@ class Accounts {
   Result<SessionGrant> Login(std::string_view email, std::string_view password,
                              std::string_view client_key);
 
+  // Sets the password of the user a password link names (a new account
+  // made from an e-mail; service/mail/password_link.hpp) and logs them in.
+  // kUnauthenticated for a link that is unknown, used or expired;
+  // kInvalidArgument naming "password" for a short one.
+  Result<SessionGrant> SetPasswordWithToken(std::string_view token, std::string_view password);
+
   // Ends the session; unknown tokens are not an error.
   Status Logout(std::string_view session_token);
 

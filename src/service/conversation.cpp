@@ -5,6 +5,7 @@
 
 #include "service/access.hpp"
 #include "service/history.hpp"
+#include "service/mail/customer_mail.hpp"
 #include "service/uploads.hpp"
 #include "service/validation.hpp"
 #include "service/visibility.hpp"
@@ -73,20 +74,32 @@ Result<core::Message> Conversation::Post(const Actor& actor, core::TicketId tick
   core::Message message;
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(core::Ticket t, LoadReadableTicket(tx, actor, ticket));
-    core::Message m{{}, t.id, actor.id, in.body, in.internal, in.channel, clock_.Now(), {}};
-    HD_ASSIGN_OR_RETURN(m, tx.Messages().Insert(std::move(m)));
-    if (!m.internal) HD_RETURN_IF_ERROR(processes_.ResumeOnReply(tx, t, actor, m.created_at));
-    HD_ASSIGN_OR_RETURN(auto process, tx.Processes().ListStates({t.id}));
-    HD_RETURN_IF_ERROR(TouchForMessage(tx, t, actor, m, !process.empty()));
-    HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor,
-                                   m.internal ? EventKind::kNoteAdded : EventKind::kReplied,
-                                   "message", "", std::to_string(m.id.value), m.internal));
-    HD_ASSIGN_OR_RETURN(m.attachments, RecordUploads(tx, m, uploads));
-    if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Refresh(tx, t, m.created_at));
-    message = std::move(m);
+    HD_ASSIGN_OR_RETURN(message, PostIn(tx, actor, t, in, uploads, clock_.Now()));
     return Ok();
   }));
   return message;
+}
+
+Result<core::Message> Conversation::PostIn(Tx& tx, const Actor& actor, core::Ticket& t,
+                                           const PostMessageInput& in,
+                                           const std::vector<StoredUpload>& uploads,
+                                           core::Timestamp now) const {
+  const core::TicketStatus before = t.status;
+  core::Message m{{}, t.id, actor.id, in.body, in.internal, in.channel, now, {}};
+  HD_ASSIGN_OR_RETURN(m, tx.Messages().Insert(std::move(m)));
+  if (!m.internal) HD_RETURN_IF_ERROR(processes_.ResumeOnReply(tx, t, actor, m.created_at));
+  HD_ASSIGN_OR_RETURN(auto process, tx.Processes().ListStates({t.id}));
+  HD_RETURN_IF_ERROR(TouchForMessage(tx, t, actor, m, !process.empty()));
+  HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor,
+                                 m.internal ? EventKind::kNoteAdded : EventKind::kReplied,
+                                 "message", "", std::to_string(m.id.value), m.internal));
+  HD_ASSIGN_OR_RETURN(m.attachments, RecordUploads(tx, m, uploads));
+  if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Refresh(tx, t, m.created_at));
+  // Support's public answer reaches the customer by mail; a note never does.
+  if (actor.staff() && !m.internal) {
+    HD_RETURN_IF_ERROR(QueueChangeMail(tx, t, before, m.id, m.body, now));
+  }
+  return m;
 }
 
 Result<std::vector<core::Message>> Conversation::List(const Actor& actor, core::TicketId ticket) {

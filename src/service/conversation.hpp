@@ -50,6 +50,14 @@ class Conversation {
   // note; kNotFound when the actor may not read the ticket.
   Result<core::Message> Post(const Actor& actor, core::TicketId ticket, PostMessageInput input);
 
+  // Post's change, for a use case that holds the write transaction itself
+  // (the mail intake): `ticket` is loaded and readable by `actor`, the body
+  // checked and the files stored (`uploads`). Updates `ticket` in place; a
+  // public staff reply queues the customer's mail.
+  Result<core::Message> PostIn(core::ports::Tx& tx, const Actor& actor, core::Ticket& ticket,
+                               const PostMessageInput& input,
+                               const std::vector<StoredUpload>& uploads, core::Timestamp now) const;
+
   // Recomputes the ticket's SLA clock after each message (a public staff
   // reply meets the first response; a customer's reply resumes the clock).
   void UseSla(const SlaClocks& clocks) { sla_ = &clocks; }

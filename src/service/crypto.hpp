@@ -25,4 +25,7 @@ std::string RandomToken(std::size_t bytes = 32);
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);
 
+// Lower-case hex HMAC-SHA-256 of `data` under `key` (any length).
+std::string HmacSha256Hex(std::string_view key, std::string_view data);
+
 }  // namespace hd::service

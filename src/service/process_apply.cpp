@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "service/history.hpp"
+#include "service/mail/customer_mail.hpp"
 #include "service/outbox.hpp"
 #include "service/sla_clocks.hpp"
 
@@ -96,6 +97,7 @@ Status Reply(Firing& f, const Action& action) {
   core::Message m{{}, f.ticket.id, author.id, std::move(body), false, "web", f.now, {}};
   HD_ASSIGN_OR_RETURN(m, f.tx.Messages().Insert(std::move(m)));
   f.events.push_back({EventKind::kReplied, "message", "", std::to_string(m.id.value), false});
+  f.reply = std::move(m);
   return Ok();
 }
 
@@ -260,6 +262,9 @@ Status ApplyOutcome(Firing& f, const workflow::Outcome& outcome) {
   HD_RETURN_IF_ERROR(RunActions(f, outcome));
   TicketEvents(f, before);
   HD_RETURN_IF_ERROR(f.tx.Tickets().Update(f.ticket));
+  HD_RETURN_IF_ERROR(QueueChangeMail(
+      f.tx, f.ticket, before.status, f.reply ? std::optional(f.reply->id) : std::nullopt,
+      f.reply ? std::string_view(f.reply->body) : std::string_view(), f.now));
   // The clock follows the new status (pending pauses it, closed stops it).
   if (f.sla != nullptr) HD_RETURN_IF_ERROR(RefreshSlaClocks(f.tx, *f.sla, f.ticket, f.now));
   for (PendingEvent& e : f.events) {

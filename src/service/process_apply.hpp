@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/event.hpp"
+#include "core/message.hpp"
 #include "core/ports/store.hpp"
 #include "core/process_state.hpp"
 #include "core/ticket.hpp"
@@ -46,6 +47,7 @@ struct Firing {
   const TemplateSet& templates;
   const SlaClocks* sla;  // nullptr: no clock to recompute
   std::vector<PendingEvent> events;
+  std::optional<core::Message> reply;  // the public reply a `reply` action posted
 };
 
 // Stores `outcome` (see ProcessEngine::Fire): process record, ticket row and

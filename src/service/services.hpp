@@ -7,10 +7,12 @@
 #include "service/directory.hpp"
 #include "service/event_stream.hpp"
 #include "service/licences.hpp"
+#include "service/mail/mail_admin.hpp"
 #include "service/notifications.hpp"
 #include "service/process_admin.hpp"
 #include "service/process_engine.hpp"
 #include "service/process_timers.hpp"
+#include "service/profile.hpp"
 #include "service/reports.hpp"
 #include "service/sla_alerts.hpp"
 #include "service/sla_clocks.hpp"
@@ -39,6 +41,8 @@ struct Services {
         sla_levels(db, sla_policy, sla_clocks, clock),
         sla_monitor(db, sla_clocks, clock),
         reports(db, sla_policy, clock),
+        mail_admin(db, blobs, clock),
+        profile(db, "ru", "Europe/Moscow"),
         options(opts) {
     tickets.UseSla(sla_clocks);
     conversation.UseSla(sla_clocks);
@@ -68,6 +72,11 @@ struct Services {
   SlaLevels sla_levels;
   SlaMonitor sla_monitor;
   Reports reports;
+  // Mail: the administrators' view, raw received messages; the intake and
+  // the sender are built by app/ with the mail adapter (service/mail/).
+  MailAdmin mail_admin;
+  // The signed-in person's language, time zone and mail choices.
+  Profile profile;
   Options options;
 };
 

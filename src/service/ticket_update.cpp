@@ -5,6 +5,7 @@
 
 #include "service/access.hpp"
 #include "service/history.hpp"
+#include "service/mail/customer_mail.hpp"
 #include "service/tickets.hpp"
 #include "service/validation.hpp"
 #include "service/visibility.hpp"
@@ -143,6 +144,7 @@ Result<core::Ticket> Tickets::Update(const Actor& actor, core::TicketId id,
           "; reload it (now version " + std::to_string(t.version) + ")");
     }
     HD_RETURN_IF_ERROR(CheckStatusFollowsProcess(tx, t, patch));
+    const core::TicketStatus before = t.status;
     std::vector<Change> changes;
     HD_RETURN_IF_ERROR(PatchPlainFields(actor, t, patch, changes));
     HD_RETURN_IF_ERROR(PatchAssignee(tx, t, patch, changes));
@@ -155,6 +157,10 @@ Result<core::Ticket> Tickets::Update(const Actor& actor, core::TicketId id,
         const bool internal = c.kind == EventKind::kGroupChanged || c.field == "tier";
         HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor, c.kind, std::move(c.field),
                                        std::move(c.old_value), std::move(c.new_value), internal));
+      }
+      // The customer hears of support's resolving or closing by mail.
+      if (actor.staff()) {
+        HD_RETURN_IF_ERROR(QueueChangeMail(tx, t, before, std::nullopt, "", t.updated_at));
       }
     }
     if (sla_ != nullptr && !changes.empty()) {

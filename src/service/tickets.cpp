@@ -5,6 +5,7 @@
 
 #include "service/access.hpp"
 #include "service/history.hpp"
+#include "service/mail/customer_mail.hpp"
 #include "service/uploads.hpp"
 #include "service/validation.hpp"
 #include "service/visibility.hpp"
@@ -91,50 +92,63 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
       out = CreatedTicket{std::move(*earlier), true};
       return Ok();
     }
-    HD_ASSIGN_OR_RETURN(Actor initiator, ResolveInitiator(tx, actor, in.on_behalf_of));
-    const auto now = clock_.Now();
-    core::Ticket t;
-    t.subject = Trim(in.subject);
-    t.category = Trim(in.category);
-    if (!t.category.empty()) {
-      HD_ASSIGN_OR_RETURN(auto category, tx.Groups().FindCategory(t.category));
-      if (!category) return Error::InvalidArgument("unknown category " + t.category, "category");
-      t.group_id = category->group_id;
-    }
-    if (!in.criticality.empty()) t.criticality = *core::ParseCriticality(in.criticality);
-    t.initiator_id = initiator.id;
-    t.company_id = initiator.company_id;
-    t.channel = in.channel;
-    // Copied, not moved: the database may run this function again.
-    t.sources_searched = in.sources_searched;
-    t.steps = in.steps;
-    t.expected = in.expected;
-    t.actual = in.actual;
-    LevelChoice level;
-    if (sla_ != nullptr) {
-      HD_ASSIGN_OR_RETURN(level, sla_->Choose(tx, initiator, in.coupon, in.channel, now));
-      t.support_level = level.level_id;
-    }
-    t.created_at = t.updated_at = now;
-    std::optional<core::TicketSla> clock;
-    if (sla_ != nullptr) {
-      HD_ASSIGN_OR_RETURN(clock, sla_->Plan(t, level, now));
-    }
-    HD_ASSIGN_OR_RETURN(t, tx.Tickets().Insert(std::move(t)));
-    if (clock) HD_RETURN_IF_ERROR(sla_->Start(tx, t, level, std::move(*clock)));
-    HD_RETURN_IF_ERROR(processes_.Start(tx, t, actor, now));
-    HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor, EventKind::kCreated, "", "", t.subject));
-    core::Message first{{}, t.id, initiator.id, in.body, false, in.channel, now, {}};
-    HD_ASSIGN_OR_RETURN(first, tx.Messages().Insert(std::move(first)));
-    HD_RETURN_IF_ERROR(RecordUploads(tx, first, uploads));
-    if (!in.idempotency_key.empty()) {
-      HD_RETURN_IF_ERROR(tx.Idempotency().Insert(
-          core::IdempotencyRecord{actor.id, in.idempotency_key, in.fingerprint, t.id, now}));
-    }
-    out = CreatedTicket{std::move(t), false};
+    HD_ASSIGN_OR_RETURN(NewTicket created, CreateIn(tx, actor, in, uploads, clock_.Now()));
+    HD_RETURN_IF_ERROR(QueueCustomerMail(tx, created.ticket, mail_kind::kTicketCreated,
+                                         std::nullopt, "Your ticket is registered.",
+                                         created.ticket.created_at));
+    out = CreatedTicket{std::move(created.ticket), false};
     return Ok();
   }));
   return out;
+}
+
+Status Tickets::Validate(const Actor& actor, const CreateTicketInput& input) {
+  return ValidateCreate(actor, input);
+}
+
+Result<NewTicket> Tickets::CreateIn(Tx& tx, const Actor& actor, const CreateTicketInput& in,
+                                    const std::vector<StoredUpload>& uploads,
+                                    core::Timestamp now) const {
+  HD_ASSIGN_OR_RETURN(Actor initiator, ResolveInitiator(tx, actor, in.on_behalf_of));
+  core::Ticket t;
+  t.subject = Trim(in.subject);
+  t.category = Trim(in.category);
+  if (!t.category.empty()) {
+    HD_ASSIGN_OR_RETURN(auto category, tx.Groups().FindCategory(t.category));
+    if (!category) return Error::InvalidArgument("unknown category " + t.category, "category");
+    t.group_id = category->group_id;
+  }
+  if (!in.criticality.empty()) t.criticality = *core::ParseCriticality(in.criticality);
+  t.initiator_id = initiator.id;
+  t.company_id = initiator.company_id;
+  t.channel = in.channel;
+  // Copied, not moved: the database may run this function again.
+  t.sources_searched = in.sources_searched;
+  t.steps = in.steps;
+  t.expected = in.expected;
+  t.actual = in.actual;
+  LevelChoice level;
+  if (sla_ != nullptr) {
+    HD_ASSIGN_OR_RETURN(level, sla_->Choose(tx, initiator, in.coupon, in.channel, now));
+    t.support_level = level.level_id;
+  }
+  t.created_at = t.updated_at = now;
+  std::optional<core::TicketSla> clock;
+  if (sla_ != nullptr) {
+    HD_ASSIGN_OR_RETURN(clock, sla_->Plan(t, level, now));
+  }
+  HD_ASSIGN_OR_RETURN(t, tx.Tickets().Insert(std::move(t)));
+  if (clock) HD_RETURN_IF_ERROR(sla_->Start(tx, t, level, std::move(*clock)));
+  HD_RETURN_IF_ERROR(processes_.Start(tx, t, actor, now));
+  HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor, EventKind::kCreated, "", "", t.subject));
+  core::Message first{{}, t.id, initiator.id, in.body, false, in.channel, now, {}};
+  HD_ASSIGN_OR_RETURN(first, tx.Messages().Insert(std::move(first)));
+  HD_ASSIGN_OR_RETURN(first.attachments, RecordUploads(tx, first, uploads));
+  if (!in.idempotency_key.empty()) {
+    HD_RETURN_IF_ERROR(tx.Idempotency().Insert(
+        core::IdempotencyRecord{actor.id, in.idempotency_key, in.fingerprint, t.id, now}));
+  }
+  return NewTicket{std::move(t), std::move(first)};
 }
 
 Result<core::Ticket> Tickets::Get(const Actor& actor, core::TicketId id) {

@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/message.hpp"
 #include "core/ports/store.hpp"
 #include "core/ticket.hpp"
 #include "service/actor.hpp"
@@ -44,6 +45,14 @@ struct CreateTicketInput {
   // request body so a reused key with a different request is refused.
   std::string idempotency_key;
   std::string fingerprint;
+};
+
+struct StoredUpload;  // service/uploads.hpp
+
+// A ticket just registered inside a transaction, with its first message.
+struct NewTicket {
+  core::Ticket ticket;
+  core::Message first;
 };
 
 struct CreatedTicket {
@@ -95,6 +104,16 @@ class Tickets {
   // kTooLarge for an oversize attachment; kConflict when the idempotency key
   // was used with a different request.
   Result<CreatedTicket> Create(const Actor& actor, CreateTicketInput input);
+
+  // Create's change, for a use case that holds the write transaction itself
+  // (the mail intake): `input` is validated by the caller and its files are
+  // stored already (`uploads`). Copies what it keeps, so the transaction may
+  // run it again. Errors as Create.
+  Result<NewTicket> CreateIn(core::ports::Tx& tx, const Actor& actor,
+                             const CreateTicketInput& input,
+                             const std::vector<StoredUpload>& uploads, core::Timestamp now) const;
+  // Create's checks of the input. kInvalidArgument naming the field.
+  static Status Validate(const Actor& actor, const CreateTicketInput& input);
 
   // kNotFound when the ticket does not exist or the actor may not read it.
   Result<core::Ticket> Get(const Actor& actor, core::TicketId id);
