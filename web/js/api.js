@@ -2,7 +2,8 @@
 // If-Match/ETag, Idempotency-Key and problem+json errors.
 
 /**
- * @typedef {{id: number, email: string, name: string, role: string, company_id: number | null}} User
+ * @typedef {{id: number, email: string, name: string, role: string, company_id: number | null,
+ *   language?: string, time_zone?: string}} User
  * @typedef {{user: User, csrf_token: string}} SessionInfo
  * @typedef {{slug: string, label: string, group_id: number | null, hint: string}} Category
  * @typedef {{id: number, slug: string, name: string, tier: number}} Group
@@ -22,7 +23,7 @@
  *   fields: TransitionField[]}} Transition
  * @typedef {{id: number, filename: string, size: number, url: string, content_type?: string}} Attachment
  * @typedef {{id: number, author_id: number, body: string, internal: boolean,
- *   created_at: string, attachments: Attachment[]}} Message
+ *   channel?: string, created_at: string, attachments: Attachment[]}} Message
  * @typedef {{kind: string, field: string, old: string, new: string, at: string,
  *   actor_id: number | null}} TicketEvent
  * @typedef {{items: Ticket[], next_cursor: string | number | null}} TicketPage
@@ -145,6 +146,19 @@ export class ApiClient {
   async login(email, password) {
     return (await this.send('POST', '/auth/login', { json: { email, password }, quiet401: true }))
       .data;
+  }
+
+  /**
+   * Sets the password of the account a password link names and signs in.
+   * 401 when the link is unknown, used or expired.
+   * @param {string} token
+   * @param {string} password
+   * @returns {Promise<SessionInfo>}
+   */
+  async setPassword(token, password) {
+    return (
+      await this.send('POST', '/auth/password', { json: { token, password }, quiet401: true })
+    ).data;
   }
 
   async logout() {

@@ -6,7 +6,7 @@ import { Router, navigate, currentPath } from './router.js';
 import { currentUser, isStaff, onSessionChange, restoreSession, setSession } from './session.js';
 import { renderShell, markCurrentLink } from './shell.js';
 import { clearBanner, showBanner } from './ui/banner.js';
-import { signInView, registerView } from './views/auth.js';
+import { signInView, registerView, setPasswordView } from './views/auth.js';
 import { ticketListView } from './views/ticket_list.js';
 import { newTicketView } from './views/new_ticket.js';
 import { ticketView } from './views/ticket.js';
@@ -17,6 +17,7 @@ const routes = [
   { pattern: '/', view: homeRedirect, title: 'Help desk', auth: 'signed-in' },
   { pattern: '/login', view: signInView, title: 'Sign in', auth: 'signed-out' },
   { pattern: '/register', view: registerView, title: 'Create an account', auth: 'signed-out' },
+  { pattern: '/set-password', view: setPasswordView, title: 'Set your password' },
   { pattern: '/tickets', view: ticketListView('mine'), title: 'My tickets', auth: 'signed-in' },
   { pattern: '/tickets/new', view: newTicketView, title: 'New ticket', auth: 'signed-in' },
   { pattern: '/tickets/:id', view: ticketView, title: 'Ticket', auth: 'signed-in' },

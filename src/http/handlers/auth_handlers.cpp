@@ -1,4 +1,4 @@
-// POST /auth/register, /auth/login, /auth/logout and GET /me.
+// POST /auth/register, /auth/login, /auth/logout and /auth/password.
 #include <boost/json/value_from.hpp>
 
 #include "http/auth.hpp"
@@ -67,12 +67,17 @@ Result<Response> Logout(Context& context) {
   return response;
 }
 
-Result<Response> Me(Context& context) {
-  boost::json::object body{{"user", boost::json::value_from(context.principal->user)}};
-  if (context.principal->via_session) body["csrf_token"] = context.principal->csrf_token;
-  Response response = Json(200, body);
-  response.SetHeader("Cache-Control", "no-store");
-  return response;
+// The password link of an account made from an e-mail: sets the password
+// and logs in, as Login does. 401 for a link unknown, used or expired.
+Result<Response> SetPassword(Context& context) {
+  HD_RETURN_IF_ERROR(RequireJsonBody(context.request));
+  HD_ASSIGN_OR_RETURN(auto body, json::JsonObject::Parse(context.request.body));
+  HD_ASSIGN_OR_RETURN(std::string token, body.RequiredString("token"));
+  HD_ASSIGN_OR_RETURN(std::string password, body.RequiredString("password"));
+  HD_RETURN_IF_ERROR(body.RejectUnknown());
+  HD_ASSIGN_OR_RETURN(auto grant,
+                      context.services().accounts.SetPasswordWithToken(token, password));
+  return GrantResponse(context, 200, grant);
 }
 
 }  // namespace hd::http::handlers

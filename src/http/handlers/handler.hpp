@@ -60,7 +60,13 @@ namespace handlers {
 Result<Response> Register(Context& context);
 Result<Response> Login(Context& context);
 Result<Response> Logout(Context& context);
+Result<Response> SetPassword(Context& context);
+// profile_handlers.cpp
 Result<Response> Me(Context& context);
+Result<Response> PatchMe(Context& context);
+// mail_handlers.cpp
+Result<Response> GetRawMessage(Context& context);
+Result<Response> AdminMail(Context& context);
 // ticket_handlers.cpp
 Result<Response> CreateTicket(Context& context);
 Result<Response> ListTickets(Context& context);

@@ -142,6 +142,8 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const User
       {"role", ToString(u.role)},
       {"company_id", OptionalId(u.company_id)},
       {"created_at", Iso(u.created_at)},
+      {"language", u.language},
+      {"time_zone", u.time_zone},
   };
 }
 

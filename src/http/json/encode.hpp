@@ -30,7 +30,8 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Mess
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Event& event);
 // {id, ticket_id, author_id, message_id, rating, comment, created_at}
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Feedback& feedback);
-// {id, email, name, role, company_id, created_at}: the caller's own account
+// {id, email, name, role, company_id, created_at, language, time_zone}: the
+// caller's own account; language and time_zone as stored ("" = the default)
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const User& user);
 // {slug, label, group_id, hint}
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Category& category);

@@ -78,6 +78,31 @@ Result<std::optional<bool>> JsonObject::OptionalBool(std::string_view name) {
   return std::optional<bool>(v->get_bool());
 }
 
+Result<std::optional<std::vector<std::string>>> JsonObject::OptionalStringList(
+    std::string_view name, std::size_t max_items) {
+  using List = std::optional<std::vector<std::string>>;
+  const boost::json::value* v = Find(name);
+  if (v == nullptr || v->is_null()) return List();
+  if (!v->is_array()) return WrongType(name, "an array of strings");
+  const boost::json::array& array = v->get_array();
+  if (array.size() > max_items) {
+    return Error::InvalidArgument(
+        std::string(name) + " has more than " + std::to_string(max_items) + " items",
+        std::string(name));
+  }
+  std::vector<std::string> out;
+  out.reserve(array.size());
+  for (const boost::json::value& item : array) {
+    if (!item.is_string()) return WrongType(name, "an array of strings");
+    const boost::json::string& s = item.get_string();
+    if (s.size() > kMaxStringBytes) {
+      return Error::InvalidArgument(std::string(name) + " is too long", std::string(name));
+    }
+    out.emplace_back(s.data(), s.size());
+  }
+  return List(std::move(out));
+}
+
 Status JsonObject::RejectUnknown() const {
   for (std::size_t i = 0; i < object_.size(); ++i) {
     if (!asked_[i]) {

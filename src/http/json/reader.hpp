@@ -34,6 +34,10 @@ class JsonObject {
   Result<std::int64_t> RequiredInt(std::string_view name);
   Result<std::optional<std::int64_t>> OptionalInt(std::string_view name);
   Result<std::optional<bool>> OptionalBool(std::string_view name);
+  // An array of strings; kInvalidArgument naming `name` when it is not one,
+  // or has more than `max_items` members.
+  Result<std::optional<std::vector<std::string>>> OptionalStringList(std::string_view name,
+                                                                     std::size_t max_items);
 
   // True when the member exists (null included); marks it as known.
   bool Has(std::string_view name);

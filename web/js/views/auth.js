@@ -1,6 +1,8 @@
-// Sign in and register. Registration signs the user in at once (DOMAIN.md §1).
+// Sign in, register, and choose a password from the link in a mail.
+// Registration signs the user in at once (DOMAIN.md §1), and so does a
+// password set from a link.
 import { h, replace } from '../dom.js';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { setSession } from '../session.js';
 import { navigate, href } from '../router.js';
 import { field, valueOf, onSubmit } from '../ui/form.js';
@@ -130,6 +132,85 @@ export function registerView(root, location) {
     ),
   );
   name.focus();
+}
+
+/**
+ * The page of the password link `#/set-password?token=…` that an account made
+ * from an e-mail gets in its acknowledgement: choose a password, signed in.
+ * @param {HTMLElement} root
+ * @param {import('../router.js').Location} location
+ */
+export function setPasswordView(root, location) {
+  const token = location.query.get('token') ?? '';
+  if (!token) {
+    replace(
+      root,
+      authCard(
+        'Set your password',
+        'This link is incomplete. Open the link from the e-mail again, or copy all of it ' +
+          'into the address bar.',
+        h('div'),
+        h(
+          'p',
+          null,
+          h('a', { href: href('/login') }, 'Sign in'),
+          ' if you have a password already.',
+        ),
+      ),
+    );
+    return;
+  }
+  const password = h('input', {
+    type: 'password',
+    name: 'password',
+    autocomplete: 'new-password',
+    required: true,
+    minlength: 8,
+  });
+  const confirm = h('input', {
+    type: 'password',
+    name: 'confirm',
+    autocomplete: 'new-password',
+    required: true,
+    minlength: 8,
+  });
+  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Set password');
+  const form = /** @type {HTMLFormElement} */ (
+    h(
+      'form',
+      { class: 'stack', novalidate: true },
+      field({ label: 'New password', control: password, hint: 'At least 8 characters.' }),
+      field({ label: 'New password again', control: confirm }),
+      h('div', { class: 'form-actions' }, submit),
+    )
+  );
+  onSubmit(form, submit, 'Setting password…', async () => {
+    const chosen = valueOf(form, 'password');
+    if (chosen !== valueOf(form, 'confirm')) {
+      // Shown under the field like the server's problems are.
+      throw new ApiError(422, { detail: 'The two passwords differ.', field: 'confirm' });
+    }
+    setSession(await api.setPassword(token, chosen));
+    navigate('/', { replace: true }); // also drops the used link from the history
+  });
+  replace(
+    root,
+    authCard(
+      'Set your password',
+      'Your account was made when you wrote to us. Choose a password to follow your ' +
+        'requests here.',
+      form,
+      h(
+        'p',
+        null,
+        'Link used or expired? ',
+        h('a', { href: href('/login') }, 'Sign in'),
+        ' if you have set a password already; otherwise write to us again and the reply ' +
+          'brings a new link.',
+      ),
+    ),
+  );
+  password.focus();
 }
 
 /**

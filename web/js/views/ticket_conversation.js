@@ -65,6 +65,19 @@ function messageCard(m, ctx) {
     ),
     h('div', { class: 'message-body' }, m.body),
     m.attachments?.length ? attachmentList(m.attachments) : null,
+    // What came by mail is shown without its quoted history; staff get the
+    // whole message as it arrived.
+    ctx.staff && m.channel === 'email'
+      ? h(
+          'a',
+          {
+            class: 'raw-mail',
+            href: `/api/v1/tickets/${ctx.ticket.id}/messages/${m.id}/raw`,
+            download: `ticket-${ctx.ticket.number}-message-${m.id}.eml`,
+          },
+          'Original e-mail',
+        )
+      : null,
     canRate
       ? feedbackButton({
           ticketId: ctx.ticket.id,

@@ -1,0 +1,60 @@
+// The mail channel over HTTP: a received message as it arrived (staff) and
+// the state of mailboxes, outbox, held and failing mail (administrators).
+#include <string>
+
+#include "http/handlers/common.hpp"
+#include "http/handlers/handler.hpp"
+#include "http/json/encode_mail.hpp"
+#include "http/query.hpp"
+
+namespace hd::http::handlers {
+
+namespace {
+
+constexpr std::int64_t kDefaultListLimit = 50;
+constexpr std::int64_t kMaxListLimit = 500;
+
+// "ticket-1042-message-77.eml": the number people know the ticket by. Only
+// digits, so the plain quoted form needs no escaping.
+std::string RawFileName(std::int64_t ticket_number, core::MessageId message) {
+  return "ticket-" + std::to_string(ticket_number) + "-message-" + std::to_string(message.value) +
+         ".eml";
+}
+
+}  // namespace
+
+// MailAdmin::Raw decides who may read it: staff who may read the ticket;
+// everyone else gets 404, as for a message that did not come by mail.
+Result<Response> GetRawMessage(Context& context) {
+  HD_ASSIGN_OR_RETURN(std::int64_t ticket_id, IdParam(context, "id"));
+  HD_ASSIGN_OR_RETURN(std::int64_t message_id, IdParam(context, "mid"));
+  const service::Actor actor = context.actor();
+  const core::TicketId ticket(ticket_id);
+  const core::MessageId message(message_id);
+  HD_ASSIGN_OR_RETURN(auto raw, context.services().mail_admin.Raw(actor, ticket, message));
+  // The number for the file name; Raw has checked that the actor may read it.
+  HD_ASSIGN_OR_RETURN(auto found, context.services().tickets.Get(actor, ticket));
+  Response response;
+  response.SetHeader("Content-Type", "message/rfc822");
+  response.SetHeader("Content-Disposition",
+                     "attachment; filename=\"" + RawFileName(found.number, message) + "\"");
+  response.SetHeader("X-Content-Type-Options", "nosniff");
+  response.SetHeader("Cache-Control", "private, no-store");
+  response.body = std::move(raw.bytes);
+  return response;
+}
+
+Result<Response> AdminMail(Context& context) {
+  HD_ASSIGN_OR_RETURN(QueryParams params, ParseQuery(context.request.query));
+  std::int64_t limit = kDefaultListLimit;
+  if (auto text = params.Get("limit")) {
+    HD_ASSIGN_OR_RETURN(limit, ParseIntParam(*text, "limit", 1, kMaxListLimit));
+  }
+  HD_ASSIGN_OR_RETURN(auto overview, context.services().mail_admin.Overview(
+                                         context.actor(), static_cast<int>(limit)));
+  Response response = Json(200, json::MailOverviewJson(overview));
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace hd::http::handlers

@@ -1,0 +1,58 @@
+// GET and PATCH /api/v1/me: the caller's account, their session's CSRF token
+// and their profile (language, time zone, mail they do not want).
+#include <boost/json/value_from.hpp>
+
+#include "http/handlers/common.hpp"
+#include "http/handlers/handler.hpp"
+#include "http/json/encode.hpp"
+#include "http/json/encode_mail.hpp"
+#include "http/json/reader.hpp"
+
+namespace hd::http::handlers {
+
+namespace {
+
+// Keeps absurd input out; the use case allows far fewer kinds.
+constexpr std::size_t kMaxMailOffItems = 1000;
+
+// {user, csrf_token (cookie sessions only), profile}. The user comes from
+// the profile's read, so a PATCH shows at once what it changed.
+Response MeResponse(const Context& context, const service::ProfileView& view) {
+  boost::json::object body{
+      {"user", boost::json::value_from(view.user)},
+      {"profile", json::ProfileJson(view)},
+  };
+  if (context.principal->via_session) body["csrf_token"] = context.principal->csrf_token;
+  Response response = Json(200, body);
+  response.SetHeader("Cache-Control", "no-store");
+  return response;
+}
+
+// {name?, language?, time_zone?, mail_off?}; null or absent leaves a field
+// as it is. Unknown members are refused naming the member.
+Result<service::ProfilePatch> DecodeProfilePatch(const Request& request) {
+  HD_RETURN_IF_ERROR(RequireJsonBody(request));
+  HD_ASSIGN_OR_RETURN(auto body, json::JsonObject::Parse(request.body));
+  service::ProfilePatch patch;
+  HD_ASSIGN_OR_RETURN(patch.name, body.OptionalString("name"));
+  HD_ASSIGN_OR_RETURN(patch.language, body.OptionalString("language"));
+  HD_ASSIGN_OR_RETURN(patch.time_zone, body.OptionalString("time_zone"));
+  HD_ASSIGN_OR_RETURN(patch.mail_off, body.OptionalStringList("mail_off", kMaxMailOffItems));
+  HD_RETURN_IF_ERROR(body.RejectUnknown());
+  return patch;
+}
+
+}  // namespace
+
+Result<Response> Me(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto view, context.services().profile.Get(context.actor()));
+  return MeResponse(context, view);
+}
+
+Result<Response> PatchMe(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto patch, DecodeProfilePatch(context.request));
+  HD_ASSIGN_OR_RETURN(auto view, context.services().profile.Update(context.actor(), patch));
+  return MeResponse(context, view);
+}
+
+}  // namespace hd::http::handlers
