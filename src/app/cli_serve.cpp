@@ -8,6 +8,7 @@
 
 #include "app/cli.hpp"
 #include "app/live_updates.hpp"
+#include "app/prometheus_text.hpp"
 #include "app/runtime.hpp"
 #include "app/sla_defaults.hpp"
 #include "http/server.hpp"
@@ -44,10 +45,7 @@ std::function<std::string()> StoreMetrics(core::ports::Store& store) {
     const storage::SqliteWriteStats s = sqlite->write_stats();
     std::string text;
     const auto add = [&](const char* name, const char* type, const char* help,
-                         std::uint64_t value) {
-      text += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
-              name + " " + std::to_string(value) + "\n";
-    };
+                         std::uint64_t value) { AppendMetric(text, name, type, help, value); };
     add("hd_sqlite_writes_total", "counter", "Write transactions of requests answered.",
         s.requests);
     add("hd_sqlite_commits_total", "counter", "Commits they took (group commit).", s.commits);

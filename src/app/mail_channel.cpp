@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/prometheus_text.hpp"
 #include "jobs/mail_jobs.hpp"
 #include "mail/mime/gmime_codec.hpp"
 #include "mail/transport/mail_source.hpp"
@@ -112,6 +113,7 @@ Result<std::unique_ptr<MailChannel>> OpenMailChannel(const Config& config, Runti
   channel->intake = std::make_unique<service::MailIntake>(
       *runtime.store, *runtime.blobs, runtime.clock, *channel->codec, s.tickets, s.conversation,
       ServiceOptions(config), options);
+  s.mail_intake = channel->intake.get();
   if (m.smtp.url.empty()) return channel;
   mail::SmtpOptions smtp;
   smtp.url = m.smtp.url;
@@ -154,8 +156,7 @@ void AddMailJobs(jobs::Scheduler& scheduler, MailChannel& channel, Runtime& runt
 std::string MailMetricsText(const service::MailCounters& c) {
   std::string text;
   const auto add = [&](const char* name, const char* help, std::uint64_t value) {
-    text += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " counter\n" + name +
-            " " + std::to_string(value) + "\n";
+    AppendMetric(text, name, "counter", help, value);
   };
   add("hd_mail_received_total", "Messages taken by the intake.", c.received);
   add("hd_mail_accepted_total", "Messages that opened or joined a ticket.", c.accepted);

@@ -47,6 +47,7 @@ constexpr std::array kRoutes = {
     RouteSpec{"GET", "/api/v1/admin/calendars", Access::kUser, AdminCalendars},
     RouteSpec{"PUT", "/api/v1/admin/calendars/{id}", Access::kUser, PutCalendar},
     RouteSpec{"GET", "/api/v1/admin/mail", Access::kUser, AdminMail},
+    RouteSpec{"POST", "/api/v1/admin/mail/held/{id}/release", Access::kUser, ReleaseHeldMail},
     RouteSpec{"GET", "/api/v1/tickets/{id}/messages", Access::kUser, ListMessages},
     RouteSpec{"POST", "/api/v1/tickets/{id}/messages", Access::kUser, PostMessage},
     RouteSpec{"GET", "/api/v1/tickets/{id}/messages/{mid}/raw", Access::kUser, GetRawMessage},

@@ -7,6 +7,7 @@
 #include "service/directory.hpp"
 #include "service/event_stream.hpp"
 #include "service/licences.hpp"
+#include "service/mail/intake.hpp"
 #include "service/mail/mail_admin.hpp"
 #include "service/notifications.hpp"
 #include "service/process_admin.hpp"
@@ -75,6 +76,9 @@ struct Services {
   // Mail: the administrators' view, raw received messages; the intake and
   // the sender are built by app/ with the mail adapter (service/mail/).
   MailAdmin mail_admin;
+  // The mail intake when app/ has wired the mail adapter (null otherwise):
+  // operators release held mail through it.
+  MailIntake* mail_intake = nullptr;
   // The signed-in person's language, time zone and mail choices.
   Profile profile;
   Options options;

@@ -175,6 +175,31 @@ TEST_F(MailTest, AMailStormIsHeldNotLost) {
   EXPECT_EQ(held, 3);
 }
 
+TEST_F(MailTest, AnOperatorReleasesHeldMailIntoATicketOrANewOne) {
+  mail_options_.stranger_policy = "hold";
+  mail_options_.max_new_tickets_per_hour = 1;
+  MakeIntake();
+  auto opened = Take(Mail("anna@acme.example", "Invoice", "Where is it?", "h1@acme.example"));
+  const std::string tag = "[#" + std::to_string(opened.ticket_number) + "]";
+  auto colleague = Take(Mail("boss@acme.example", "Re: " + tag, "Any news?", "h2@acme.example"));
+  auto storm = Take(Mail("anna@acme.example", "Second", "Another one", "h3@acme.example"));
+  ASSERT_EQ(colleague.status, InboundStatus::kHeld);
+  ASSERT_EQ(storm.status, InboundStatus::kHeld);
+  const auto customer = Make("cust@acme.example");
+  EXPECT_EQ(intake_->Release(customer, colleague.inbound_id, opened.ticket).error().code,
+            ErrorCode::kForbidden);
+  const auto l1 = Make("l1@helpdesk.example", core::Role::kL1Operator);
+  auto into = intake_->Release(l1, colleague.inbound_id, opened.ticket);
+  ASSERT_TRUE(into.ok()) << into.error().message;
+  EXPECT_EQ(into->status, InboundStatus::kAccepted);
+  EXPECT_EQ(into->ticket, opened.ticket);
+  EXPECT_EQ(Messages(*opened.ticket).size(), 2u);
+  auto own = intake_->Release(l1, storm.inbound_id, std::nullopt);
+  ASSERT_TRUE(own.ok()) << own.error().message;
+  EXPECT_TRUE(own->new_ticket);
+  EXPECT_EQ(intake_->Release(l1, storm.inbound_id, std::nullopt).error().reason, "mail-not-held");
+}
+
 TEST_F(MailTest, AnOversizeMailIsRefusedAndTheSenderTold) {
   mail_options_.max_message_bytes = 2048;
   MakeIntake();

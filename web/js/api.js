@@ -5,6 +5,10 @@
  * @typedef {{id: number, email: string, name: string, role: string, company_id: number | null,
  *   language?: string, time_zone?: string}} User
  * @typedef {{user: User, csrf_token: string}} SessionInfo
+ * @typedef {{language: string, time_zone: string, mail_off: string[]}} Profile
+ * @typedef {{user: User, csrf_token?: string, profile: Profile}} MeInfo
+ * @typedef {{name?: string, language?: string, time_zone?: string,
+ *   mail_off?: string[]}} ProfilePatch
  * @typedef {{slug: string, label: string, group_id: number | null, hint: string}} Category
  * @typedef {{id: number, slug: string, name: string, tier: number}} Group
  * @typedef {{id: number, name: string, role: string}} UserCard
@@ -173,6 +177,21 @@ export class ApiClient {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;
     }
+  }
+
+  /** The signed-in person's account and profile (defaults filled in). @returns {Promise<MeInfo>} */
+  async profile() {
+    return (await this.send('GET', '/me')).data;
+  }
+
+  /**
+   * Changes the members of `patch`; absent ones stay as they are. A bad value
+   * is a 422 naming the member in `field`.
+   * @param {ProfilePatch} patch
+   * @returns {Promise<MeInfo>}
+   */
+  async updateProfile(patch) {
+    return (await this.send('PATCH', '/me', { json: patch })).data;
   }
 
   // ---- directory ----

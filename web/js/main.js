@@ -10,6 +10,7 @@ import { signInView, registerView, setPasswordView } from './views/auth.js';
 import { ticketListView } from './views/ticket_list.js';
 import { newTicketView } from './views/new_ticket.js';
 import { ticketView } from './views/ticket.js';
+import { settingsView } from './views/settings.js';
 import { notFoundView } from './views/not_found.js';
 
 /** @type {import('./router.js').Route[]} */
@@ -22,6 +23,7 @@ const routes = [
   { pattern: '/tickets/new', view: newTicketView, title: 'New ticket', auth: 'signed-in' },
   { pattern: '/tickets/:id', view: ticketView, title: 'Ticket', auth: 'signed-in' },
   { pattern: '/queue', view: ticketListView('queue'), title: 'Queue', auth: 'staff' },
+  { pattern: '/settings', view: settingsView, title: 'Settings', auth: 'signed-in' },
 ];
 
 function homePath() {

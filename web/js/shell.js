@@ -15,11 +15,13 @@ function navLinks(user) {
       ['/queue', 'Queue'],
       ['/tickets', 'Assigned to me'],
       ['/tickets/new', 'New ticket'],
+      ['/settings', 'Settings'],
     ];
   }
   return [
     ['/tickets', 'My tickets'],
     ['/tickets/new', 'New ticket'],
+    ['/settings', 'Settings'],
   ];
 }
 

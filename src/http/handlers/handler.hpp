@@ -67,6 +67,7 @@ Result<Response> PatchMe(Context& context);
 // mail_handlers.cpp
 Result<Response> GetRawMessage(Context& context);
 Result<Response> AdminMail(Context& context);
+Result<Response> ReleaseHeldMail(Context& context);
 // ticket_handlers.cpp
 Result<Response> CreateTicket(Context& context);
 Result<Response> ListTickets(Context& context);

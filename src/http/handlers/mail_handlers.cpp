@@ -5,6 +5,7 @@
 #include "http/handlers/common.hpp"
 #include "http/handlers/handler.hpp"
 #include "http/json/encode_mail.hpp"
+#include "http/json/reader.hpp"
 #include "http/query.hpp"
 
 namespace hd::http::handlers {
@@ -55,6 +56,33 @@ Result<Response> AdminMail(Context& context) {
   Response response = Json(200, json::MailOverviewJson(overview));
   response.SetHeader("Cache-Control", "no-store");
   return response;
+}
+
+// {"ticket_id": N} puts the held mail into that ticket; without it the
+// mail opens a ticket of its own.
+Result<Response> ReleaseHeldMail(Context& context) {
+  HD_ASSIGN_OR_RETURN(std::int64_t id, IdParam(context, "id"));
+  std::optional<std::int64_t> into;
+  if (!context.request.body.empty()) {
+    HD_RETURN_IF_ERROR(RequireJsonBody(context.request));
+    HD_ASSIGN_OR_RETURN(auto body, json::JsonObject::Parse(context.request.body));
+    HD_ASSIGN_OR_RETURN(into, body.OptionalInt("ticket_id"));
+    HD_RETURN_IF_ERROR(body.RejectUnknown());
+  }
+  service::MailIntake* intake = context.services().mail_intake;
+  if (intake == nullptr) return Error::Unavailable("mail is not set up on this server");
+  HD_ASSIGN_OR_RETURN(auto outcome,
+                      intake->Release(context.actor(), id,
+                                      into ? std::optional(core::TicketId(*into)) : std::nullopt));
+  return Json(200, boost::json::object{
+                       {"id", outcome.inbound_id},
+                       {"status", core::ports::ToString(outcome.status)},
+                       {"reason", outcome.reason},
+                       {"ticket_id", outcome.ticket ? boost::json::value(outcome.ticket->value)
+                                                    : boost::json::value(nullptr)},
+                       {"message_id", outcome.message ? boost::json::value(outcome.message->value)
+                                                      : boost::json::value(nullptr)},
+                   });
 }
 
 }  // namespace hd::http::handlers

@@ -50,7 +50,9 @@ GMimeContentEncoding ShorterTextEncoding(std::string_view text) {
 
 // Puts `bytes` (unencoded) into `part`, to be written in `encoding`.
 void SetContent(GMimePart* part, std::string_view bytes, GMimeContentEncoding encoding) {
-  GObjectPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
+  // GMime refuses a null buffer, which an empty view may have.
+  GObjectPtr<GMimeStream> stream(
+      g_mime_stream_mem_new_with_buffer(bytes.empty() ? "" : bytes.data(), bytes.size()));
   GObjectPtr<GMimeDataWrapper> wrapper(
       g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
   g_mime_part_set_content(part, wrapper.get());

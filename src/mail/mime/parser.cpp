@@ -180,7 +180,9 @@ core::InboundMail ParseMessage(std::string_view raw_input) {
   const std::string_view raw = WithoutEnvelope(raw_input);
   std::vector<std::string> problems;
   auto options = MakeOptions(&problems);
-  GObjectPtr<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(raw.data(), raw.size()));
+  // GMime refuses a null buffer, which an empty view may have.
+  GObjectPtr<GMimeStream> stream(
+      g_mime_stream_mem_new_with_buffer(raw.empty() ? "" : raw.data(), raw.size()));
   GObjectPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
   // The message is read as its top part, whose headers are all the

@@ -5,6 +5,7 @@
 
 #include "service/mail/customer_mail.hpp"
 #include "service/mail/intake_people.hpp"
+#include "service/mail/intake_prepared.hpp"
 #include "service/mail/intake_rules.hpp"
 #include "service/mail/reply_address.hpp"
 #include "service/uploads.hpp"
@@ -59,15 +60,6 @@ std::string Body(std::string_view text) {
 
 }  // namespace
 
-struct MailIntake::Prepared {
-  const IngestInput& input;
-  core::InboundMail mail;
-  std::string sha256;
-  std::string sender;  // lower-case From address
-  std::vector<StoredUpload> uploads;
-  core::Timestamp now;
-};
-
 MailIntake::MailIntake(core::ports::Store& store, core::ports::BlobStore& blobs,
                        const core::Clock& clock, const core::ports::MailCodec& codec,
                        const Tickets& tickets, const Conversation& conversation, Options options,
@@ -85,7 +77,17 @@ Result<IngestOutcome> MailIntake::Ingest(const IngestInput& input) {
   if (input.raw.size() > mail_.max_message_bytes) return Reject(input);
   // Stored before anything else: whatever happens next, the mail is kept.
   HD_ASSIGN_OR_RETURN(std::string sha256, blobs_.Put(input.raw));
-  Prepared p{input, codec_.Parse(input.raw), std::move(sha256), {}, {}, clock_.Now()};
+  HD_ASSIGN_OR_RETURN(Prepared p, Prepare(input, std::move(sha256)));
+  IngestOutcome out;
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    out = IngestOutcome{};  // the database may run this function again
+    return Decide(tx, p, out);
+  }));
+  return out;
+}
+
+Result<MailIntake::Prepared> MailIntake::Prepare(const IngestInput& input, std::string sha256) {
+  Prepared p{input, codec_.Parse(input.raw), std::move(sha256), {}, {}, clock_.Now(), {}};
   p.sender = LowerAddress(p.mail.from.address);
   if (!p.mail.is_bounce && !p.mail.auto_submitted && p.mail.loop_header.empty()) {
     auto stored = StoreUploads(blobs_, options_, MailFiles(p.mail, options_));
@@ -94,12 +96,7 @@ Result<IngestOutcome> MailIntake::Ingest(const IngestInput& input) {
     }
     if (stored.ok()) p.uploads = std::move(*stored);
   }
-  IngestOutcome out;
-  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
-    out = IngestOutcome{};  // the database may run this function again
-    return Decide(tx, p, out);
-  }));
-  return out;
+  return p;
 }
 
 Status MailIntake::Decide(Tx& tx, const Prepared& p, IngestOutcome& out) {
@@ -132,7 +129,8 @@ Status MailIntake::Decide(Tx& tx, const Prepared& p, IngestOutcome& out) {
 Status MailIntake::OnTicketMail(Tx& tx, const Prepared& p, core::Ticket ticket,
                                 bool signed_for_sender, IngestOutcome& out) {
   HD_ASSIGN_OR_RETURN(auto user, tx.Users().FindByEmail(p.sender));
-  bool may_write = signed_for_sender;
+  // An operator releasing held mail has decided that it belongs here.
+  bool may_write = signed_for_sender || p.release.has_value();
   if (!may_write) {
     HD_ASSIGN_OR_RETURN(may_write, MayWriteByMail(tx, ticket, p.sender, user));
   }
@@ -174,7 +172,7 @@ Status MailIntake::OpenTicket(Tx& tx, const Prepared& p, IngestOutcome& out) {
   }
   HD_ASSIGN_OR_RETURN(auto recent,
                       tx.Mail().CountInboundFrom(p.sender, p.now - std::chrono::hours(1)));
-  if (recent >= mail_.max_new_tickets_per_hour) {
+  if (!p.release && recent >= mail_.max_new_tickets_per_hour) {
     out.status = InboundStatus::kHeld;
     out.reason = "more than " + std::to_string(mail_.max_new_tickets_per_hour) +
                  " mails from this sender within an hour";
@@ -253,7 +251,14 @@ Status MailIntake::Record(Tx& tx, const Prepared& p, IngestOutcome& out) {
   r.ticket_id = out.ticket;
   r.message_ref = out.message;
   r.received_at = p.now;
-  HD_ASSIGN_OR_RETURN(r, tx.Mail().InsertInbound(std::move(r)));
+  if (p.release) {
+    HD_ASSIGN_OR_RETURN(core::ports::InboundRecord held, tx.Mail().GetInbound(*p.release));
+    r.id = held.id;
+    r.received_at = held.received_at;
+    HD_RETURN_IF_ERROR(tx.Mail().UpdateInbound(r));
+  } else {
+    HD_ASSIGN_OR_RETURN(r, tx.Mail().InsertInbound(std::move(r)));
+  }
   out.inbound_id = r.id;
   return Ok();
 }

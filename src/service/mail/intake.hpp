@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "core/ports/mail.hpp"
 #include "core/ports/store.hpp"
+#include "service/actor.hpp"
 #include "service/conversation.hpp"
 #include "service/mail/mail_options.hpp"
 #include "service/options.hpp"
@@ -60,10 +61,20 @@ class MailIntake {
   // file store cannot take it now (retry later; the mailbox keeps it).
   Result<IngestOutcome> Ingest(const IngestInput& input);
 
+  // An operator takes held mail `inbound_id` in: into ticket `into` as a
+  // message of its sender, or without one as a new ticket (no storm limit,
+  // no stranger rule: the operator decided). kForbidden unless the actor is
+  // an administrator or an L1 operator; kNotFound for no such mail (or an
+  // `into` the actor may not read); kConflict (reason "mail-not-held") when
+  // it is not held any more.
+  Result<IngestOutcome> Release(const Actor& actor, std::int64_t inbound_id,
+                                std::optional<core::TicketId> into);
+
   const MailOptions& options() const { return mail_; }
 
  private:
   struct Prepared;
+  Result<Prepared> Prepare(const IngestInput& input, std::string sha256);
   Result<IngestOutcome> Reject(const IngestInput& input);
   Status Decide(core::ports::Tx& tx, const Prepared& p, IngestOutcome& out);
   Status OnBounce(core::ports::Tx& tx, const Prepared& p, IngestOutcome& out);

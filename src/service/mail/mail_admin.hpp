@@ -33,7 +33,7 @@ class MailAdmin {
   MailAdmin(core::ports::Store& store, core::ports::BlobStore& blobs, const core::Clock& clock)
       : store_(store), blobs_(blobs), clock_(clock) {}
 
-  // kForbidden unless the actor is an administrator.
+  // kForbidden unless the actor is an administrator or an L1 operator.
   Result<MailOverview> Overview(const Actor& actor, int limit = 50);
 
   // The received mail that became message `message` of `ticket`: staff who
