@@ -200,6 +200,20 @@ TEST_F(MailTest, AnOperatorReleasesHeldMailIntoATicketOrANewOne) {
   EXPECT_EQ(intake_->Release(l1, storm.inbound_id, std::nullopt).error().reason, "mail-not-held");
 }
 
+TEST_F(MailTest, AMailboxRoutedToAMissingCategoryHoldsItsMailInsteadOfBlocking) {
+  auto o = intake_->Ingest({"hosting",
+                            "",
+                            Mail("a@shop.example", "Down", "x", "r1@shop.example"),
+                            {"no-such-category", ""}});
+  ASSERT_TRUE(o.ok()) << o.error().message;
+  EXPECT_EQ(o->status, InboundStatus::kHeld);
+  EXPECT_NE(o->reason.find("no-such-category"), std::string::npos);
+  auto routed = intake_->Ingest(
+      {"hosting", "", Mail("a@shop.example", "Down", "x", "r2@shop.example"), {"licence", ""}});
+  ASSERT_TRUE(routed.ok());
+  EXPECT_TRUE(routed->new_ticket);
+}
+
 TEST_F(MailTest, AnOversizeMailIsRefusedAndTheSenderTold) {
   mail_options_.max_message_bytes = 2048;
   MakeIntake();

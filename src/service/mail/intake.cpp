@@ -170,6 +170,14 @@ Status MailIntake::OpenTicket(Tx& tx, const Prepared& p, IngestOutcome& out) {
     out.reason = "automatic mail opens no ticket: " + p.mail.auto_reason;
     return Record(tx, p, out);
   }
+  // A route configured wrong must not block the mailbox: the mail waits.
+  HD_ASSIGN_OR_RETURN(auto route_problem,
+                      RouteProblem(tx, p.input.route.category, p.input.route.group));
+  if (route_problem) {
+    out.status = InboundStatus::kHeld;
+    out.reason = *route_problem;
+    return Record(tx, p, out);
+  }
   HD_ASSIGN_OR_RETURN(auto recent,
                       tx.Mail().CountInboundFrom(p.sender, p.now - std::chrono::hours(1)));
   if (!p.release && recent >= mail_.max_new_tickets_per_hour) {

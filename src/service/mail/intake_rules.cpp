@@ -145,4 +145,17 @@ bool ToCommentAddress(const core::InboundMail& mail, const MailOptions& options)
   return false;
 }
 
+Result<std::optional<std::string>> RouteProblem(core::ports::Tx& tx, const std::string& category,
+                                                const std::string& group) {
+  if (!category.empty()) {
+    HD_ASSIGN_OR_RETURN(auto found, tx.Groups().FindCategory(category));
+    if (!found) return std::optional<std::string>("the mailbox routes to no category " + category);
+  }
+  if (!group.empty()) {
+    HD_ASSIGN_OR_RETURN(auto found, tx.Groups().FindBySlug(group));
+    if (!found) return std::optional<std::string>("the mailbox routes to no group " + group);
+  }
+  return std::optional<std::string>();
+}
+
 }  // namespace hd::service

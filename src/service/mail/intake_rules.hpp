@@ -52,6 +52,11 @@ std::vector<core::MailAddress> OtherRecipients(const core::InboundMail& mail,
                                                const std::string& sender,
                                                const MailOptions& options);
 
+// Why a mailbox's route cannot be followed (a category or group that does
+// not exist), or nullopt when it can.
+Result<std::optional<std::string>> RouteProblem(core::ports::Tx& tx, const std::string& category,
+                                                const std::string& group);
+
 // True when the mail was written to the comment address.
 bool ToCommentAddress(const core::InboundMail& mail, const MailOptions& options);
 
