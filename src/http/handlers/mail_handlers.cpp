@@ -33,12 +33,10 @@ Result<Response> GetRawMessage(Context& context) {
   const core::TicketId ticket(ticket_id);
   const core::MessageId message(message_id);
   HD_ASSIGN_OR_RETURN(auto raw, context.services().mail_admin.Raw(actor, ticket, message));
-  // The number for the file name; Raw has checked that the actor may read it.
-  HD_ASSIGN_OR_RETURN(auto found, context.services().tickets.Get(actor, ticket));
   Response response;
   response.SetHeader("Content-Type", "message/rfc822");
   response.SetHeader("Content-Disposition",
-                     "attachment; filename=\"" + RawFileName(found.number, message) + "\"");
+                     "attachment; filename=\"" + RawFileName(raw.ticket_number, message) + "\"");
   response.SetHeader("X-Content-Type-Options", "nosniff");
   response.SetHeader("Cache-Control", "private, no-store");
   response.body = std::move(raw.bytes);

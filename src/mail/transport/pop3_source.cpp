@@ -49,7 +49,8 @@ struct Pop3Source::Impl {
     return ParseUidl(out.body);
   }
 
-  // The message number of `key` in this session.
+  // The message number of `key` on the current POP3 connection (RFC 1939
+  // numbers messages per connection).
   Result<std::string> NumberOf(const std::string& key) {
     HD_ASSIGN_OR_RETURN(std::vector<Listing> listing, List());
     for (const Listing& item : listing) {

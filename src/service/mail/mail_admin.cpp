@@ -27,8 +27,10 @@ Result<MailOverview> MailAdmin::Overview(const Actor& actor, int limit) {
 Result<RawMail> MailAdmin::Raw(const Actor& actor, core::TicketId ticket, core::MessageId message) {
   if (!actor.staff()) return Error::NotFound("no mail " + std::to_string(message.value));
   std::optional<core::ports::InboundRecord> record;
+  std::int64_t number = 0;
   HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
-    HD_RETURN_IF_ERROR(LoadReadableTicket(tx, actor, ticket));
+    HD_ASSIGN_OR_RETURN(core::Ticket readable, LoadReadableTicket(tx, actor, ticket));
+    number = readable.number;
     HD_ASSIGN_OR_RETURN(record, tx.Mail().FindInboundForMessage(message));
     return Ok();
   }));
@@ -37,7 +39,7 @@ Result<RawMail> MailAdmin::Raw(const Actor& actor, core::TicketId ticket, core::
                            std::to_string(ticket.value) + " did not come by mail");
   }
   HD_ASSIGN_OR_RETURN(std::string bytes, blobs_.Get(record->sha256));
-  return RawMail{std::move(*record), std::move(bytes)};
+  return RawMail{std::move(*record), number, std::move(bytes)};
 }
 
 Result<std::string> MailAdmin::Epoch(const std::string& mailbox) {

@@ -4,6 +4,7 @@
 // Thread-safe; blocking.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,7 +26,8 @@ struct MailOverview {
 
 struct RawMail {
   core::ports::InboundRecord record;
-  std::string bytes;  // the message exactly as received
+  std::int64_t ticket_number = 0;  // of the ticket it belongs to
+  std::string bytes;               // the message exactly as received
 };
 
 class MailAdmin {
