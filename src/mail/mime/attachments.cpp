@@ -33,6 +33,27 @@ std::string StreamBytes(GMimeStream* stream) {
   return out;
 }
 
+// The bytes of a part's content: a view into the parsed buffer when the
+// stream is a piece of it (as the parser makes them), else a copy kept in
+// `copy`.
+std::string_view ContentBytes(GMimeStream* stream, std::string& copy) {
+  if (stream == nullptr) return {};
+  if (GMIME_IS_STREAM_MEM(stream)) {
+    const GByteArray* array = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
+    if (array != nullptr) {
+      const gint64 size = array->len;
+      const gint64 start = stream->bound_start;
+      const gint64 end = stream->bound_end < 0 ? size : std::min(stream->bound_end, size);
+      if (start >= 0 && start <= end) {
+        return {reinterpret_cast<const char*>(array->data) + start,
+                static_cast<std::size_t>(end - start)};
+      }
+    }
+  }
+  copy = StreamBytes(stream);
+  return copy;
+}
+
 // A file name as people read it: RFC 2047 words that GMime left encoded are
 // decoded, raw 8-bit bytes guessed into UTF-8, path parts dropped.
 std::string CleanFileName(const char* name, std::string_view hint_charset) {
@@ -126,28 +147,29 @@ std::string PartBytes(GMimePart* part, std::vector<std::string>& problems) {
   GMimeDataWrapper* content = g_mime_part_get_content(part);
   if (content == nullptr) return {};
   const GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(content);
-  GMimeStream* stream = g_mime_data_wrapper_get_stream(content);
+  std::string copy;
+  const std::string_view bytes = ContentBytes(g_mime_data_wrapper_get_stream(content), copy);
   switch (encoding) {
     case GMIME_CONTENT_ENCODING_BASE64: {
       bool clean = true;
-      std::string bytes = DecodeBase64(stream != nullptr ? StreamBytes(stream) : "", clean);
+      std::string decoded = DecodeBase64(bytes, clean);
       if (!clean) {
         problems.push_back("invalid base64 in a " + MimeTypeOf(GMIME_OBJECT(part)) +
                            " part: decoded what could be decoded");
       }
-      return bytes;
+      return decoded;
     }
     case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
-      return DecodeQuotedPrintable(stream != nullptr ? StreamBytes(stream) : "");
+      return DecodeQuotedPrintable(bytes);
     case GMIME_CONTENT_ENCODING_UUENCODE:
       break;
     default:
-      return stream != nullptr ? StreamBytes(stream) : "";
+      return std::string(bytes);
   }
   GObjectPtr<GMimeStream> out(g_mime_stream_mem_new());
   g_mime_data_wrapper_write_to_stream(content, out.get());
-  GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
-  return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
+  GByteArray* decoded = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out.get()));
+  return std::string(reinterpret_cast<const char*>(decoded->data), decoded->len);
 }
 
 std::string TextBody(std::string bytes, std::string_view charset,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 
 namespace hd::mail {
 namespace {
@@ -264,13 +265,25 @@ bool IsUtf8(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const auto* const end = p + bytes.size();
   while (p < end) {
-    if (*p < 0x80) {
-      ++p;
-      continue;
+    // Runs of ASCII eight bytes at a time, then the two-byte sequences of
+    // Cyrillic, Greek and accented Latin text inline; the rest by rule.
+    while (end - p >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, sizeof word);
+      if ((word & 0x8080808080808080ULL) != 0) break;
+      p += 8;
     }
-    const std::size_t n = SequenceLength(p, static_cast<std::size_t>(end - p));
-    if (n == 0) return false;
-    p += n;
+    if (p == end) break;
+    const unsigned c = *p;
+    if (c < 0x80) {
+      ++p;
+    } else if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+      p += 2;
+    } else {
+      const std::size_t n = SequenceLength(p, static_cast<std::size_t>(end - p));
+      if (n == 0) return false;
+      p += n;
+    }
   }
   return true;
 }

@@ -43,83 +43,78 @@ constexpr std::array<std::int8_t, 256> kHex = MakeHexTable();
 
 int Hex(char c) { return kHex[static_cast<unsigned char>(c)]; }
 
-// The state of a base64 decoder, one symbol at a time.
-class Base64Reader {
- public:
-  explicit Base64Reader(std::size_t encoded_size) : out_(encoded_size / 4 * 3 + 3, '\0') {}
-
-  bool AtGroupStart() const { return count_ == 0 && !padded_; }
-
-  void Group(std::uint32_t v) {
-    out_[n_++] = static_cast<char>(v >> 16);
-    out_[n_++] = static_cast<char>(v >> 8);
-    out_[n_++] = static_cast<char>(v);
+// The value of a whole group's symbols, each table shifted to its place in
+// the group's 24 bits; a symbol outside the alphabet sets bit 24 or above.
+constexpr std::array<std::uint32_t, 256> MakeGroupTable(int shift) {
+  std::array<std::uint32_t, 256> t{};
+  for (std::size_t c = 0; c < 256; ++c) {
+    t[c] = kBase64[c] < 64 ? std::uint32_t{kBase64[c]} << shift : 0xFF000000U;
   }
+  return t;
+}
 
-  void Symbol(std::uint8_t v) {
-    if (v < 64) {
-      if (padded_) clean_ = false;  // a second stream glued on: read it too
-      padded_ = false;
-      bits_ = (bits_ << 6) | v;
-      if (++count_ == 4) {
-        Group(bits_);
-        count_ = 0;
-      }
-    } else if (v == kPad) {
-      FlushPartial();
-      padded_ = true;
-    } else if (v == kInvalid) {
-      clean_ = false;
-    }
-  }
-
-  std::string Finish(bool& clean) {
-    FlushPartial();
-    out_.resize(n_);
-    clean = clean_;
-    return std::move(out_);
-  }
-
- private:
-  // Writes the bytes of a group cut short (2 or 3 symbols).
-  void FlushPartial() {
-    if (count_ == 1) clean_ = false;
-    if (count_ == 2) out_[n_++] = static_cast<char>(bits_ >> 4);
-    if (count_ == 3) {
-      out_[n_++] = static_cast<char>(bits_ >> 10);
-      out_[n_++] = static_cast<char>(bits_ >> 2);
-    }
-    count_ = 0;
-  }
-
-  std::string out_;
-  std::size_t n_ = 0;
-  std::uint32_t bits_ = 0;
-  int count_ = 0;
-  bool padded_ = false;
-  bool clean_ = true;
-};
+constexpr std::array<std::uint32_t, 256> kGroup0 = MakeGroupTable(18);
+constexpr std::array<std::uint32_t, 256> kGroup1 = MakeGroupTable(12);
+constexpr std::array<std::uint32_t, 256> kGroup2 = MakeGroupTable(6);
+constexpr std::array<std::uint32_t, 256> kGroup3 = MakeGroupTable(0);
 
 }  // namespace
 
 std::string DecodeBase64(std::string_view encoded, bool& clean) {
-  Base64Reader reader(encoded.size());
+  std::string out(encoded.size() / 4 * 3 + 3, '\0');
+  char* o = out.data();
   const auto* p = reinterpret_cast<const unsigned char*>(encoded.data());
   const auto* const end = p + encoded.size();
-  while (p < end) {
-    // The common case first: the four symbols of a group in a row.
-    if (reader.AtGroupStart() && end - p >= 4) {
-      const std::uint32_t a = kBase64[p[0]], b = kBase64[p[1]], c = kBase64[p[2]],
-                          d = kBase64[p[3]];
-      if ((a | b | c | d) < 64) {
-        reader.Group(a << 18 | b << 12 | c << 6 | d);
-        p += 4;
-        continue;
-      }
+  std::uint32_t bits = 0;
+  int count = 0;  // symbols of the current group read
+  bool padded = false;
+  clean = true;
+  // Writes the bytes of a group cut short by padding or the end (2 or 3
+  // symbols; 1 symbol carries no whole byte).
+  const auto flush_partial = [&] {
+    if (count == 1) clean = false;
+    if (count == 2) *o++ = static_cast<char>(bits >> 4);
+    if (count == 3) {
+      *o++ = static_cast<char>(bits >> 10);
+      *o++ = static_cast<char>(bits >> 2);
     }
-    reader.Symbol(kBase64[*p++]);
+    count = 0;
+  };
+  while (p < end) {
+    if (count == 0 && !padded) {
+      // The common case: whole groups in a row, up to the line break.
+      while (end - p >= 4) {
+        const std::uint32_t v = kGroup0[p[0]] | kGroup1[p[1]] | kGroup2[p[2]] | kGroup3[p[3]];
+        if (v > 0xFFFFFF) break;
+        o[0] = static_cast<char>(v >> 16);
+        o[1] = static_cast<char>(v >> 8);
+        o[2] = static_cast<char>(v);
+        o += 3;
+        p += 4;
+      }
+      if (p == end) break;
+    }
+    const std::uint8_t v = kBase64[*p++];
+    if (v < 64) {
+      if (padded) clean = false;  // a second stream glued on: read it too
+      padded = false;
+      bits = (bits << 6) | v;
+      if (++count == 4) {
+        *o++ = static_cast<char>(bits >> 16);
+        *o++ = static_cast<char>(bits >> 8);
+        *o++ = static_cast<char>(bits);
+        count = 0;
+      }
+    } else if (v == kPad) {
+      flush_partial();
+      padded = true;
+    } else if (v == kInvalid) {
+      clean = false;
+    }
   }
-  return reader.Finish(clean);
+  flush_partial();
+  out.resize(static_cast<std::size_t>(o - out.data()));
+  return out;
 }
 
 std::string DecodeQuotedPrintable(std::string_view encoded) {
@@ -130,12 +125,13 @@ std::string DecodeQuotedPrintable(std::string_view encoded) {
   while (p < end) {
     const char c = *p;
     if (c == '=') {
-      const int high = end - p > 2 ? Hex(p[1]) : -1;
-      const int low = high >= 0 ? Hex(p[2]) : -1;
-      if (low >= 0) {
-        *o++ = static_cast<char>(high * 16 + low);
-        p += 3;
-        continue;
+      if (end - p > 2) {
+        const int high = Hex(p[1]), low = Hex(p[2]);
+        if ((high | low) >= 0) {
+          *o++ = static_cast<char>(high * 16 + low);
+          p += 3;
+          continue;
+        }
       }
       const char* q = p + 1;  // a soft line break, maybe after blanks
       while (q < end && (*q == ' ' || *q == '\t')) ++q;
