@@ -45,8 +45,8 @@ int Copy(const CopyFlags& flags) {
             << std::fixed << std::setprecision(1) << seconds << " s (" << std::setprecision(0)
             << (seconds > 0 ? static_cast<double>(report->rows) / seconds : 0.0)
             << " rows/s); the counts match\n"
-            << "attachments stay in the blobs/ folder of the data folder: keep it with the "
-               "new database\n";
+            << "attachments larger than attachments.inline_bytes stay in the blobs/ folder of "
+               "the data folder: keep it with the new database\n";
   return 0;
 }
 

@@ -48,7 +48,7 @@ struct MailConfig {
   int retry_first_seconds = 30;
   int retry_max_seconds = 1800;
   int send_seconds = 5;
-  int ingest_parallel = 8;
+  int ingest_parallel = 32;
   std::vector<MailboxConfig> imap;  // IMAP and POP3 mailboxes
   std::vector<MailboxConfig> maildir;
   struct Smtp {
@@ -86,6 +86,7 @@ struct Config {
 
   // attachments and accounts
   std::size_t max_attachment_bytes = 25u * 1024 * 1024;
+  std::size_t inline_blob_bytes = 1024u * 1024;  // kept in the database up to this
   int session_ttl_hours = 24 * 14;
   int auth_cache_seconds = 5;
   int login_max_failures = 5;

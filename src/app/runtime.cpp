@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "storage/database_blob_store.hpp"
 #include "storage/file_blob_store.hpp"
 #include "storage/postgres/pg_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
@@ -62,8 +63,10 @@ Result<std::unique_ptr<Runtime>> OpenRuntime(const Config& config) {
   }
   auto runtime = std::make_unique<Runtime>();
   HD_ASSIGN_OR_RETURN(runtime->store, OpenStore(config));
-  runtime->blobs = std::make_unique<storage::FileBlobStore>(
+  runtime->files = std::make_unique<storage::FileBlobStore>(
       (std::filesystem::path(config.data_dir) / "blobs").string());
+  runtime->blobs = std::make_unique<storage::DatabaseBlobStore>(*runtime->store, *runtime->files,
+                                                                config.inline_blob_bytes);
   runtime->services = std::make_unique<service::Services>(*runtime->store, *runtime->blobs,
                                                           runtime->clock, ServiceOptions(config));
   return runtime;

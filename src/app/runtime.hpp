@@ -24,6 +24,7 @@ class SystemClock final : public core::Clock {
 
 struct Runtime {
   std::unique_ptr<core::ports::Store> store;
+  std::unique_ptr<core::ports::BlobStore> files;  // blobs/ folder: what the database does not keep
   std::unique_ptr<core::ports::BlobStore> blobs;
   SystemClock clock;
   std::unique_ptr<service::Services> services;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -12,71 +13,102 @@ namespace hd::jobs {
 
 namespace {
 
-struct Pending {
+// One message of a pass: its outcome once taken (nullopt while in work).
+struct Item {
   std::string key;
-  std::string raw;
   std::optional<Result<service::IngestOutcome>> outcome;
+  bool gone = false;  // vanished from the mailbox before it was read
 };
 
-// Runs the intake over `items` on up to `parallel` threads: the writes of
-// concurrent messages share group commits.
-void IngestAll(std::vector<Pending>& items, service::MailIntake& intake, const std::string& mailbox,
-               const std::string& epoch, const service::MailRoute& route, int parallel) {
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < items.size(); i = next++) {
-      service::IngestInput in{mailbox, epoch + "/" + items[i].key, std::move(items[i].raw), route};
-      items[i].outcome = intake.Ingest(in);
-    }
-  };
-  const std::size_t threads =
-      std::min<std::size_t>(items.size(), static_cast<std::size_t>(std::max(parallel, 1)));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& thread : pool) thread.join();
-}
-
-Result<std::vector<Pending>> FetchPending(core::ports::MailSource& source, int batch) {
-  HD_ASSIGN_OR_RETURN(auto keys, source.ListPending(batch));
-  std::vector<Pending> items;
-  for (std::string& key : keys) {
-    auto raw = source.Fetch(key);
-    if (!raw.ok() && raw.error().code == ErrorCode::kNotFound) continue;  // gone meanwhile
-    if (!raw.ok()) return std::move(raw).error();
-    items.push_back({std::move(key), std::move(*raw), std::nullopt});
+// One pass over a batch of pending messages on up to `parallel` threads.
+// Each thread takes the next message, fetches it and runs it through the
+// intake (the writes of concurrent messages share group commits). The
+// mailbox is used by one thread at a time; the stored prefix of the batch
+// is marked done in mailbox order as it grows, and marking stops at the
+// first message that was not stored (it stays pending for the next run).
+class Pass {
+ public:
+  Pass(core::ports::MailSource& source, service::MailIntake& intake,
+       service::MailCounters& counters, const MailboxJobOptions& options, const std::string& epoch,
+       std::vector<std::string> keys)
+      : source_(source), intake_(intake), counters_(counters), options_(options), epoch_(epoch) {
+    for (std::string& key : keys) items_.push_back({std::move(key), std::nullopt});
   }
-  return items;
-}
 
-// Marks done what the intake stored, in mailbox order; stops at the first
-// message that was not stored (it stays pending for the next run).
-Status MarkStored(core::ports::MailSource& source, std::vector<Pending>& items,
-                  service::MailCounters& counters, const std::string& mailbox) {
-  for (Pending& item : items) {
-    if (!item.outcome->ok()) {
-      return Error::Unavailable("message " + item.key + " of " + mailbox +
-                                " waits for the next run: " + item.outcome->error().message);
-    }
-    const service::IngestOutcome& o = **item.outcome;
-    counters.Count(o.status, o.duplicate);
-    if (!o.reason.empty() && !o.duplicate) {
-      spdlog::info("mail {}: message {} {}: {}", mailbox, item.key, core::ports::ToString(o.status),
-                   o.reason);
-    }
-    HD_RETURN_IF_ERROR(source.MarkDone(item.key));
+  Status Run() {
+    const std::size_t threads = std::min<std::size_t>(
+        items_.size(), static_cast<std::size_t>(std::max(options_.parallel, 1)));
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back([this] { Work(); });
+    Work();
+    for (auto& thread : pool) thread.join();
+    return status_;
   }
-  return Ok();
-}
+
+ private:
+  void Work() {
+    for (std::size_t i = next_++; i < items_.size(); i = next_++) {
+      Item& item = items_[i];
+      Result<std::string> raw = std::string();
+      {
+        std::lock_guard lock(mu_);
+        raw = source_.Fetch(item.key);
+      }
+      std::optional<Result<service::IngestOutcome>> outcome;
+      const bool gone = !raw.ok() && raw.error().code == ErrorCode::kNotFound;
+      if (!raw.ok()) {
+        outcome.emplace(std::move(raw).error());
+      } else {
+        const service::IngestInput in{source_.Name(), epoch_ + "/" + item.key, std::move(*raw),
+                                      options_.route};
+        outcome.emplace(intake_.Ingest(in));
+      }
+      std::lock_guard lock(mu_);
+      item.outcome = std::move(outcome);
+      item.gone = gone;
+      Settle();
+    }
+  }
+
+  // Marks done the messages of the prefix that are taken, in order. Under mu_.
+  void Settle() {
+    for (; status_.ok() && settled_ < items_.size() && items_[settled_].outcome; ++settled_) {
+      Item& item = items_[settled_];
+      if (item.gone) continue;
+      if (!item.outcome->ok()) {
+        status_ = Error::Unavailable("message " + item.key + " of " + source_.Name() +
+                                     " waits for the next run: " + item.outcome->error().message);
+        return;
+      }
+      const service::IngestOutcome& o = **item.outcome;
+      counters_.Count(o.status, o.duplicate);
+      if (!o.reason.empty() && !o.duplicate) {
+        spdlog::info("mail {}: message {} {}: {}", source_.Name(), item.key,
+                     core::ports::ToString(o.status), o.reason);
+      }
+      status_ = source_.MarkDone(item.key);
+    }
+  }
+
+  core::ports::MailSource& source_;
+  service::MailIntake& intake_;
+  service::MailCounters& counters_;
+  const MailboxJobOptions& options_;
+  const std::string& epoch_;
+  std::vector<Item> items_;
+  std::atomic<std::size_t> next_{0};
+  std::mutex mu_;  // the source, the outcomes, settled_ and status_
+  std::size_t settled_ = 0;
+  Status status_ = Ok();
+};
 
 Status PollOnce(core::ports::MailSource& source, service::MailIntake& intake,
                 service::MailCounters& counters, const MailboxJobOptions& options,
                 const std::string& epoch, bool& more) {
-  HD_ASSIGN_OR_RETURN(auto items, FetchPending(source, options.batch));
-  more = static_cast<int>(items.size()) >= options.batch;
-  if (items.empty()) return Ok();
-  IngestAll(items, intake, source.Name(), epoch, options.route, options.parallel);
-  return MarkStored(source, items, counters, source.Name());
+  HD_ASSIGN_OR_RETURN(auto keys, source.ListPending(options.batch));
+  more = static_cast<int>(keys.size()) >= options.batch;
+  if (keys.empty()) return Ok();
+  return Pass(source, intake, counters, options, epoch, std::move(keys)).Run();
 }
 
 }  // namespace

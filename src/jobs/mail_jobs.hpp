@@ -17,8 +17,8 @@ namespace hd::jobs {
 
 struct MailboxJobOptions {
   std::chrono::seconds every{10};
-  int batch = 200;   // messages taken per pass
-  int parallel = 8;  // messages ingested at once (their commits are grouped)
+  int batch = 200;    // messages taken per pass
+  int parallel = 32;  // messages ingested at once (their commits are grouped)
   service::MailRoute route;
 };
 

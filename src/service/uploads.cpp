@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "service/crypto.hpp"
 #include "service/validation.hpp"
 
 namespace hd::service {
@@ -38,11 +39,17 @@ Result<std::vector<StoredUpload>> StoreUploads(core::ports::BlobStore& blobs,
   std::vector<StoredUpload> stored;
   for (const auto& file : files) {
     HD_RETURN_IF_ERROR(CheckText(file.filename, "attachments", 255, false));
-    HD_ASSIGN_OR_RETURN(std::string sha, blobs.Put(file.bytes));
     const std::string type =
         file.content_type.empty() ? std::string("application/octet-stream") : file.content_type;
-    stored.push_back({CleanFilename(file.filename), type,
-                      static_cast<std::int64_t>(file.bytes.size()), std::move(sha)});
+    StoredUpload upload{CleanFilename(file.filename), type,
+                        static_cast<std::int64_t>(file.bytes.size()), "", std::nullopt};
+    if (file.bytes.size() <= blobs.InlineLimit()) {
+      upload.sha256 = Sha256Hex(file.bytes);
+      upload.inline_bytes = file.bytes;
+    } else {
+      HD_ASSIGN_OR_RETURN(upload.sha256, blobs.Put(file.bytes));
+    }
+    stored.push_back(std::move(upload));
   }
   return stored;
 }
@@ -52,6 +59,9 @@ Result<std::vector<core::Attachment>> RecordUploads(core::ports::Tx& tx,
                                                     const std::vector<StoredUpload>& uploads) {
   std::vector<core::Attachment> records;
   for (const auto& upload : uploads) {
+    if (upload.inline_bytes) {
+      HD_RETURN_IF_ERROR(tx.Blobs().Put(upload.sha256, *upload.inline_bytes));
+    }
     core::Attachment a{{},
                        message.ticket_id,
                        message.id,

@@ -123,6 +123,8 @@ class ConversationRepoContract : public StoreContract {
   core::Ticket ticket_;
 };
 class AuthRepoContract : public StoreContract {};
+// The blobs table and DatabaseBlobStore over it (store_contract_blobs_test.cpp).
+class BlobStoreContract : public StoreContract {};
 class StoreTransactionContract : public StoreContract {};
 class SlaRepoContract : public StoreContract {};
 // Starts with a customer, an agent and one ticket of the customer's with one
@@ -167,6 +169,7 @@ class MailDeliveryContract : public MailRepoContract {
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, TicketListContract, backend);       \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, ConversationRepoContract, backend); \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, AuthRepoContract, backend);         \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, BlobStoreContract, backend);        \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, StoreTransactionContract, backend); \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, SlaRepoContract, backend);          \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, MailRepoContract, backend);         \

@@ -1,5 +1,7 @@
-// A real help desk for use-case tests: SQLite in a temporary folder, a file
-// blob store, a fake clock and the use cases, with helpers to make users.
+// A real help desk for use-case tests: SQLite in a temporary folder, the
+// blob store of `helpdesk serve` (small blobs in the database, the rest in
+// files; kInlineBlobBytes is low so tests meet both), a fake clock and the
+// use cases, with helpers to make users.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,6 +12,7 @@
 
 #include "core/clock.hpp"
 #include "service/services.hpp"
+#include "storage/database_blob_store.hpp"
 #include "storage/file_blob_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -28,7 +31,8 @@ class UseCaseTest : public ::testing::Test {
     auto store = storage::SqliteStore::Open(opts);
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store).value();
-    blobs_ = std::make_unique<storage::FileBlobStore>((dir_ / "blobs").string());
+    files_ = std::make_unique<storage::FileBlobStore>((dir_ / "blobs").string());
+    blobs_ = std::make_unique<storage::DatabaseBlobStore>(*store_, *files_, kInlineBlobBytes);
     options_.password_ops_limit = 1;  // fast hashes: these tests are not about cost
     options_.password_mem_limit = 64 * 1024;
     s_ = std::make_unique<service::Services>(*store_, *blobs_, clock_, options_);
@@ -40,6 +44,7 @@ class UseCaseTest : public ::testing::Test {
   void TearDown() override {
     s_.reset();
     blobs_.reset();
+    files_.reset();
     store_.reset();
     std::filesystem::remove_all(dir_);
   }
@@ -65,11 +70,14 @@ class UseCaseTest : public ::testing::Test {
     return created->ticket;
   }
 
+  static constexpr std::size_t kInlineBlobBytes = 64 * 1024;
+
   std::filesystem::path dir_;
   core::FakeClock clock_{core::FromUnixMillis(1'767'261'600'000)};  // 2026-01-01T10:00:00Z
   service::Options options_;
   std::unique_ptr<storage::SqliteStore> store_;
-  std::unique_ptr<storage::FileBlobStore> blobs_;
+  std::unique_ptr<storage::FileBlobStore> files_;
+  std::unique_ptr<storage::DatabaseBlobStore> blobs_;
   std::unique_ptr<service::Services> s_;
   core::Group support_;
 };

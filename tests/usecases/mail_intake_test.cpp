@@ -1,6 +1,8 @@
 // The inbound pipeline's decisions (docs/mail.md): new tickets, replies by
 // each threading path, strangers, loops, automatic mail, bounces, storms and
 // oversize mail.
+#include <optional>
+
 #include "mail_env.hpp"
 #include "service/mail/reply_address.hpp"
 
@@ -54,6 +56,29 @@ TEST_F(MailTest, TheSameMessageTakenTwiceAddsNothing) {
   EXPECT_TRUE(again.duplicate);
   EXPECT_EQ(again.ticket, first.ticket);
   EXPECT_EQ(Messages(*first.ticket).size(), 1u);
+}
+
+TEST_F(MailTest, TheRawMessageIsKeptWithItsRecordInTheDatabaseOrAsAFileWhenLarge) {
+  const std::string small = Mail("a@shop.example", "Small", "Body", "small@shop.example");
+  const std::string large =
+      Mail("b@shop.example", "Large", std::string(kInlineBlobBytes + 1, 'x'), "large@shop.example");
+  for (const std::string* raw : {&small, &large}) {
+    auto o = Take(*raw);
+    core::ports::InboundRecord record;
+    std::optional<std::string> in_database;
+    ASSERT_TRUE(store_
+                    ->Read([&](core::ports::Tx& tx) -> Status {
+                      HD_ASSIGN_OR_RETURN(record, tx.Mail().GetInbound(o.inbound_id));
+                      HD_ASSIGN_OR_RETURN(in_database, tx.Blobs().Get(record.sha256));
+                      return Ok();
+                    })
+                    .ok());
+    EXPECT_EQ(in_database.has_value(), raw == &small);
+    EXPECT_EQ(files_->Get(record.sha256).ok(), raw == &large);
+    auto kept = blobs_->Get(record.sha256);
+    ASSERT_TRUE(kept.ok()) << kept.error().message;
+    EXPECT_EQ(*kept, *raw);
+  }
 }
 
 TEST_F(MailTest, AReplyToTheSignedAddressLandsInItsTicket) {

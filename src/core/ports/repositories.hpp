@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/auth.hpp"
@@ -125,6 +126,16 @@ class AttachmentRepo {
   virtual Result<Attachment> Get(AttachmentId id) = 0;
   // Links an uploaded attachment to the message that carries it.
   virtual Status AttachToMessage(AttachmentId id, MessageId message) = 0;
+};
+
+// The bytes of blobs the database keeps (BlobStore::InlineLimit), by their
+// SHA-256 hex. Content-addressed: a second Put of the same hash is a no-op.
+class BlobRepo {
+ public:
+  virtual ~BlobRepo() = default;
+  virtual Status Put(const std::string& sha256, std::string_view bytes) = 0;
+  // nullopt when the database has no blob with this hash.
+  virtual Result<std::optional<std::string>> Get(const std::string& sha256) = 0;
 };
 
 class EventRepo {

@@ -15,6 +15,7 @@
 // then write.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,7 @@ class Tx {
   virtual TicketRepo& Tickets() = 0;
   virtual MessageRepo& Messages() = 0;
   virtual AttachmentRepo& Attachments() = 0;
+  virtual BlobRepo& Blobs() = 0;
   virtual EventRepo& Events() = 0;
   virtual FeedbackRepo& Feedback() = 0;
   virtual AuthRepo& Auth() = 0;
@@ -70,7 +72,7 @@ class Store {
   virtual Status Ping() = 0;
 };
 
-// Content-addressed file storage for attachments. Thread-safe.
+// Content-addressed storage for attachments and received mail. Thread-safe.
 class BlobStore {
  public:
   virtual ~BlobStore() = default;
@@ -78,6 +80,10 @@ class BlobStore {
   virtual Result<std::string> Put(std::string_view bytes) = 0;
   // kNotFound when no blob has this hash.
   virtual Result<std::string> Get(const std::string& sha256) = 0;
+  // Blobs up to this size are kept in the database: a transaction may store
+  // one itself with Tx::Blobs(), so that the blob and the rows naming it
+  // commit together (and Get finds it). 0 when the database keeps none.
+  virtual std::size_t InlineLimit() const { return 0; }
 };
 
 }  // namespace hd::core::ports

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 #include <tuple>
 #include <utility>
@@ -110,15 +109,19 @@ Result<std::string> MaildirSource::Fetch(const std::string& key) {
   // A mail client may rename the file between Locate and open: look twice.
   for (int attempt = 0; attempt < 2; ++attempt) {
     HD_ASSIGN_OR_RETURN(fs::path path, Locate(key));
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) {
       seen_at_.erase(key);
       continue;
     }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
+    // A file in a Maildir is complete (delivered through tmp/): read it
+    // whole into a string of its size.
+    std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (in.bad()) return Error::Unavailable("cannot read " + path.string());
-    return std::move(bytes).str();
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
   }
   return Error::NotFound(Name() + ": message " + key + " vanished");
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "service/crypto.hpp"
 #include "service/mail/customer_mail.hpp"
 #include "service/mail/intake_people.hpp"
 #include "service/mail/intake_prepared.hpp"
@@ -75,9 +76,18 @@ MailIntake::MailIntake(core::ports::Store& store, core::ports::BlobStore& blobs,
 
 Result<IngestOutcome> MailIntake::Ingest(const IngestInput& input) {
   if (input.raw.size() > mail_.max_message_bytes) return Reject(input);
-  // Stored before anything else: whatever happens next, the mail is kept.
-  HD_ASSIGN_OR_RETURN(std::string sha256, blobs_.Put(input.raw));
+  // The raw message is kept with whatever the intake decides: in the same
+  // commit when the database keeps it (Record), else stored before anything
+  // else happens.
+  const bool raw_inline = input.raw.size() <= blobs_.InlineLimit();
+  std::string sha256;
+  if (raw_inline) {
+    sha256 = Sha256Hex(input.raw);
+  } else {
+    HD_ASSIGN_OR_RETURN(sha256, blobs_.Put(input.raw));
+  }
   HD_ASSIGN_OR_RETURN(Prepared p, Prepare(input, std::move(sha256)));
+  p.raw_inline = raw_inline;
   IngestOutcome out;
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     out = IngestOutcome{};  // the database may run this function again
@@ -246,6 +256,9 @@ Status MailIntake::OnBounce(Tx& tx, const Prepared& p, IngestOutcome& out) {
 }
 
 Status MailIntake::Record(Tx& tx, const Prepared& p, IngestOutcome& out) {
+  if (p.raw_inline) {
+    HD_RETURN_IF_ERROR(tx.Blobs().Put(p.sha256, p.input.raw));
+  }
   core::ports::InboundRecord r;
   r.source = p.input.source;
   r.source_key = p.input.source_key;

@@ -21,6 +21,7 @@ struct MailIntake::Prepared {
   std::vector<StoredUpload> uploads;
   core::Timestamp now;
   std::optional<std::int64_t> release;  // the held record an operator releases
+  bool raw_inline = false;              // the raw message is stored by Record, in the transaction
 };
 
 }  // namespace hd::service

@@ -88,6 +88,17 @@ class SqlAttachmentRepo final : public core::ports::AttachmentRepo {
   Connection& conn_;
 };
 
+// The blobs table (migration 0009): bytes as BLOB / BYTEA.
+class SqlBlobRepo final : public core::ports::BlobRepo {
+ public:
+  explicit SqlBlobRepo(Connection& conn) : conn_(conn) {}
+  Status Put(const std::string& sha256, std::string_view bytes) override;
+  Result<std::optional<std::string>> Get(const std::string& sha256) override;
+
+ private:
+  Connection& conn_;
+};
+
 class SqlEventRepo final : public core::ports::EventRepo {
  public:
   explicit SqlEventRepo(Connection& conn) : conn_(conn) {}

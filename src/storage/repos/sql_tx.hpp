@@ -23,6 +23,7 @@ class SqlTx final : public core::ports::Tx {
         tickets_(conn),
         messages_(conn),
         attachments_(conn),
+        blobs_(conn),
         events_(conn),
         feedback_(conn),
         auth_(conn),
@@ -42,6 +43,7 @@ class SqlTx final : public core::ports::Tx {
   core::ports::TicketRepo& Tickets() override { return tickets_; }
   core::ports::MessageRepo& Messages() override { return messages_; }
   core::ports::AttachmentRepo& Attachments() override { return attachments_; }
+  core::ports::BlobRepo& Blobs() override { return blobs_; }
   core::ports::EventRepo& Events() override { return events_; }
   core::ports::FeedbackRepo& Feedback() override { return feedback_; }
   core::ports::AuthRepo& Auth() override { return auth_; }
@@ -71,6 +73,7 @@ class SqlTx final : public core::ports::Tx {
   SqlTicketRepo tickets_;
   SqlMessageRepo messages_;
   SqlAttachmentRepo attachments_;
+  SqlBlobRepo blobs_;
   SqlEventRepo events_;
   SqlFeedbackRepo feedback_;
   SqlAuthRepo auth_;
