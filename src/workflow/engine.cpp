@@ -14,6 +14,13 @@ bool RoleMayFire(const Transition& t, core::Role role) {
   return std::find(t.roles.begin(), t.roles.end(), role) != t.roles.end();
 }
 
+// The customer a transition names is the one who opened the ticket: a
+// colleague reading a company's shared ticket may not close, reopen or
+// answer for its initiator.
+bool ActsForTheTicket(const Actor& actor, const TicketView& ticket) {
+  return actor.role != core::Role::kCustomer || actor.user == ticket.initiator;
+}
+
 // Where `t` takes the ticket: its `to`, or for `returns` the previous state.
 std::string Destination(const Process& process, const Transition& t, const TicketView& ticket) {
   if (!t.returns) return t.to.id;
@@ -84,7 +91,10 @@ std::vector<AvailableTransition> AvailableTransitions(const Process& process,
                                                       core::Timestamp now) {
   std::vector<AvailableTransition> out;
   for (const Transition& t : process.transitions) {
-    if (!LeavesState(process, t, ticket.state) || !RoleMayFire(t, actor.role)) continue;
+    if (!LeavesState(process, t, ticket.state) || !RoleMayFire(t, actor.role) ||
+        !ActsForTheTicket(actor, ticket)) {
+      continue;
+    }
     if (FirstFailingCondition(process, t.guard, ticket.fields, now) != nullptr) continue;
     const std::string to = Destination(process, t, ticket);
     if (to.empty()) continue;
@@ -109,6 +119,10 @@ Result<Outcome> Fire(const Process& process, const TicketView& ticket, const Act
   if (!RoleMayFire(*t, actor.role)) {
     return Error::Forbidden("role " + std::string(core::ToString(actor.role)) +
                             " may not fire transition '" + t->id + "'");
+  }
+  if (!ActsForTheTicket(actor, ticket)) {
+    return Error::Forbidden("only the customer who opened the ticket may fire transition '" +
+                            t->id + "'");
   }
   return Apply(process, *t, ticket, actor.user, request);
 }

@@ -103,7 +103,10 @@ TicketView At(std::string state, FieldValues fields = {}) {
   return TicketView{std::move(state), {}, std::move(fields), {}, core::UserId{7}};
 }
 
-Actor As(Role role, std::int64_t user = 100) { return Actor{core::UserId{user}, role}; }
+// A user of `role`: by default the ticket's initiator (7) for a customer.
+Actor As(Role role, std::int64_t user = 0) {
+  return Actor{core::UserId{user != 0 ? user : (role == Role::kCustomer ? 7 : 100)}, role};
+}
 
 FireRequest Request(std::string transition, FieldValues inputs = {}) {
   return FireRequest{std::move(transition), std::move(inputs), kNow};
@@ -252,6 +255,18 @@ TEST(Fire, SetsNowAndReopensOnlyWithinThePeriod) {
   auto too_late = Fire(Small(), At("closed", fields), As(Role::kCustomer), later);
   ASSERT_FALSE(too_late.ok());
   EXPECT_EQ(too_late.error().reason, "guard-failed");
+}
+
+TEST(Fire, ACustomerActsOnlyOnTheTicketTheyOpened) {
+  TicketView ticket = At("waiting");
+  ticket.previous_state = "urgent";
+  EXPECT_THAT(Ids(AvailableTransitions(Small(), ticket, As(Role::kCustomer), kNow)),
+              ElementsAre("resume"));
+  EXPECT_TRUE(AvailableTransitions(Small(), ticket, As(Role::kCustomer, 8), kNow).empty());
+  auto colleague = Fire(Small(), ticket, As(Role::kCustomer, 8), Request("resume"));
+  ASSERT_FALSE(colleague.ok());
+  EXPECT_EQ(colleague.error().code, ErrorCode::kForbidden);
+  EXPECT_TRUE(Fire(Small(), ticket, As(Role::kCustomer), Request("resume")).ok());
 }
 
 TEST(Fire, ReturnsToThePreviousState) {

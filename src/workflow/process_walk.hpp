@@ -17,12 +17,20 @@ class ProcessWalk {
  public:
   explicit ProcessWalk(const Process& process) : process_(process) {
     ticket_.state = process.initial.id;
-    ticket_.initiator = core::UserId{7};
+    ticket_.initiator = core::UserId{kInitiator};
   }
 
-  // Fires `transition` as a user of `role`; a failure fails the test.
+  // The ticket's customer, and the user any other role acts as by default.
+  static constexpr std::int64_t kInitiator = 7;
+  static constexpr std::int64_t kStaff = 100;
+  static std::int64_t DefaultUser(core::Role role) {
+    return role == core::Role::kCustomer ? kInitiator : kStaff;
+  }
+
+  // Fires `transition` as a user of `role` (by default the initiator for a
+  // customer); a failure fails the test.
   const Outcome& Do(const std::string& transition, core::Role role, FieldValues inputs = {},
-                    std::int64_t user = 100) {
+                    std::int64_t user = 0) {
     auto outcome = Try(transition, role, std::move(inputs), user);
     if (!outcome.ok()) {
       ADD_FAILURE() << transition << " from " << ticket_.state << ": " << outcome.error().message;
@@ -35,8 +43,8 @@ class ProcessWalk {
 
   // Fires without applying: for the refusals.
   Result<Outcome> Try(const std::string& transition, core::Role role, FieldValues inputs = {},
-                      std::int64_t user = 100) const {
-    return Fire(process_, ticket_, Actor{core::UserId{user}, role},
+                      std::int64_t user = 0) const {
+    return Fire(process_, ticket_, Actor{core::UserId{user != 0 ? user : DefaultUser(role)}, role},
                 FireRequest{transition, std::move(inputs), now_});
   }
 
@@ -65,8 +73,8 @@ class ProcessWalk {
 
   std::vector<std::string> Available(core::Role role) const {
     std::vector<std::string> ids;
-    for (const auto& t :
-         AvailableTransitions(process_, ticket_, Actor{core::UserId{100}, role}, now_)) {
+    for (const auto& t : AvailableTransitions(process_, ticket_,
+                                              Actor{core::UserId{DefaultUser(role)}, role}, now_)) {
       ids.push_back(t.id);
     }
     return ids;
