@@ -297,6 +297,8 @@ std::vector<OptionSpec> BuildOptions() {
              &Config::login_failure_window_seconds, 1, 86400),
       Number("auth.password_hash_concurrency", "Argon2id hashes computed at once",
              &Config::password_hash_concurrency, 1, 256),
+      Number("auth.signups_per_hour", "sign-ups accepted from one client address per hour",
+             &Config::signups_per_hour, 1, 1'000'000),
       Number("auth.password_hash_memory_kib", "Argon2id memory per hash in KiB",
              &Config::password_hash_memory_kib, std::size_t{8}, std::size_t{4} << 20),
       Number("storage.reader_pool", "SQLite reader connections", &Config::reader_pool, 1, 256),

@@ -92,6 +92,7 @@ struct Config {
   int login_max_failures = 5;
   int login_failure_window_seconds = 15 * 60;
   int password_hash_concurrency = 4;
+  int signups_per_hour = 20;  // per client address
   std::size_t password_hash_memory_kib = 64 * 1024;
 
   // storage (SQLite)

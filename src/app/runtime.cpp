@@ -18,6 +18,7 @@ service::Options ServiceOptions(const Config& config) {
   o.login_max_failures = config.login_max_failures;
   o.login_failure_window = std::chrono::seconds(config.login_failure_window_seconds);
   o.password_hash_concurrency = config.password_hash_concurrency;
+  o.signup_max_per_address = config.signups_per_hour;
   o.password_mem_limit = config.password_hash_memory_kib * 1024;
   return o;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cassert>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,8 @@ struct Error {
   std::string message;
   std::string field;   // offending input field, e.g. "subject"; may be empty
   std::string reason;  // stable slug for clients, e.g. "coupon-used"; may be empty
+  // kRateLimited: whole seconds until a retry can succeed; 0 = not known.
+  std::int64_t retry_after_seconds = 0;
 
   static Error InvalidArgument(std::string message, std::string field = {});
   static Error NotFound(std::string message);

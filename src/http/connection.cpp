@@ -18,6 +18,7 @@
 
 #include "http/event_stream_io.hpp"
 #include "http/problem.hpp"
+#include "http/security_headers.hpp"
 
 namespace hd::http {
 
@@ -58,6 +59,7 @@ Request ToRequest(bhttp::request<bhttp::string_body>&& message, const std::strin
 
 bhttp::response<bhttp::string_body> ToBeast(Response&& response, const Request& request,
                                             bool keep_alive) {
+  AddSecurityHeaders(response);
   bhttp::response<bhttp::string_body> message{static_cast<bhttp::status>(response.status), 11};
   for (auto& [name, value] : response.headers) message.insert(name, value);
   message.set(bhttp::field::server, "helpdesk");

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "http/auth.hpp"
 #include "http/handlers/handler.hpp"
 #include "http/json/encode.hpp"
 #include "http/query.hpp"
@@ -35,6 +36,38 @@ std::string FormatEvents(const std::vector<core::Event>& events) {
   }
   return text;
 }
+
+// Whether the credentials a stream was opened with still stand for the
+// same user in the same role, asked before each delivery: a session that
+// logged out or expired, or a user disabled or given another role, is sent
+// nothing more once the auth cache (auth.cache_seconds) has let it go.
+class CredentialCheck {
+ public:
+  CredentialCheck(service::Accounts& accounts, const Request& request, const core::User& user)
+      : accounts_(accounts), request_(CopyCredentials(request)), user_(user) {}
+
+  bool StillValid() {
+    if (!valid_) return false;
+    auto principal = Authenticate(accounts_, request_);
+    valid_ = principal.ok() && principal->user.id == user_.id && principal->user.role == user_.role;
+    return valid_;
+  }
+
+ private:
+  // Only what Authenticate reads: the cookie and Authorization headers.
+  static Request CopyCredentials(const Request& request) {
+    Request copy;
+    for (const char* name : {"Cookie", "Authorization"}) {
+      if (auto value = request.Header(name)) copy.headers.emplace_back(name, std::string(*value));
+    }
+    return copy;
+  }
+
+  service::Accounts& accounts_;
+  const Request request_;
+  const core::User user_;
+  bool valid_ = true;
+};
 
 // Filled by the use case's sink (feed thread, or the request's worker for
 // the replay), drained by the connection.
@@ -133,10 +166,21 @@ namespace handlers {
 
 Result<Response> StreamEvents(Context& context) {
   HD_ASSIGN_OR_RETURN(auto after, ResumePoint(context.request));
+  Response response;
+  response.status = 200;
+  response.SetHeader("Content-Type", "text/event-stream");
+  response.SetHeader("Cache-Control", "no-store");
+  // HEAD asks for the header alone: nothing is subscribed, nothing streams.
+  if (context.request.method == "HEAD") return response;
   auto stream = std::make_shared<SseStream>();
   SseStream* raw = stream.get();  // the subscription, owned by the stream, ends first
+  // Sinks are never called two at once for one subscription: the check
+  // needs no lock of its own.
+  auto credentials = std::make_shared<CredentialCheck>(context.services().accounts, context.request,
+                                                       context.principal->user);
   service::EventStreamSink sink;
-  sink.events = [raw](const std::vector<core::Event>& events) {
+  sink.events = [raw, credentials](const std::vector<core::Event>& events) {
+    if (!credentials->StillValid()) return raw->End();
     raw->Append(FormatEvents(events));
   };
   sink.reset = [raw] { raw->Append("event: reset\ndata: {}\n\n"); };
@@ -144,10 +188,6 @@ Result<Response> StreamEvents(Context& context) {
   HD_ASSIGN_OR_RETURN(auto subscription,
                       context.services().events.Subscribe(context.actor(), after, std::move(sink)));
   stream->Attach(std::move(subscription));
-  Response response;
-  response.status = 200;
-  response.SetHeader("Content-Type", "text/event-stream");
-  response.SetHeader("Cache-Control", "no-store");
   // nginx: pass each event on at once instead of buffering the response.
   response.SetHeader("X-Accel-Buffering", "no");
   response.stream = std::move(stream);

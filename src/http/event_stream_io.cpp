@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "http/event_stream.hpp"
+#include "http/security_headers.hpp"
 
 namespace hd::http {
 
@@ -73,6 +74,7 @@ asio::awaitable<bool> WriteChunk(beast::tcp_stream& stream, std::string_view tex
 
 asio::awaitable<void> ServeStream(beast::tcp_stream& stream, Response response,
                                   const Request& request, ServerContext& context, bool& busy) {
+  AddSecurityHeaders(response);
   const ServerOptions& options = context.options;
   std::shared_ptr<ResponseStream> body = response.stream;
   auto executor = co_await asio::this_coro::executor;

@@ -104,7 +104,11 @@ Response ProblemResponse(const Error& error) {
     spdlog::error("internal error: {}", error.message);
     return Build(500, slug, "an internal error occurred; it has been logged", {});
   }
-  return Build(StatusFor(error), slug, error.message, error.field);
+  Response response = Build(StatusFor(error), slug, error.message, error.field);
+  if (error.retry_after_seconds > 0) {
+    response.SetHeader("Retry-After", std::to_string(error.retry_after_seconds));
+  }
+  return response;
 }
 
 Response ProblemResponse(int status, std::string_view slug, std::string_view detail) {

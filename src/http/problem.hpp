@@ -30,7 +30,8 @@ inline constexpr std::string_view kReasonUnsupportedMediaType = "unsupported-med
 // 413, kRateLimited 429.
 int StatusFor(const Error& error);
 
-// The problem+json response for `error`, with Retry-After for 503 and 429.
+// The problem+json response for `error`, with Retry-After for 503 and 429
+// (Error::retry_after_seconds when the error knows it).
 Response ProblemResponse(const Error& error);
 
 // A problem for conditions that have no ErrorCode (405, 415, 431, 400 from

@@ -42,12 +42,15 @@ class Accounts::Impl {
         clock_(clock),
         options_(options),
         credentials_(options.auth_cache_ttl, options.auth_cache_entries),
-        hashing_(std::clamp<std::ptrdiff_t>(options.password_hash_concurrency, 1, 256)) {}
+        hashing_(std::clamp<std::ptrdiff_t>(options.password_hash_concurrency, 1, 256)),
+        new_hashing_(std::clamp<std::ptrdiff_t>(options.password_hash_concurrency / 2, 1, 128)) {}
 
+  // Hashes a new password (sign-up, password link, administrator) in the
+  // slots of new passwords, never in those of log-ins.
   Result<std::string> Hash(std::string_view password) {
-    hashing_.acquire();
+    new_hashing_.acquire();
     auto hash = HashPassword(password, options_.password_ops_limit, options_.password_mem_limit);
-    hashing_.release();
+    new_hashing_.release();
     return hash;
   }
 
@@ -76,18 +79,26 @@ class Accounts::Impl {
     return grant;
   }
 
-  Status CheckThrottle(const std::string& email_key, const std::string& client_key) {
-    const auto since = clock_.Now() - options_.login_failure_window;
-    std::int64_t by_email = 0, by_client = 0;
+  // kRateLimited, with the seconds until an attempt is let through again,
+  // when any of `keys` has `limit` attempts recorded within `window`.
+  Status CheckThrottle(std::initializer_list<std::string_view> keys, int limit,
+                       std::chrono::seconds window, std::string_view what) {
+    const auto now = clock_.Now();
+    const auto since = now - window;
+    std::optional<core::Timestamp> lifts;  // when every throttled key is let through
     HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
-      HD_ASSIGN_OR_RETURN(by_email, tx.Auth().CountLoginFailures(email_key, since));
-      HD_ASSIGN_OR_RETURN(by_client, tx.Auth().CountLoginFailures(client_key, since));
+      for (std::string_view key : keys) {
+        HD_ASSIGN_OR_RETURN(auto nth,
+                            tx.Auth().NthLatestLoginFailure(std::string(key), since, limit));
+        if (nth && (!lifts || *nth + window > *lifts)) lifts = *nth + window;
+      }
       return Ok();
     }));
-    if (by_email >= options_.login_max_failures || by_client >= options_.login_max_failures) {
-      return Error::RateLimited("too many failed log-in attempts; try again later");
-    }
-    return Ok();
+    if (!lifts) return Ok();
+    Error error = Error::RateLimited("too many " + std::string(what) + "; try again later");
+    const auto wait = std::chrono::ceil<std::chrono::seconds>(*lifts - now);
+    error.retry_after_seconds = std::max<std::int64_t>(wait.count(), 1);
+    return error;
   }
 
   Status RecordFailure(const std::string& email_key, const std::string& client_key) {
@@ -104,7 +115,8 @@ class Accounts::Impl {
   AuthCache credentials_;
 
  private:
-  std::counting_semaphore<256> hashing_;
+  std::counting_semaphore<256> hashing_;      // log-ins
+  std::counting_semaphore<128> new_hashing_;  // new passwords
   std::once_flag decoy_once_;
   std::string decoy_;
 };
@@ -119,6 +131,15 @@ Result<SessionGrant> Accounts::Register(const RegisterInput& input) {
   HD_RETURN_IF_ERROR(CheckPassword(input.password));
   const std::string name = Trim(input.name);
   HD_RETURN_IF_ERROR(CheckText(name, "name", 200, true));
+  if (!input.client_key.empty()) {
+    // Every sign-up counts against its address, before the costly hash.
+    const std::string key = "signup:" + input.client_key;
+    HD_RETURN_IF_ERROR(impl_->CheckThrottle({key}, impl_->options_.signup_max_per_address,
+                                            impl_->options_.signup_window, "sign-ups"));
+    const auto now = impl_->clock_.Now();
+    HD_RETURN_IF_ERROR(
+        impl_->store_.Write([&](Tx& tx) { return tx.Auth().RecordLoginFailure(key, now); }));
+  }
   HD_ASSIGN_OR_RETURN(std::string hash, impl_->Hash(input.password));
   core::User user{{},           email, name,  core::Role::kCustomer,
                   std::nullopt, hash,  false, impl_->clock_.Now()};
@@ -167,7 +188,9 @@ Result<SessionGrant> Accounts::Login(std::string_view email, std::string_view pa
   if (!normalized.ok()) return wrong();
   const std::string email_key = "email:" + *normalized;
   const std::string addr_key = "addr:" + std::string(client_key);
-  HD_RETURN_IF_ERROR(impl_->CheckThrottle(email_key, addr_key));
+  HD_RETURN_IF_ERROR(impl_->CheckThrottle({email_key, addr_key}, impl_->options_.login_max_failures,
+                                          impl_->options_.login_failure_window,
+                                          "failed log-in attempts"));
   std::optional<core::User> user;
   HD_RETURN_IF_ERROR(impl_->store_.Read([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(user, tx.Users().FindByEmail(*normalized));

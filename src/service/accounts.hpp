@@ -22,6 +22,9 @@ struct RegisterInput {
   std::string email;
   std::string password;
   std::string name;
+  // Where the sign-up comes from (the client's address): sign-ups are
+  // throttled per address. Empty: not throttled (the console, tests).
+  std::string client_key;
 };
 
 // A freshly opened browser session. `session_token` goes into the HttpOnly

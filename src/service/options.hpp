@@ -24,8 +24,14 @@ struct Options {
   // Defaults are libsodium's "interactive" limits (2 passes, 64 MiB).
   std::uint64_t password_ops_limit = 2;
   std::size_t password_mem_limit = 64u * 1024 * 1024;
-  // How many password hashes may run at once (each uses password_mem_limit).
+  // How many password hashes may run at once (each uses password_mem_limit)
+  // for log-ins; sign-ups and new passwords have half as many slots of
+  // their own, so a flood of sign-ups never makes log-ins wait.
   int password_hash_concurrency = 4;
+  // Sign-ups accepted from one client address within the window; further
+  // ones get 429 until the window has passed. Defaults: 20 per hour.
+  int signup_max_per_address = 20;
+  std::chrono::seconds signup_window = std::chrono::hours(1);
   // How long a checked session or API token is remembered, so repeated
   // requests skip the database read. A user disabled or changed elsewhere
   // is seen within this time; 0 turns the cache off. Default 5 s.

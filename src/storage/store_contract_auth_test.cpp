@@ -69,6 +69,13 @@ TEST_P(AuthRepoContract, LoginFailuresAreCountedSinceAnInstantPerKeyAndCleared) 
   EXPECT_EQ(count("ann@example.com", 0), 3);
   EXPECT_EQ(count("ann@example.com", 5), 2);
   EXPECT_EQ(count("ann@example.com", 11), 0);
+  auto nth = [&](int n) {
+    return Must(ReadValue<std::optional<core::Timestamp>>(
+        [&](Tx& tx) { return tx.Auth().NthLatestLoginFailure("ann@example.com", kT, n); }));
+  };
+  EXPECT_EQ(nth(1), kT + std::chrono::minutes(10));
+  EXPECT_EQ(nth(3), kT);
+  EXPECT_EQ(nth(4), std::nullopt);
   ASSERT_TRUE(
       store().Write([](Tx& tx) { return tx.Auth().ClearLoginFailures("ann@example.com"); }).ok());
   EXPECT_EQ(count("ann@example.com", 0), 0);

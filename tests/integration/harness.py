@@ -30,6 +30,8 @@ import uuid
 # Settings that keep the server fast and its timeouts short under test.
 TEST_SETTINGS = {
     "auth.password_hash_memory_kib": "8192",
+    # Every test client signs up from 127.0.0.1.
+    "auth.signups_per_hour": "1000000",
     "http.header_timeout_seconds": "2",
     "http.request_timeout_seconds": "3",
     "storage.busy_timeout_ms": "200",

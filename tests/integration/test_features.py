@@ -1,6 +1,7 @@
 """Pagination, attachments, login throttling and the operator endpoints."""
 
 import hashlib
+import os
 import re
 import unittest
 
@@ -95,6 +96,31 @@ class Attachments(ServerTestCase):
                       [e["kind"] for e in agent.get(
                           f"/api/v1/tickets/{ticket['id']}/events").json()["items"]])
 
+    def test_only_safe_types_are_shown_inline_the_rest_is_bytes_to_save(self):
+        customer, _ = self.server.customer()
+        page = b"<html><script>alert(document.cookie)</script></html>"
+        created = self.post_multipart(
+            customer, "/api/v1/tickets",
+            {"subject": "Files", "body": "Three files.", "category": "product"},
+            [("attachments", "shot.png", "image/png", b"\x89PNG\r\n\x1a\n"),
+             ("attachments", "page.html", "text/html", page),
+             ("attachments", "logo.svg", "image/svg+xml", b"<svg onload='alert(1)'/>")])
+        self.assertStatus(created, 201)
+        first = self.messages(customer, created.json()["id"])[0]
+        served = {}
+        for meta in first["attachments"]:
+            download = self.assertStatus(customer.get(meta["url"]), 200)
+            served[meta["filename"]] = (download.header("Content-Type"),
+                                        download.header("Content-Disposition").split(";")[0],
+                                        download.header("Content-Security-Policy"),
+                                        download.header("X-Content-Type-Options"))
+        self.assertEqual(served["shot.png"][:2], ("image/png", "inline"))
+        for name in ("page.html", "logo.svg"):
+            self.assertEqual(served[name][:2], ("application/octet-stream", "attachment"), name)
+        for name, (_, _, policy, nosniff) in served.items():
+            self.assertIn("default-src 'none'", policy, name)
+            self.assertEqual(nosniff, "nosniff", name)
+
     def test_oversize_attachment_is_413_and_creates_nothing(self):
         staff, _ = self.server.staff_client("l1_operator")
         before = staff.list_all("/api/v1/tickets?scope=queue")
@@ -118,10 +144,29 @@ class LoginThrottling(ServerTestCase):
             self.assertProblem(other.login(email, "wrong password!"), 401)
         throttled = other.login(email, "wrong password!")
         self.assertProblem(throttled, 429)
-        self.assertTrue(throttled.header("Retry-After"))
+        # The throttle lifts when the oldest counted failure leaves the
+        # 15-minute window: not before, and the header says when.
+        self.assertTrue(850 <= int(throttled.header("Retry-After")) <= 900,
+                        throttled.header("Retry-After"))
         # Even the right password is refused while throttled.
         self.assertProblem(other.login(email, PASSWORD), 429)
         self.assertNotIn("hd_session", other.cookies)
+
+
+class SignupThrottling(ServerTestCase):
+    server_settings = {"auth.signups_per_hour": "2"}
+
+    def test_sign_ups_from_one_address_are_limited_per_hour(self):
+        for n in range(2):
+            self.assertStatus(self.server.client().register(
+                unique_email(f"signup{n}"), PASSWORD, "New"), 201)
+        refused = self.server.client().register(unique_email("signup3"), PASSWORD, "New")
+        self.assertProblem(refused, 429)
+        self.assertTrue(3500 <= int(refused.header("Retry-After")) <= 3600,
+                        refused.header("Retry-After"))
+        # Log-ins are not sign-ups: an existing account still logs in.
+        staff, _ = self.server.staff_client("l1_operator")
+        self.assertStatus(staff.get("/api/v1/me"), 200)
 
 
 class LoginFailures(ServerTestCase):
@@ -162,6 +207,28 @@ class OperatorEndpoints(ServerTestCase):
             self.assertRegex(text, r"(?m)^hd_sqlite_wal_syncs_total [1-9]\d*$")
             self.assertIn("# TYPE hd_sqlite_wal_restarts_total counter", text)
             self.assertIn("# TYPE hd_sqlite_checkpoints_total counter", text)
+
+
+class SecurityHeaders(ServerTestCase):
+    server_settings = {"http.web_root": os.path.join(os.path.dirname(__file__), "..", "..", "web")}
+
+    def test_pages_may_load_only_their_own_origin_and_never_sit_in_a_frame(self):
+        page = self.assertStatus(self.server.client().get("/"), 200)
+        self.assertTrue(page.header("Content-Type").startswith("text/html"))
+        policy = page.header("Content-Security-Policy")
+        for directive in ("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'"):
+            self.assertIn(directive, policy)
+        self.assertNotIn("unsafe-inline", policy)
+        self.assertEqual(page.header("Referrer-Policy"), "no-referrer")
+        self.assertEqual(page.header("X-Content-Type-Options"), "nosniff")
+
+    def test_every_api_answer_and_error_carries_the_headers(self):
+        staff, _ = self.server.staff_client("l1_operator")
+        for response in (staff.get("/api/v1/me"), self.server.client().get("/api/v1/me"),
+                         staff.get("/api/v1/nowhere")):
+            self.assertIn("frame-ancestors 'none'", response.header("Content-Security-Policy"))
+            self.assertEqual(response.header("X-Content-Type-Options"), "nosniff")
+            self.assertEqual(response.header("Referrer-Policy"), "no-referrer")
 
 
 if __name__ == "__main__":

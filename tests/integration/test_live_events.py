@@ -1,6 +1,7 @@
 """GET /api/v1/events: the live ticket-event stream (Server-Sent Events).
 Runs on SQLite and on PostgreSQL."""
 
+import time
 import unittest
 
 from harness import ServerTestCase
@@ -72,6 +73,26 @@ class LiveEvents(ServerTestCase):
         ids = stream.ids()
         self.assertTrue(all(i > last_seen for i in ids), ids)
         self.assertEqual(len(ids), len(set(ids)), ids)
+
+    def test_a_stream_whose_session_logged_out_is_sent_nothing_more_and_ends(self):
+        ann, _ = self.server.customer("Ann")
+        stream = self.open(ann)
+        own = self.assertStatus(ann.create_ticket(subject="before logout"), 201).json()
+        self.assertTrue(stream.wait_for(of_ticket(own["id"], "created")))
+        self.assertIn(ann.post("/api/v1/auth/logout").status, (200, 204))
+        self.assertStatus(self.staff.post(f"/api/v1/tickets/{own['id']}/messages",
+                                          {"body": "answer after logout"}), 201)
+        deadline = time.monotonic() + 30
+        while not stream.ended and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.assertTrue(stream.ended)
+        self.assertFalse(of_ticket(own["id"], "replied")(stream.snapshot()), stream.snapshot())
+
+    def test_head_answers_the_header_without_a_body(self):
+        response = self.staff.request("HEAD", "/api/v1/events")
+        self.assertEqual(response.status, 200)
+        self.assertTrue((response.header("Content-Type") or "").startswith("text/event-stream"))
+        self.assertEqual(response.body, b"")
 
     def test_without_credentials_is_401(self):
         stream = self.open(self.server.client())

@@ -173,6 +173,10 @@ class AuthRepo {
   // Login throttling: failures are recorded per key (e-mail or address).
   virtual Status RecordLoginFailure(const std::string& key, Timestamp at) = 0;
   virtual Result<std::int64_t> CountLoginFailures(const std::string& key, Timestamp since) = 0;
+  // The time of the n-th most recent failure of `key` since `since` (1: the
+  // latest); nullopt when there are fewer. Tells when a throttle lifts.
+  virtual Result<std::optional<Timestamp>> NthLatestLoginFailure(const std::string& key,
+                                                                 Timestamp since, int n) = 0;
   virtual Status ClearLoginFailures(const std::string& key) = 0;
 };
 

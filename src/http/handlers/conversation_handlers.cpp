@@ -1,6 +1,10 @@
 // Messages, events, feedback and attachment downloads of a ticket.
 #include <boost/json/value_from.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+
 #include "http/decode.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handler.hpp"
@@ -17,7 +21,7 @@ bool IsAttrChar(unsigned char c) {
 
 // Content-Disposition with an ASCII fallback and the exact UTF-8 name
 // (RFC 6266 / RFC 8187).
-std::string ContentDisposition(std::string_view filename) {
+std::string ContentDisposition(std::string_view filename, bool shown_inline) {
   std::string fallback;
   std::string encoded;
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -31,15 +35,53 @@ std::string ContentDisposition(std::string_view filename) {
     }
   }
   if (fallback.empty()) fallback = "attachment";
-  return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + encoded;
+  return std::string(shown_inline ? "inline" : "attachment") + "; filename=\"" + fallback +
+         "\"; filename*=UTF-8''" + encoded;
 }
 
-// A stored Content-Type, unless it could break the header or is empty.
-std::string SafeContentType(const std::string& type) {
-  if (type.empty() || type.find_first_of("\r\n") != std::string::npos) {
-    return "application/octet-stream";
-  }
-  return type;
+// Types a browser shows without running anything the uploader wrote; every
+// other file is sent as bytes to save, whatever type its uploader claimed
+// (text/html or image/svg+xml would run script in this origin).
+constexpr std::string_view kShownInline[] = {"image/png",      "image/jpeg", "image/gif",
+                                             "image/webp",     "image/bmp",  "text/plain",
+                                             "application/pdf"};
+
+// The lower-case media type of a stored Content-Type, without parameters.
+std::string MediaType(std::string_view type) {
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  std::string out(type);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The charset parameter of a stored text type when it is a plain name.
+std::string Charset(std::string_view stored) {
+  std::string lower(stored);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::size_t at = lower.find("charset=");
+  if (at == std::string::npos) return {};
+  std::string name = lower.substr(at + 8);
+  name = name.substr(0, name.find(';'));
+  std::erase(name, '"');
+  const bool plain =
+      !name.empty() && name.size() <= 40 && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
+               c == ':';
+      });
+  return plain ? name : std::string();
+}
+
+// What a download is sent as: a safe type as itself (text with its charset
+// when it named one), anything else as application/octet-stream.
+std::string ServedType(std::string_view stored, bool& shown_inline) {
+  const std::string media = MediaType(stored);
+  shown_inline =
+      std::find(std::begin(kShownInline), std::end(kShownInline), media) != std::end(kShownInline);
+  if (!shown_inline) return "application/octet-stream";
+  const std::string charset = media == "text/plain" ? Charset(stored) : std::string();
+  return charset.empty() ? media : media + "; charset=" + charset;
 }
 
 Result<core::TicketId> TicketParam(const Context& context) {
@@ -91,8 +133,10 @@ Result<Response> GetAttachment(Context& context) {
   HD_ASSIGN_OR_RETURN(auto download, context.services().conversation.GetAttachment(
                                          context.actor(), core::AttachmentId(id)));
   Response response;
-  response.SetHeader("Content-Type", SafeContentType(download.attachment.content_type));
-  response.SetHeader("Content-Disposition", ContentDisposition(download.attachment.filename));
+  bool shown_inline = false;
+  response.SetHeader("Content-Type", ServedType(download.attachment.content_type, shown_inline));
+  response.SetHeader("Content-Disposition",
+                     ContentDisposition(download.attachment.filename, shown_inline));
   response.SetHeader("X-Content-Type-Options", "nosniff");
   response.SetHeader("Cache-Control", "private, max-age=3600");
   response.SetHeader("ETag", "\"" + download.attachment.sha256 + "\"");

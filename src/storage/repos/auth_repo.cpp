@@ -80,6 +80,19 @@ Result<std::int64_t> SqlAuthRepo::CountLoginFailures(const std::string& key,
   return row ? stmt->ColumnInt(0) : 0;
 }
 
+Result<std::optional<core::Timestamp>> SqlAuthRepo::NthLatestLoginFailure(const std::string& key,
+                                                                          core::Timestamp since,
+                                                                          int n) {
+  if (n < 1) return std::optional<core::Timestamp>();
+  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_,
+                                       "SELECT at FROM login_failures WHERE key = ? AND at >= ? "
+                                       "ORDER BY at DESC LIMIT 1 OFFSET ?",
+                                       key, since, n - 1));
+  HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return std::optional<core::Timestamp>();
+  return std::optional<core::Timestamp>(core::FromUnixMillis(stmt->ColumnInt(0)));
+}
+
 Status SqlAuthRepo::ClearLoginFailures(const std::string& key) {
   HD_RETURN_IF_ERROR(Run(conn_, "DELETE FROM login_failures WHERE key = ?", key));
   return Ok();

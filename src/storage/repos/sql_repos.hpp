@@ -134,6 +134,9 @@ class SqlAuthRepo final : public core::ports::AuthRepo {
   Result<std::optional<core::ApiToken>> FindApiToken(const std::string& token_hash) override;
   Status RecordLoginFailure(const std::string& key, core::Timestamp at) override;
   Result<std::int64_t> CountLoginFailures(const std::string& key, core::Timestamp since) override;
+  Result<std::optional<core::Timestamp>> NthLatestLoginFailure(const std::string& key,
+                                                               core::Timestamp since,
+                                                               int n) override;
   Status ClearLoginFailures(const std::string& key) override;
 
  private:
