@@ -73,6 +73,7 @@ Status DecodeTicketMultipart(const Request& request, service::CreateTicketInput&
 
 Result<service::CreateTicketInput> DecodeCreateTicket(const Request& request) {
   service::CreateTicketInput input;
+  input.channel.clear();  // empty: the body named none (the handler picks)
   HD_ASSIGN_OR_RETURN(BodyKind kind, DetectBody(request, true));
   HD_RETURN_IF_ERROR(kind == BodyKind::kJson ? DecodeTicketJson(request, input)
                                              : DecodeTicketMultipart(request, input));

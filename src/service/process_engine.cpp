@@ -1,6 +1,7 @@
 #include "service/process_engine.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "service/history.hpp"
 #include "service/process_apply.hpp"
@@ -142,6 +143,38 @@ Result<workflow::TicketView> ProcessEngine::View(core::ports::Tx& tx, const core
   return view;
 }
 
+namespace {
+
+// A user field takes an active staff member of the roles it names (any
+// staff role when it names none): "Give to a developer" cannot make a
+// tester the developer.
+Status CheckUserFields(core::ports::Tx& tx, const workflow::Process& process,
+                       const workflow::FieldValues& inputs) {
+  for (const auto& [name, value] : inputs) {
+    const workflow::FieldDef* field = process.FindField(name);
+    if (field == nullptr || field->type != workflow::FieldType::kUser) continue;
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), id);
+    if (ec != std::errc() || end != value.data() + value.size() || id <= 0) continue;
+    auto user = tx.Users().Get(core::UserId{id});
+    if (!user.ok() && user.error().code != ErrorCode::kNotFound) return std::move(user).error();
+    const bool fits =
+        user.ok() && !user->disabled &&
+        (field->options.empty() ? core::IsStaff(user->role)
+                                : std::find(field->options.begin(), field->options.end(),
+                                            core::ToString(user->role)) != field->options.end());
+    if (!fits) {
+      std::string roles;
+      for (const std::string& role : field->options) roles += (roles.empty() ? "" : " or ") + role;
+      return Error::InvalidArgument(
+          field->label + " must be an active " + (roles.empty() ? "staff member" : roles), name);
+    }
+  }
+  return Ok();
+}
+
+}  // namespace
+
 Status ProcessEngine::Fire(core::ports::Tx& tx, core::Ticket& ticket, const Actor& actor,
                            const FireInput& input, core::Timestamp now) const {
   if (input.expected_version && *input.expected_version != ticket.version) {
@@ -154,6 +187,9 @@ Status ProcessEngine::Fire(core::ports::Tx& tx, core::Ticket& ticket, const Acto
   auto outcome = workflow::Fire(*run.process, view, workflow::Actor{actor.id, actor.role},
                                 workflow::FireRequest{input.transition, input.fields, now});
   if (!outcome.ok()) return ApiFieldError(std::move(outcome).error());
+  if (Status users = CheckUserFields(tx, *run.process, input.fields); !users.ok()) {
+    return ApiFieldError(std::move(users).error());
+  }
   const auto templates = this->templates();
   internal::Firing firing{tx,  *run.process, ticket,     run.state, actor,
                           now, settings_,    *templates, sla_,      {}};

@@ -44,21 +44,26 @@ Status ValidatePatch(const Actor& actor, const TicketPatch& p) {
   return Ok();
 }
 
-// A ticket on a business process changes status only by its transitions, so
-// that state and status never drift apart (docs/workflow.md, "Status
-// mapping"). Setting the status it already has is not a change.
-Status CheckStatusFollowsProcess(Tx& tx, const core::Ticket& t, const TicketPatch& p) {
-  if (!p.status || *p.status == t.status) return Ok();
-  HD_ASSIGN_OR_RETURN(auto state, tx.Processes().FindState(t.id));
+// A ticket on a business process changes status, tier and group only by
+// its transitions, so that they never contradict the process state
+// (docs/workflow.md, "Status mapping"). Setting a value the ticket has
+// already is not a change.
+Status CheckProcessFieldsUnchanged(Tx& tx, const core::Ticket& before, const core::Ticket& after) {
+  const char* field = before.status != after.status       ? "status"
+                      : before.tier != after.tier         ? "tier"
+                      : before.group_id != after.group_id ? "group"
+                                                          : nullptr;
+  if (field == nullptr) return Ok();
+  HD_ASSIGN_OR_RETURN(auto state, tx.Processes().FindState(before.id));
   if (!state) return Ok();
-  const std::string id = std::to_string(t.id.value);
+  const std::string id = std::to_string(before.id.value);
   Error error = Error::Conflict("ticket " + id + " runs on the process '" + state->process_id +
-                                    "' (state '" + state->state +
-                                    "'): its status follows the process; fire one of the "
-                                    "transitions listed at /api/v1/tickets/" +
+                                    "' (state '" + state->state + "'): its " + field +
+                                    " follows the process; fire one of the transitions listed at "
+                                    "/api/v1/tickets/" +
                                     id + "/transitions instead",
                                 "status-follows-process");
-  error.field = "status";
+  error.field = field;
   return error;
 }
 
@@ -143,12 +148,13 @@ Result<core::Ticket> Tickets::Update(const Actor& actor, core::TicketId id,
           "the ticket changed since version " + std::to_string(*patch.expected_version) +
           "; reload it (now version " + std::to_string(t.version) + ")");
     }
-    HD_RETURN_IF_ERROR(CheckStatusFollowsProcess(tx, t, patch));
+    const core::Ticket original = t;
     const core::TicketStatus before = t.status;
     std::vector<Change> changes;
     HD_RETURN_IF_ERROR(PatchPlainFields(actor, t, patch, changes));
     HD_RETURN_IF_ERROR(PatchAssignee(tx, t, patch, changes));
     HD_RETURN_IF_ERROR(PatchGroupAndCategory(tx, t, patch, changes));
+    HD_RETURN_IF_ERROR(CheckProcessFieldsUnchanged(tx, original, t));
     if (!changes.empty()) {
       t.updated_at = clock_.Now();
       HD_RETURN_IF_ERROR(tx.Tickets().Update(t));

@@ -89,6 +89,11 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(auto earlier, Replay(tx, actor, in));
     if (earlier) {
+      // The replay answers what the first request did: the whole ticket.
+      HD_RETURN_IF_ERROR(processes_.Describe(tx, actor, *earlier));
+      if (sla_ != nullptr) {
+        HD_RETURN_IF_ERROR(sla_->Describe(tx, *earlier, clock_.Now()));
+      }
       out = CreatedTicket{std::move(*earlier), true};
       return Ok();
     }

@@ -48,7 +48,7 @@ struct FieldPrompt {
   std::string label;
   FieldType type = FieldType::kString;
   bool required = true;
-  std::vector<std::string> options;  // enum only
+  std::vector<std::string> options;  // enum: the values; user: the roles allowed
 };
 
 struct AvailableTransition {

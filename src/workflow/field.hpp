@@ -49,7 +49,9 @@ struct FieldDef {
   std::string id;
   std::string label;
   FieldType type = FieldType::kString;
-  std::vector<std::string> options;  // kEnum only
+  // kEnum: the values. kUser: the roles the chosen user must have (a
+  // developer for "Give to a developer"); empty: any active staff member.
+  std::vector<std::string> options;
   SourcePos pos;
 };
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "core/role.hpp"
+
 namespace hd::workflow::internal {
 
 namespace {
@@ -56,8 +58,15 @@ class ReferenceChecker {
       if (f.type == FieldType::kEnum && f.options.empty()) {
         reader_.Report(f.pos, "field '" + f.id + "' of type enum needs 'options'");
       }
-      if (f.type != FieldType::kEnum && !f.options.empty()) {
-        reader_.Report(f.pos, "field '" + f.id + "' has 'options' but is not an enum");
+      if (f.type == FieldType::kUser) {
+        for (const std::string& role : f.options) {
+          if (!core::ParseRole(role)) {
+            reader_.Report(f.pos, "field '" + f.id + "': '" + role + "' is not a role");
+          }
+        }
+      } else if (f.type != FieldType::kEnum && !f.options.empty()) {
+        reader_.Report(f.pos,
+                       "field '" + f.id + "' has 'options' but is neither an enum nor a user");
       }
     }
   }

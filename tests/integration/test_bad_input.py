@@ -82,6 +82,12 @@ class MalformedAndInvalidRequests(BadInputTestCase):
                 self.assertProblem(self.customer.post("/api/v1/tickets", payload), 422,
                                    field=field)
 
+    def test_an_unknown_channel_is_422_for_browsers_and_tokens_alike(self):
+        for client in (self.customer, self.staff):
+            response = client.post("/api/v1/tickets",
+                                   {"subject": "s", "body": "b", "channel": "pigeon"})
+            self.assertProblem(response, 422, field="channel")
+
     def test_out_of_range_rating_is_422(self):
         tid = self.ticket["id"]
         for rating in (0, 6):

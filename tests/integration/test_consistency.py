@@ -10,6 +10,16 @@ from harness import Server, ServerTestCase
 
 class OptimisticConcurrency(ServerTestCase):
 
+    def test_an_unchanged_ticket_is_304_with_its_validator_and_no_body(self):
+        staff, _ = self.server.staff_client("l1_operator")
+        tid = self.assertStatus(staff.create_ticket(subject="cached"), 201).json()["id"]
+        etag = staff.get(f"/api/v1/tickets/{tid}").header("ETag")
+        cached = staff.get(f"/api/v1/tickets/{tid}", headers={"If-None-Match": etag})
+        self.assertEqual(cached.status, 304)
+        self.assertEqual(cached.body, b"")
+        self.assertEqual(cached.header("ETag"), etag)
+        self.assertIsNone(cached.header("Content-Type"))
+
     def test_stale_patch_gets_412_and_does_not_overwrite(self):
         staff, _ = self.server.staff_client("l1_operator")
         tid = self.assertStatus(staff.create_ticket(subject="original"), 201).json()["id"]

@@ -237,6 +237,14 @@ class ProcessWalk(ServerTestCase):
         self.assertProblem(self.staff["rfc_board"].post(
             f"/api/v1/tickets/{tid}/transitions/approve_change", {}), 409)
         self.step(tid, "rfc_board2", "approve_change", state="rfc_approved", wrong="developer")
+        # The developer field takes developers only, and says so to pickers.
+        offered = {t["id"]: t for t in self.staff["incident_manager"].get(
+            f"/api/v1/tickets/{tid}/transitions").json()["items"]}
+        field = [f for f in offered["start_development"]["fields"] if f["name"] == "developer"]
+        self.assertEqual(field[0]["options"], ["developer"])
+        self.assertProblem(self.staff["incident_manager"].post(
+            f"/api/v1/tickets/{tid}/transitions/start_development",
+            {"fields": {"developer": self.ids["tester"]}}), 422, field="fields.developer")
         self.step(tid, "incident_manager", "start_development",
                   {"developer": self.ids["developer"]}, state="rfc_development",
                   assignee="developer", missing="developer")

@@ -53,6 +53,26 @@ TEST_F(ProcessRules, PatchOfStatusIsRefusedNamingStatusAndTheTransitions) {
   EXPECT_EQ(now.version, t.version);
 }
 
+TEST_F(ProcessRules, PatchOfTierOrGroupIsRefusedLikeTheStatus) {
+  auto t = Open(anna_);
+  service::TicketPatch tier;
+  tier.tier = 3;
+  auto refused = s_->tickets.Update(l1_, t.id, tier);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().reason, "status-follows-process");
+  EXPECT_EQ(refused.error().field, "tier");
+  service::TicketPatch group;
+  group.group = "support";
+  ASSERT_NE(t.group_id, support_.id);
+  refused = s_->tickets.Update(l1_, t.id, group);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "group");
+  auto now = s_->tickets.Get(l1_, t.id).value();
+  EXPECT_EQ(now.tier, t.tier);
+  EXPECT_EQ(now.group_id, t.group_id);
+  EXPECT_EQ(now.version, t.version);
+}
+
 TEST_F(ProcessRules, OtherPatchFieldsAndTheUnchangedStatusStillWork) {
   auto t = Open(anna_);
   service::TicketPatch patch;

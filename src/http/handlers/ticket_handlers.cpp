@@ -29,7 +29,9 @@ Response TicketResponse(int status, const core::Ticket& ticket) {
 
 Result<Response> CreateTicket(Context& context) {
   HD_ASSIGN_OR_RETURN(auto input, DecodeCreateTicket(context.request));
-  if (!context.principal->via_session) input.channel = "api";
+  // A channel the body names is checked as given; without one, a browser
+  // session is the web form and a token an integration.
+  if (input.channel.empty()) input.channel = context.principal->via_session ? "web" : "api";
   HD_ASSIGN_OR_RETURN(auto created,
                       context.services().tickets.Create(context.actor(), std::move(input)));
   Response response = TicketResponse(201, created.ticket);
@@ -56,13 +58,16 @@ Result<Response> GetTicket(Context& context) {
   HD_ASSIGN_OR_RETURN(std::int64_t id, IdParam(context, "id"));
   HD_ASSIGN_OR_RETURN(auto ticket,
                       context.services().tickets.Get(context.actor(), core::TicketId(id)));
-  Response response = TicketResponse(200, ticket);
   if (context.request.Header("If-None-Match") ==
       std::optional<std::string_view>(ETagFor(ticket.version))) {
+    // Not modified: the validators again, no body and so no Content-Type.
+    Response response;
     response.status = 304;
-    response.body.clear();
+    response.SetHeader("ETag", ETagFor(ticket.version));
+    response.SetHeader("Cache-Control", "private, no-cache");
+    return response;
   }
-  return response;
+  return TicketResponse(200, ticket);
 }
 
 Result<Response> PatchTicket(Context& context) {
