@@ -1,10 +1,13 @@
 #include "app/demo.hpp"
 
+#include <chrono>
 #include <map>
+#include <string>
 
 #include "app/demo_mail.hpp"
 #include "app/demo_process.hpp"
 #include "app/demo_sla.hpp"
+#include "core/time.hpp"
 
 namespace hd::app {
 
@@ -110,13 +113,22 @@ Status EscalatedOutage(Seeder& d) {
                                             "The shop keeps working", "HTTP 500 on every page"}));
   HD_RETURN_IF_ERROR(
       d.Say("l1@helpdesk.example", t, "We have passed your request to our incident manager."));
-  HD_RETURN_IF_ERROR(d.Say("l1@helpdesk.example", t,
-                           "Customer's site down after 24.100.0; not in the FAQ. Escalating.",
-                           true));
+  // Tier, group and criticality follow the process: L1 escalates, the
+  // incident manager declares an outage (critical, to IT operations).
+  HD_RETURN_IF_ERROR(d.Fire("l1@helpdesk.example", t, "take_technical"));
+  HD_RETURN_IF_ERROR(
+      d.Fire("l1@helpdesk.example", t, "escalate",
+             {{"escalation_reason", "Customer's site down after 24.100.0; not in the FAQ."}}));
+  const std::string tomorrow =
+      core::FormatIso8601(std::chrono::time_point_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now() + std::chrono::hours(24)))
+          .substr(0, 10);
+  HD_RETURN_IF_ERROR(d.Fire("manager@helpdesk.example", t, "classify_outage",
+                            {{"complexity", "high"},
+                             {"category", "site-down"},
+                             {"planned_effort", "4"},
+                             {"expected_resolution", tomorrow}}));
   service::TicketPatch p;
-  p.criticality = core::Criticality::kCritical;
-  p.tier = 2;
-  p.group = "it-operations";
   p.assignee = d.actor("itops@helpdesk.example").id;
   HD_RETURN_IF_ERROR(d.Patch("manager@helpdesk.example", t, p));
   HD_RETURN_IF_ERROR(d.Say("itops@helpdesk.example", t,

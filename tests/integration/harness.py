@@ -3,8 +3,9 @@
 Server starts the binary named by HD_BINARY on a free loopback port with a
 temporary data folder, waits for its "serving on" line and stops it with
 SIGTERM. Client is a small HTTP client with a cookie jar that sends the
-X-CSRF-Token header on unsafe requests once it has logged in. Python 3
-standard library only (and the `psql` client on PostgreSQL).
+X-CSRF-Token header on unsafe requests once it has logged in, and checks
+every answer against docs/openapi.yaml (contract.py). Python 3 with Debian's
+python3-yaml and python3-jsonschema (and the `psql` client on PostgreSQL).
 
 The database is SQLite in the data folder unless HD_TEST_DATABASE=postgres:
 then each Server gets a fresh database of its own on the PostgreSQL server
@@ -26,6 +27,8 @@ import tempfile
 import threading
 import unittest
 import uuid
+
+import contract
 
 # Settings that keep the server fast and its timeouts short under test.
 TEST_SETTINGS = {
@@ -276,6 +279,9 @@ class Client:
         self.token = token
         self.cookies = {}
         self.csrf_token = None
+        # Every answer is checked against docs/openapi.yaml (contract.py);
+        # off only for a test that sends what no client would.
+        self.check_contract = True
 
     def request(self, method, path, body=None, headers=None, csrf=True, timeout=30):
         all_headers = {}
@@ -299,6 +305,9 @@ class Client:
         finally:
             connection.close()
         self._remember_cookies(response)
+        if self.check_contract:
+            contract.check(method, path.split("?", 1)[0], response.status,
+                           response.header("Content-Type"), response.body)
         return response
 
     def _remember_cookies(self, response):
