@@ -178,8 +178,10 @@ Status StoreFields(Firing& f, const workflow::Outcome& outcome) {
 Status EnterState(Firing& f, const workflow::Outcome& outcome) {
   const workflow::State* to = f.process.FindState(outcome.to);
   if (to == nullptr) return Error::Internal("process has no state " + outcome.to);
-  f.events.push_back(
-      {EventKind::kTransitionFired, outcome.transition_id, outcome.from, outcome.to, false});
+  // Support's hand-offs between its own states are not the customer's
+  // history (they see the status change); the customer's own actions are.
+  f.events.push_back({EventKind::kTransitionFired, outcome.transition_id, outcome.from, outcome.to,
+                      f.actor.role != core::Role::kCustomer});
   std::int64_t seq = f.state.seq;
   for (const auto& step : f.state.path) seq = std::max(seq, step.seq);
   const core::ProcessStep step{seq + 1,
@@ -210,7 +212,7 @@ void TicketEvents(Firing& f, const core::Ticket& before) {
   }
   if (before.assignee_id != t.assignee_id) {
     f.events.push_back({EventKind::kAssigned, "assignee_id", IdText(before.assignee_id),
-                        IdText(t.assignee_id), false});
+                        IdText(t.assignee_id), true});
   }
   if (before.group_id != t.group_id) {
     f.events.push_back(

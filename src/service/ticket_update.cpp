@@ -159,8 +159,10 @@ Result<core::Ticket> Tickets::Update(const Actor& actor, core::TicketId id,
       t.updated_at = clock_.Now();
       HD_RETURN_IF_ERROR(tx.Tickets().Update(t));
       for (auto& c : changes) {
-        // Routing inside support (group, tier) is not the customer's business.
-        const bool internal = c.kind == EventKind::kGroupChanged || c.field == "tier";
+        // Routing inside support (group, tier, the person) is not the
+        // customer's business.
+        const bool internal = c.kind == EventKind::kGroupChanged || c.field == "tier" ||
+                              c.kind == EventKind::kAssigned;
         HD_RETURN_IF_ERROR(AppendEvent(tx, t, actor, c.kind, std::move(c.field),
                                        std::move(c.old_value), std::move(c.new_value), internal));
       }

@@ -224,6 +224,16 @@ class ProcessWalk(ServerTestCase):
         self.step(tid, "it_operator", "resolve_incident", {"resolution": "All orders now"})
         self.step(tid, "tester", "verify_incident_fix")
         self.step(tid, "customer", "confirm_resolution", state="closed", status="closed")
+        # The customer's history: what happened to the request and their own
+        # actions, never support's hand-offs, assignments or routing.
+        seen = self.assertStatus(self.customer.get(f"/api/v1/tickets/{tid}/events"),
+                                 200).json()["items"]
+        kinds = {e["kind"] for e in seen}
+        self.assertIn("status_changed", kinds)
+        self.assertFalse(kinds & {"assigned", "group_changed", "vote_cast"}, kinds)
+        fired = {e["field"] for e in seen if e["kind"] == "transition_fired"}
+        self.assertEqual(fired, {"customer_replied", "not_resolved_incident",
+                                 "confirm_resolution"})
 
     def rfc(self, subject):
         tid = self.escalated(subject)
