@@ -66,6 +66,7 @@ constexpr std::array kRoutes = {
     RouteSpec{"GET", "/api/v1/attachments/{id}", Access::kUser, GetAttachment},
     RouteSpec{"GET", "/api/v1/categories", Access::kPublic, Categories},
     RouteSpec{"GET", "/api/v1/groups", Access::kUser, Groups},
+    RouteSpec{"GET", "/api/v1/users", Access::kUser, FindStaff},
     RouteSpec{"GET", "/api/v1/users/{id}", Access::kUser, GetUser},
     RouteSpec{"GET", "/healthz", Access::kPublic, Healthz},
     RouteSpec{"GET", "/readyz", Access::kPublic, Readyz},

@@ -1,5 +1,6 @@
 #include "service/directory.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "service/validation.hpp"
@@ -98,6 +99,31 @@ Result<core::User> Directory::UserCard(const Actor& actor, core::UserId id) {
   }
   user->password_hash.clear();
   return std::move(*user);
+}
+
+Result<std::vector<core::User>> Directory::FindStaff(const Actor& actor,
+                                                     std::vector<core::Role> roles,
+                                                     const std::string& text, int limit) {
+  if (!actor.staff()) return Error::Forbidden("the staff directory is for support staff");
+  if (limit < 1 || limit > 100) {
+    return Error::InvalidArgument("limit must be between 1 and 100", "limit");
+  }
+  if (text.size() > 200) return Error::InvalidArgument("q is longer than 200 bytes", "q");
+  if (std::find(roles.begin(), roles.end(), core::Role::kCustomer) != roles.end()) {
+    return Error::InvalidArgument("the staff directory lists staff roles only", "role");
+  }
+  if (roles.empty()) {
+    for (core::Role role : core::kAllRoles) {
+      if (core::IsStaff(role)) roles.push_back(role);
+    }
+  }
+  std::vector<core::User> users;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(users, tx.Users().FindActive(roles, Trim(text), limit));
+    return Ok();
+  }));
+  for (core::User& user : users) user.password_hash.clear();
+  return users;
 }
 
 }  // namespace hd::service

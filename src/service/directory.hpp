@@ -30,6 +30,13 @@ class Directory {
   // customers may look up staff and themselves only.
   Result<core::User> UserCard(const Actor& actor, core::UserId id);
 
+  // Active staff for a picker (assignee, a process's user field): of
+  // `roles` (empty: every staff role; a customer role is refused), whose
+  // name or e-mail contains `text`, by name, at most `limit` (1 to 100).
+  // kForbidden for customers.
+  Result<std::vector<core::User>> FindStaff(const Actor& actor, std::vector<core::Role> roles,
+                                            const std::string& text, int limit);
+
  private:
   core::ports::Store& store_;
 };

@@ -21,6 +21,32 @@ TEST_P(UserRepoContract, InsertAssignsIdAndGetReturnsEveryField) {
   EXPECT_EQ(got.created_at, u.created_at);
 }
 
+TEST_P(UserRepoContract, FindActiveFiltersByRoleTextAndDisabledSortedByName) {
+  const core::User dev = AddUser("dev.one@example.com", core::Role::kDeveloper);
+  AddUser("tester@example.com", core::Role::kTester);
+  AddUser("dev_two@example.com", core::Role::kDeveloper);
+  core::User gone = AddUser("dev.gone@example.com", core::Role::kDeveloper);
+  gone.disabled = true;
+  ASSERT_TRUE(store().Write([&](Tx& tx) { return tx.Users().Update(gone); }).ok());
+  auto find = [&](std::vector<core::Role> roles, const std::string& text, int limit = 10) {
+    std::vector<std::string> emails;
+    for (const core::User& u : Must(ReadValue<std::vector<core::User>>(
+             [&](Tx& tx) { return tx.Users().FindActive(roles, text, limit); }))) {
+      emails.push_back(u.email);
+    }
+    return emails;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(find({core::Role::kDeveloper}, ""), (V{"dev.one@example.com", "dev_two@example.com"}));
+  EXPECT_EQ(find({core::Role::kDeveloper, core::Role::kTester}, "", 2).size(), 2u);
+  EXPECT_EQ(find({core::Role::kDeveloper, core::Role::kTester}, "TESTER"),
+            (V{"tester@example.com"}));
+  // LIKE's wildcards in the text are plain characters.
+  EXPECT_EQ(find({core::Role::kDeveloper}, "dev_"), (V{"dev_two@example.com"}));
+  EXPECT_EQ(find({core::Role::kDeveloper}, "one")[0], dev.email);
+  EXPECT_TRUE(find({}, "").empty());
+}
+
 TEST_P(UserRepoContract, EmailTakenInAnotherCaseIsConflict) {
   AddUser("bob@example.com");
   core::User dup;

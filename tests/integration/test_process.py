@@ -241,6 +241,22 @@ class ProcessWalk(ServerTestCase):
                   missing="complexity")
         return tid
 
+    def test_the_staff_directory_offers_the_roles_a_field_accepts(self):
+        manager = self.staff["incident_manager"]
+        found = self.assertStatus(manager.get("/api/v1/users?role=developer"), 200).json()
+        self.assertIn(self.ids["developer"], [u["id"] for u in found["items"]])
+        self.assertEqual({u["role"] for u in found["items"]}, {"developer"})
+        two = manager.get("/api/v1/users?role=developer,tester&limit=100").json()["items"]
+        self.assertEqual({u["role"] for u in two}, {"developer", "tester"})
+        email = self.staff["tester"].get("/api/v1/me").json()
+        email = (email.get("user") or email)["email"]
+        by_text = manager.get(f"/api/v1/users?q={email.split('@')[0].upper()}").json()["items"]
+        self.assertEqual([u["id"] for u in by_text], [self.ids["tester"]])
+        self.assertProblem(self.customer.get("/api/v1/users?role=developer"), 403)
+        self.assertProblem(manager.get("/api/v1/users?role=customer"), 422, field="role")
+        self.assertProblem(manager.get("/api/v1/users?role=wizard"), 422, field="role")
+        self.assertProblem(manager.get("/api/v1/users?limit=0"), 422, field="limit")
+
     def test_rfc_approved_built_by_a_developer_verified_deployed_closed(self):
         tid = self.rfc("Add a PDF export")
         self.step(tid, "rfc_board", "approve_change", state="rfc_review")  # one of two votes

@@ -32,6 +32,11 @@ class UserRepo {
   virtual Result<std::optional<User>> FindByEmail(const std::string& email) = 0;
   virtual Status Update(const User& user) = 0;
   virtual Result<std::int64_t> Count() = 0;
+  // Active users of any of `roles` whose name or e-mail contains `text`
+  // (empty: any; case-insensitive for ASCII letters), by name, at most
+  // `limit`.
+  virtual Result<std::vector<User>> FindActive(const std::vector<Role>& roles,
+                                               const std::string& text, int limit) = 0;
 };
 
 class CompanyRepo {

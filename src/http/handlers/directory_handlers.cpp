@@ -2,6 +2,7 @@
 #include "http/handlers/common.hpp"
 #include "http/handlers/handler.hpp"
 #include "http/json/encode.hpp"
+#include "http/query.hpp"
 
 namespace hd::http::handlers {
 
@@ -20,6 +21,37 @@ Result<Response> GetUser(Context& context) {
   HD_ASSIGN_OR_RETURN(auto user,
                       context.services().directory.UserCard(context.actor(), core::UserId(id)));
   return Json(200, json::UserCard(user));
+}
+
+// GET /api/v1/users?role=developer,tester&q=ann&limit=20: staff for pickers.
+Result<Response> FindStaff(Context& context) {
+  HD_ASSIGN_OR_RETURN(QueryParams query, ParseQuery(context.request.query));
+  std::vector<core::Role> roles;
+  std::string_view list = query.Get("role").value_or("");
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    const std::string_view id = list.substr(0, comma);
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    if (id.empty()) continue;
+    auto role = core::ParseRole(id);
+    if (!role) return Error::InvalidArgument("unknown role " + std::string(id), "role");
+    roles.push_back(*role);
+  }
+  std::int64_t limit = 20;
+  if (auto text = query.Get("limit")) {
+    HD_ASSIGN_OR_RETURN(limit, ParseIntParam(*text, "limit", 1, 100));
+  }
+  HD_ASSIGN_OR_RETURN(
+      auto users, context.services().directory.FindStaff(context.actor(), std::move(roles),
+                                                         std::string(query.Get("q").value_or("")),
+                                                         static_cast<int>(limit)));
+  boost::json::array items;
+  for (const core::User& user : users) {
+    boost::json::object card = json::UserCard(user).as_object();
+    card["email"] = user.email;
+    items.push_back(std::move(card));
+  }
+  return Json(200, boost::json::object{{"items", std::move(items)}});
 }
 
 }  // namespace hd::http::handlers

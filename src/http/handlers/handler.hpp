@@ -103,6 +103,7 @@ Result<Response> GetAttachment(Context& context);
 Result<Response> Categories(Context& context);
 Result<Response> Groups(Context& context);
 Result<Response> GetUser(Context& context);
+Result<Response> FindStaff(Context& context);
 // process_handlers.cpp
 Result<Response> ListTransitions(Context& context);
 Result<Response> FireTransition(Context& context);

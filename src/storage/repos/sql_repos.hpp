@@ -20,6 +20,8 @@ class SqlUserRepo final : public core::ports::UserRepo {
   Result<std::optional<core::User>> FindByEmail(const std::string& email) override;
   Status Update(const core::User& user) override;
   Result<std::int64_t> Count() override;
+  Result<std::vector<core::User>> FindActive(const std::vector<core::Role>& roles,
+                                             const std::string& text, int limit) override;
 
  private:
   Connection& conn_;

@@ -85,6 +85,29 @@ Result<std::int64_t> SqlUserRepo::Count() {
   return row ? stmt->ColumnInt(0) : 0;
 }
 
+Result<std::vector<core::User>> SqlUserRepo::FindActive(const std::vector<core::Role>& roles,
+                                                        const std::string& text, int limit) {
+  if (roles.empty() || limit <= 0) return std::vector<core::User>();
+  std::string where = "WHERE disabled = 0 AND role IN (";
+  for (std::size_t i = 0; i < roles.size(); ++i) where += i == 0 ? "?" : ", ?";
+  where +=
+      ") AND (lower(name) LIKE ? ESCAPE '!' OR lower(email) LIKE ? ESCAPE '!') "
+      "ORDER BY name, id LIMIT ?";
+  HD_ASSIGN_OR_RETURN(auto stmt, conn_.Prepare(Sql(kUserColumns, where)));
+  int index = 0;
+  for (core::Role role : roles) stmt->BindText(++index, core::ToString(role));
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '!') pattern += '!';
+    pattern += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  pattern += '%';
+  stmt->BindText(++index, pattern);
+  stmt->BindText(++index, pattern);
+  stmt->BindInt(++index, limit);
+  return Collect<core::User>(stmt, ReadUser);
+}
+
 Result<core::Company> SqlCompanyRepo::Insert(core::Company company) {
   HD_ASSIGN_OR_RETURN(std::int64_t id,
                       InsertReturningId(conn_,
