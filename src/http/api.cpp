@@ -24,6 +24,7 @@ constexpr std::array kRoutes = {
     RouteSpec{"POST", "/api/v1/auth/login", Access::kPublic, Login},
     RouteSpec{"POST", "/api/v1/auth/logout", Access::kPublic, Logout},
     RouteSpec{"POST", "/api/v1/auth/password", Access::kPublic, SetPassword},
+    RouteSpec{"GET", "/api/v1/auth/session", Access::kPublic, Session},
     RouteSpec{"GET", "/api/v1/me", Access::kUser, Me},
     RouteSpec{"PATCH", "/api/v1/me", Access::kUser, PatchMe},
     RouteSpec{"POST", "/api/v1/tickets", Access::kUser, CreateTicket},

@@ -100,6 +100,15 @@ class CustomerAndAgentScenario(ServerTestCase):
         self.assertEqual([t["id"] for t in customer.list_all()], [tid])
         self.assertEqual(stranger.list_all(), [])
 
+    def test_the_session_probe_answers_200_signed_in_or_not(self):
+        nobody = self.assertStatus(self.server.client().get("/api/v1/auth/session"), 200).json()
+        self.assertEqual(nobody, {"signed_in": False})
+        customer, email = self.server.customer()
+        session = self.assertStatus(customer.get("/api/v1/auth/session"), 200).json()
+        self.assertTrue(session["signed_in"])
+        self.assertEqual(session["user"]["email"], email)
+        self.assertEqual(session["csrf_token"], customer.csrf_token)
+
     def test_logout_ends_the_session(self):
         customer, email = self.server.customer()
         self.assertStatus(customer.get("/api/v1/me"), 200)

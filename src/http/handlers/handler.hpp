@@ -104,6 +104,7 @@ Result<Response> Categories(Context& context);
 Result<Response> Groups(Context& context);
 Result<Response> GetUser(Context& context);
 Result<Response> FindStaff(Context& context);
+Result<Response> Session(Context& context);
 // process_handlers.cpp
 Result<Response> ListTransitions(Context& context);
 Result<Response> FireTransition(Context& context);

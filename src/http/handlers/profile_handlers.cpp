@@ -2,6 +2,7 @@
 // and their profile (language, time zone, mail they do not want).
 #include <boost/json/value_from.hpp>
 
+#include "http/auth.hpp"
 #include "http/handlers/common.hpp"
 #include "http/handlers/handler.hpp"
 #include "http/json/encode.hpp"
@@ -17,11 +18,13 @@ constexpr std::size_t kMaxMailOffItems = 1000;
 
 // {user, csrf_token (cookie sessions only), profile}. The user comes from
 // the profile's read, so a PATCH shows at once what it changed.
-Response MeResponse(const Context& context, const service::ProfileView& view) {
+Response MeResponse(const Context& context, const service::ProfileView& view,
+                    bool with_signed_in = false) {
   boost::json::object body{
       {"user", boost::json::value_from(view.user)},
       {"profile", json::ProfileJson(view)},
   };
+  if (with_signed_in) body["signed_in"] = true;
   if (context.principal->via_session) body["csrf_token"] = context.principal->csrf_token;
   Response response = Json(200, body);
   response.SetHeader("Cache-Control", "no-store");
@@ -47,6 +50,23 @@ Result<service::ProfilePatch> DecodeProfilePatch(const Request& request) {
 Result<Response> Me(Context& context) {
   HD_ASSIGN_OR_RETURN(auto view, context.services().profile.Get(context.actor()));
   return MeResponse(context, view);
+}
+
+// GET /api/v1/auth/session: like /me for a signed-in caller, else 200
+// {signed_in: false}, so that a page loaded signed out asks without an error.
+Result<Response> Session(Context& context) {
+  auto principal = Authenticate(context.services().accounts, context.request);
+  if (!principal.ok()) {
+    if (principal.error().code != ErrorCode::kUnauthenticated) {
+      return std::move(principal).error();
+    }
+    Response response = Json(200, boost::json::object{{"signed_in", false}});
+    response.SetHeader("Cache-Control", "no-store");
+    return response;
+  }
+  Context signed_in{context.env, context.request, context.params, &*principal};
+  HD_ASSIGN_OR_RETURN(auto view, context.services().profile.Get(signed_in.actor()));
+  return MeResponse(signed_in, view, true);
 }
 
 Result<Response> PatchMe(Context& context) {
