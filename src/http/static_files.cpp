@@ -85,7 +85,6 @@ Result<Response> ServeStatic(const std::filesystem::path& root, std::string_view
   Response response;
   response.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   response.SetHeader("Content-Type", std::string(ContentTypeFor(file.filename().string())));
-  response.SetHeader("X-Content-Type-Options", "nosniff");
   response.SetHeader("Cache-Control", "no-cache");
   return response;
 }

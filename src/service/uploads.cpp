@@ -43,7 +43,7 @@ Result<std::vector<StoredUpload>> StoreUploads(core::ports::BlobStore& blobs,
         file.content_type.empty() ? std::string("application/octet-stream") : file.content_type;
     StoredUpload upload{CleanFilename(file.filename), type,
                         static_cast<std::int64_t>(file.bytes.size()), "", std::nullopt};
-    if (file.bytes.size() <= blobs.InlineLimit()) {
+    if (blobs.KeepsInDatabase(file.bytes.size())) {
       upload.sha256 = Sha256Hex(file.bytes);
       upload.inline_bytes = file.bytes;
     } else {

@@ -1,6 +1,6 @@
 // Uploaded files on their way to a message: size checks, content-addressed
 // storage of the bytes and the attachment records. Files the blob store
-// keeps in the database (BlobStore::InlineLimit) are written by the
+// keeps in the database (BlobStore::KeepsInDatabase) are written by the
 // transaction that records them, in the same commit; larger files are
 // stored before it, so the writer never waits on file I/O.
 #pragma once

@@ -7,7 +7,7 @@
 namespace hd::storage {
 
 Result<std::string> DatabaseBlobStore::Put(std::string_view bytes) {
-  if (bytes.size() > inline_limit_) return files_.Put(bytes);
+  if (!KeepsInDatabase(bytes.size())) return files_.Put(bytes);
   std::string sha = FileBlobStore::Sha256Hex(bytes);
   HD_RETURN_IF_ERROR(
       store_.Write([&](core::ports::Tx& tx) -> Status { return tx.Blobs().Put(sha, bytes); }));

@@ -133,7 +133,7 @@ class AttachmentRepo {
   virtual Status AttachToMessage(AttachmentId id, MessageId message) = 0;
 };
 
-// The bytes of blobs the database keeps (BlobStore::InlineLimit), by their
+// The bytes of blobs the database keeps (BlobStore::KeepsInDatabase), by their
 // SHA-256 hex. Content-addressed: a second Put of the same hash is a no-op.
 class BlobRepo {
  public:

@@ -80,10 +80,16 @@ class BlobStore {
   virtual Result<std::string> Put(std::string_view bytes) = 0;
   // kNotFound when no blob has this hash.
   virtual Result<std::string> Get(const std::string& sha256) = 0;
-  // Blobs up to this size are kept in the database: a transaction may store
-  // one itself with Tx::Blobs(), so that the blob and the rows naming it
-  // commit together (and Get finds it). 0 when the database keeps none.
+  // Blobs up to this size are kept in the database. 0 when the database
+  // keeps none.
   virtual std::size_t InlineLimit() const { return 0; }
+  // Whether a blob of `size` bytes belongs in the database: a transaction
+  // may then store it itself with Tx::Blobs(), so that the blob and the
+  // rows naming it commit together (and Get finds it).
+  bool KeepsInDatabase(std::size_t size) const {
+    const std::size_t limit = InlineLimit();
+    return limit > 0 && size <= limit;
+  }
 };
 
 }  // namespace hd::core::ports

@@ -137,7 +137,6 @@ Result<Response> GetAttachment(Context& context) {
   response.SetHeader("Content-Type", ServedType(download.attachment.content_type, shown_inline));
   response.SetHeader("Content-Disposition",
                      ContentDisposition(download.attachment.filename, shown_inline));
-  response.SetHeader("X-Content-Type-Options", "nosniff");
   response.SetHeader("Cache-Control", "private, max-age=3600");
   response.SetHeader("ETag", "\"" + download.attachment.sha256 + "\"");
   response.body = std::move(download.bytes);

@@ -37,7 +37,6 @@ Result<Response> GetRawMessage(Context& context) {
   response.SetHeader("Content-Type", "message/rfc822");
   response.SetHeader("Content-Disposition",
                      "attachment; filename=\"" + RawFileName(raw.ticket_number, message) + "\"");
-  response.SetHeader("X-Content-Type-Options", "nosniff");
   response.SetHeader("Cache-Control", "private, no-store");
   response.body = std::move(raw.bytes);
   return response;

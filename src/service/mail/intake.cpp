@@ -79,7 +79,7 @@ Result<IngestOutcome> MailIntake::Ingest(const IngestInput& input) {
   // The raw message is kept with whatever the intake decides: in the same
   // commit when the database keeps it (Record), else stored before anything
   // else happens.
-  const bool raw_inline = input.raw.size() <= blobs_.InlineLimit();
+  const bool raw_inline = blobs_.KeepsInDatabase(input.raw.size());
   std::string sha256;
   if (raw_inline) {
     sha256 = Sha256Hex(input.raw);
