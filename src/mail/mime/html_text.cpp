@@ -267,10 +267,42 @@ std::string_view Bounded(std::string_view html) {
   return html.substr(0, pos - 1);
 }
 
+bool IsDigitOf(char c, bool hex) {
+  return (c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+}
+
+// Gumbo reads a numeric character reference into an int without a bound:
+// "&#8244353447;" overflows into bytes that are not UTF-8 and may end the
+// text there. Every reference beyond U+10FFFF means U+FFFD (HTML, "numeric
+// character reference end state"), so those with more significant digits
+// than U+10FFFF has are written as "&#xFFFD" before Gumbo reads them.
+// `html` itself when there are none; else a copy kept in `storage`.
+std::string_view WithoutOverlongReferences(std::string_view html, std::string& storage) {
+  std::size_t copied = 0;
+  std::size_t pos = html.find("&#");
+  while (pos != std::string_view::npos) {
+    std::size_t i = pos + 2;
+    const bool hex = i < html.size() && (html[i] == 'x' || html[i] == 'X');
+    if (hex) ++i;
+    while (i < html.size() && html[i] == '0') ++i;
+    const std::size_t digits_start = i;
+    while (i < html.size() && IsDigitOf(html[i], hex)) ++i;
+    if (i - digits_start > (hex ? 6u : 7u)) {
+      storage.append(html, copied, pos - copied).append("&#xFFFD");
+      copied = i;
+    }
+    pos = html.find("&#", i);
+  }
+  if (copied == 0) return html;
+  storage.append(html, copied);
+  return storage;
+}
+
 }  // namespace
 
 std::string HtmlToText(std::string_view html) {
-  html = Bounded(html);
+  std::string rewritten;
+  html = WithoutOverlongReferences(Bounded(html), rewritten);
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   GumboOutputPtr output(gumbo_parse_with_options(&options, html.data(), html.size()));

@@ -55,6 +55,16 @@ TEST(HtmlToText, DecodesEntities) {
   EXPECT_EQ(HtmlToText("AT&amp;T &laquo;x&raquo; &#8470;5 &lt;tag&gt;"), "AT&T «x» №5 <tag>");
 }
 
+TEST(HtmlToText, ReadsNumericReferencesBeyondUnicodeAsReplacementCharacters) {
+  // Values that overflow a 32-bit int, in decimal and hex, with and
+  // without the closing semicolon; leading zeros do not make a value big.
+  EXPECT_EQ(HtmlToText("x&#8244353447;y"), "x\uFFFDy");
+  EXPECT_EQ(HtmlToText("x&#xFFFFFFFF;y &#X1234567890ABCDEF z"), "x\uFFFDy \uFFFD z");
+  EXPECT_EQ(HtmlToText("&#x110000;&#1114112;"), "\uFFFD\uFFFD");
+  EXPECT_EQ(HtmlToText("&#x00000000041;&#0000000066;"), "AB");
+  EXPECT_EQ(HtmlToText("&#x10FFFF;"), "\U0010FFFF");
+}
+
 TEST(HtmlToText, KeepsPreformattedText) {
   EXPECT_EQ(HtmlToText("<pre>a  b\n  c</pre>"), "a  b\n  c");
 }
