@@ -11,6 +11,7 @@
 #include "app/prometheus_text.hpp"
 #include "app/runtime.hpp"
 #include "app/sla_defaults.hpp"
+#include "app/web_bundle.hpp"
 #include "http/server.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
@@ -31,6 +32,7 @@ http::ServerOptions ServerOptionsFrom(const Config& c) {
   o.idle_timeout = std::chrono::seconds(c.idle_timeout_seconds);
   o.max_connections = static_cast<std::size_t>(c.max_connections);
   o.drain_timeout = std::chrono::seconds(c.drain_timeout_seconds);
+  o.web_app = BundledWebFiles();
   o.web_root = c.web_root;
   o.secure_cookies = c.secure_cookies;
   return o;

@@ -9,7 +9,7 @@
 #include "http/event_stream.hpp"
 #include "http/handlers/handler.hpp"
 #include "http/problem.hpp"
-#include "http/static_files.hpp"
+#include "http/web/static_files.hpp"
 
 namespace hd::http {
 
@@ -82,11 +82,13 @@ Response Problem(const Error& error) {
   return response;
 }
 
-// Static web files for GET/HEAD outside /api/, else a 404 problem.
-Response NoRoute(const HandlerEnv& env, const Request& request) {
+// The web app's files for GET/HEAD outside /api/ (from web_root when one is
+// set), else a 404 problem.
+Response NoRoute(const HandlerEnv& env, const WebApp& web_app, const Request& request) {
   if ((request.method == "GET" || request.method == "HEAD") && !IsApiPath(request.path)) {
-    auto file = ServeStatic(env.options.web_root, request.path);
-    if (file.ok()) {
+    if (env.options.web_root.empty()) {
+      if (auto file = web_app.Serve(request)) return std::move(*file);
+    } else if (auto file = ServeStatic(env.options.web_root, request.path); file.ok()) {
       file->route = "static";
       return std::move(file).value();
     }
@@ -111,7 +113,8 @@ Result<std::int64_t> IdParam(const Context& context, std::string_view name) {
 
 Api::Api(service::Services& services, ApiOptions options, Metrics& metrics)
     : env_(std::make_unique<HandlerEnv>(
-          HandlerEnv{services, std::move(options), metrics, draining_})) {
+          HandlerEnv{services, std::move(options), metrics, draining_})),
+      web_app_(env_->options.web_app) {
   for (std::size_t i = 0; i < kRoutes.size(); ++i) {
     router_.Add(std::string(kRoutes[i].method), std::string(kRoutes[i].pattern),
                 static_cast<int>(i));
@@ -145,7 +148,7 @@ Response Api::Handle(const Request& request) const {
 
 Response Api::Dispatch(const Request& request) const {
   RouteMatch match = router_.Match(request.method, request.path);
-  if (match.kind == RouteMatch::Kind::kNotFound) return NoRoute(*env_, request);
+  if (match.kind == RouteMatch::Kind::kNotFound) return NoRoute(*env_, web_app_, request);
   if (match.kind == RouteMatch::Kind::kMethodNotAllowed) {
     Response response = ProblemResponse(405, "method-not-allowed",
                                         request.method + " is not allowed on " + match.pattern);

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,12 +20,17 @@
 #include "http/message.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "http/web/web_app.hpp"
 #include "service/services.hpp"
 
 namespace hd::http {
 
 struct ApiOptions {
-  // Folder of the built web front end; empty serves no static files.
+  // The web app's files (usually the bundle built into the binary); served
+  // for GET and HEAD outside /api/ when web_root is empty.
+  std::span<const WebFile> web_app;
+  // A folder to serve the web app from instead (development); empty
+  // serves web_app.
   std::filesystem::path web_root;
   // Adds the Secure attribute to the session cookie (set behind HTTPS).
   bool secure_cookies = false;
@@ -40,7 +46,7 @@ class Api {
   Api& operator=(const Api&) = delete;
 
   // Answers `request`. Never throws: an exception becomes a logged 500.
-  // Sets Response::route to the matched template ("static" for web files,
+  // Sets Response::route to the matched template ("web" or "static" for web files,
   // "unmatched" when nothing matched).
   Response Handle(const Request& request) const;
 
@@ -57,6 +63,7 @@ class Api {
   std::atomic<bool> draining_{false};
   std::unique_ptr<HandlerEnv> env_;
   Router router_;
+  WebApp web_app_;
 };
 
 }  // namespace hd::http

@@ -107,7 +107,7 @@ TEST(ApiStatic, ServesWebRootButNeverOutsideIt) {
   std::ofstream(root.parent_path() / "secret.txt") << "secret";
   testing::FakeServices fake;
   Metrics metrics;
-  Api api(fake.services, ApiOptions{root, false}, metrics);
+  Api api(fake.services, ApiOptions{.web_root = root}, metrics);
   auto get = [&](std::string path) {
     Request request;
     request.method = "GET";

@@ -57,7 +57,8 @@ class Server::Impl {
  public:
   Impl(service::Services& services, ServerOptions options)
       : options_(std::move(options)),
-        api_(services, ApiOptions{options_.web_root, options_.secure_cookies}, metrics_),
+        api_(services, ApiOptions{options_.web_app, options_.web_root, options_.secure_cookies},
+             metrics_),
         readers_("hd-read", options_.read_worker_threads),
         writers_("hd-work", options_.worker_threads),
         acceptor_(asio::make_strand(io_)),

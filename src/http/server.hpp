@@ -19,9 +19,11 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "core/error.hpp"
+#include "http/web/web_app.hpp"
 
 namespace hd::service {
 struct Services;
@@ -60,8 +62,10 @@ struct ServerOptions {
   std::size_t max_connections = 4096;
   // On shutdown, how long in-flight requests may take to finish. Default 20 s.
   std::chrono::milliseconds drain_timeout = std::chrono::seconds(20);
-  // Folder of the built web front end ("/" serves its index.html); empty
-  // serves no static files. Default empty.
+  // The web app's files, served outside /api/ ("/" is index.html).
+  // Default none.
+  std::span<const WebFile> web_app;
+  // A folder served instead of web_app (development). Default empty.
   std::filesystem::path web_root;
   // Adds Secure to the session cookie; set when served over HTTPS. Default false.
   bool secure_cookies = false;

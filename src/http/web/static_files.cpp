@@ -1,4 +1,4 @@
-#include "http/static_files.hpp"
+#include "http/web/static_files.hpp"
 
 #include <boost/url/decode_view.hpp>
 #include <boost/url/pct_string_view.hpp>

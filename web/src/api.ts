@@ -1,0 +1,388 @@
+// The JSON API client: one place that knows URLs, the CSRF header,
+// If-Match/ETag, Idempotency-Key and problem+json errors. Routes, request
+// bodies and answers are typed from docs/openapi.yaml (./api/types.ts).
+import { asSent } from './api/types';
+import type {
+  Category,
+  Group,
+  MeInfo,
+  Message,
+  MethodOf,
+  NewFeedback,
+  NewMessage,
+  Ok,
+  Path,
+  PathParams,
+  Problem,
+  Query,
+  ProfilePatch,
+  RequestBody,
+  SessionInfo,
+  Ticket,
+  TicketEvent,
+  TicketPage,
+  TicketPatch,
+  TicketQuery,
+  Transition,
+  TransitionFields,
+  UserCard,
+} from './api/types';
+
+/** An error answer of the API (RFC 9457 problem+json) or a network failure. */
+export class ApiError extends Error {
+  /** HTTP status; 0 when the server could not be reached. */
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly detail: string;
+  /** The input field the error is about, when the server named one. */
+  readonly field: string;
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail || problem.title || `Request failed (${status})`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.type = problem.type ?? '';
+    this.title = problem.title ?? '';
+    this.detail = this.message;
+    this.field = problem.field ?? '';
+  }
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  let problem: Problem = {};
+  try {
+    const type = response.headers.get('Content-Type') ?? '';
+    if (type.includes('json')) problem = (await response.json()) as Problem;
+  } catch {
+    // A body that is not JSON (a proxy's error page): fall back to the status.
+  }
+  if (!problem.detail && !problem.title) {
+    problem = { title: response.statusText || `The server answered ${response.status}` };
+  }
+  return new ApiError(response.status, problem);
+}
+
+/** A request body made once by encodeBody, so that a retry sends the same bytes. */
+export interface EncodedBody {
+  body: Blob | string;
+  contentType: string;
+}
+
+/** How to send `M` on `P`; at most one of `json`, `form` and `encoded`. */
+interface SendOptions<P extends Path, M extends MethodOf<P>> {
+  /** Values for the `{name}` segments of the route. */
+  params?: PathParams<P>;
+  query?: Query<P, M>;
+  json?: RequestBody<P, M>;
+  /** Multipart with files; its text parts are the JSON body's members. */
+  form?: FormData;
+  encoded?: EncodedBody;
+  headers?: Record<string, string>;
+  /** Do not report a 401 as the end of the session (sign-in forms, logout). */
+  quiet401?: boolean;
+}
+
+/** Talks to /api/v1 with the browser's session cookie. One per page. */
+export class ApiClient {
+  /** The CSRF token of the session; sent with every unsafe request. */
+  csrfToken = '';
+  /** Called when the server says the session is gone (401). */
+  onUnauthenticated: () => void = () => {};
+
+  /**
+   * Sends `method` on the document's route `path` and returns the parsed
+   * JSON answer (null for 204 or a body that is not JSON) typed as the
+   * document declares it. Throws ApiError for an error answer or no answer.
+   */
+  async send<P extends Path, M extends MethodOf<P>>(
+    method: M,
+    path: P,
+    options: SendOptions<P, M> = {},
+  ): Promise<{ data: Ok<P, M>; response: Response }> {
+    const verb = method.toUpperCase(); // fetch leaves "patch" as it is
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    let body: BodyInit | undefined;
+    if (options.encoded) {
+      body = options.encoded.body;
+      headers['Content-Type'] = options.encoded.contentType;
+    } else if (options.form) {
+      body = options.form; // the browser sets the multipart boundary
+    } else if (options.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    }
+    if (verb !== 'GET' && verb !== 'HEAD' && this.csrfToken) {
+      headers['X-CSRF-Token'] = this.csrfToken;
+    }
+    let response: Response;
+    try {
+      response = await fetch(expand(path, options.params) + queryString(options.query), {
+        method: verb,
+        headers,
+        body,
+        credentials: 'same-origin',
+        cache: 'no-cache', // revalidate: a ticket may change at any moment
+      });
+    } catch {
+      throw new ApiError(0, {
+        detail: 'Cannot reach the help desk server. Check your connection and try again.',
+      });
+    }
+    if (!response.ok) {
+      const error = await problemOf(response);
+      if (response.status === 401 && !options.quiet401) this.onUnauthenticated();
+      throw error;
+    }
+    const data: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+    // The one unchecked step: the server answers as the document says.
+    return { data: data as Ok<P, M>, response };
+  }
+
+  // ---- accounts ----
+
+  async register(email: string, password: string, name: string): Promise<SessionInfo> {
+    const { data } = await this.send('post', '/api/v1/auth/register', {
+      json: { email, password, name },
+      quiet401: true,
+    });
+    return asSent(data);
+  }
+
+  async login(email: string, password: string): Promise<SessionInfo> {
+    const { data } = await this.send('post', '/api/v1/auth/login', {
+      json: { email, password },
+      quiet401: true,
+    });
+    return asSent(data);
+  }
+
+  /**
+   * Sets the password of the account a password link names and signs in.
+   * 401 when the link is unknown, used or expired.
+   */
+  async setPassword(token: string, password: string): Promise<SessionInfo> {
+    const { data } = await this.send('post', '/api/v1/auth/password', {
+      json: { token, password },
+      quiet401: true,
+    });
+    return asSent(data);
+  }
+
+  async logout(): Promise<void> {
+    await this.send('post', '/api/v1/auth/logout', { quiet401: true });
+  }
+
+  /**
+   * The current session, or null when nobody is signed in. Asks the route
+   * that answers 200 either way, so a signed-out page load logs no error.
+   */
+  async me(): Promise<SessionInfo | null> {
+    const { data } = await this.send('get', '/api/v1/auth/session');
+    if (!data.signed_in || !data.user) return null;
+    // A browser's session is a cookie session, which always has a CSRF token.
+    return asSent({ user: data.user, csrf_token: data.csrf_token ?? '' });
+  }
+
+  /** The signed-in person's account and profile (defaults filled in). */
+  async profile(): Promise<MeInfo> {
+    return asSent((await this.send('get', '/api/v1/me')).data);
+  }
+
+  /**
+   * Changes the members of `patch`; absent ones stay as they are. A bad value
+   * is a 422 naming the member in `field`.
+   */
+  async updateProfile(patch: ProfilePatch): Promise<MeInfo> {
+    return asSent((await this.send('patch', '/api/v1/me', { json: patch })).data);
+  }
+
+  // ---- directory ----
+
+  async categories(): Promise<Category[]> {
+    return asSent(itemsOf((await this.send('get', '/api/v1/categories')).data));
+  }
+
+  async groups(): Promise<Group[]> {
+    return asSent(itemsOf((await this.send('get', '/api/v1/groups')).data));
+  }
+
+  async user(id: number): Promise<UserCard> {
+    return asSent((await this.send('get', '/api/v1/users/{id}', { params: { id } })).data);
+  }
+
+  // ---- tickets ----
+
+  async listTickets(filter: {
+    scope: NonNullable<TicketQuery['scope']>;
+    status?: string[];
+    group?: string;
+    unassigned?: boolean;
+    cursor?: string | null;
+    limit?: number;
+  }): Promise<TicketPage> {
+    const query: TicketQuery = {
+      scope: filter.scope,
+      status: filter.status?.length ? filter.status.join(',') : undefined,
+      group: filter.group || undefined,
+      unassigned: filter.unassigned ? true : undefined,
+      cursor: filter.cursor ?? undefined,
+      limit: filter.limit,
+    };
+    return asSent((await this.send('get', '/api/v1/tickets', { query })).data);
+  }
+
+  /**
+   * Creates a ticket from a body made by encodeBody. A retry of one
+   * submission sends the same body and key, so it never makes a second ticket.
+   */
+  async createTicket(encoded: EncodedBody, idempotencyKey: string): Promise<Ticket> {
+    const headers = { 'Idempotency-Key': idempotencyKey };
+    return asSent((await this.send('post', '/api/v1/tickets', { encoded, headers })).data);
+  }
+
+  async ticket(id: number): Promise<{ ticket: Ticket; etag: string }> {
+    const { data, response } = await this.send('get', '/api/v1/tickets/{id}', { params: { id } });
+    const ticket = asSent(data);
+    return { ticket, etag: response.headers.get('ETag') ?? `"${ticket.version}"` };
+  }
+
+  /** Changes a ticket unless someone changed it since `etag` (412 then). */
+  async patchTicket(id: number, patch: TicketPatch, etag: string): Promise<Ticket> {
+    const { data } = await this.send('patch', '/api/v1/tickets/{id}', {
+      params: { id },
+      json: patch,
+      headers: { 'If-Match': etag },
+    });
+    return asSent(data);
+  }
+
+  /** What the caller may fire on the ticket now. */
+  async transitions(id: number): Promise<Transition[]> {
+    const path = '/api/v1/tickets/{id}/transitions';
+    return asSent(itemsOf((await this.send('get', path, { params: { id } })).data));
+  }
+
+  /**
+   * Fires a transition of the ticket's process unless the ticket changed
+   * since `etag` (412 then).
+   */
+  async fireTransition(
+    id: number,
+    transition: string,
+    fields: TransitionFields,
+    etag: string,
+  ): Promise<Ticket> {
+    const { data } = await this.send('post', '/api/v1/tickets/{id}/transitions/{transition}', {
+      params: { id, transition },
+      json: { fields },
+      headers: { 'If-Match': etag },
+    });
+    return asSent(data);
+  }
+
+  async messages(ticketId: number): Promise<Message[]> {
+    const path = '/api/v1/tickets/{id}/messages';
+    return asSent(itemsOf((await this.send('get', path, { params: { id: ticketId } })).data));
+  }
+
+  async postMessage(ticketId: number, message: NewMessage, files: File[]): Promise<Message> {
+    const path = '/api/v1/tickets/{id}/messages';
+    const json: NewMessage = { body: message.body, internal: message.internal };
+    const body = files.length ? { form: multipart(json, files) } : { json };
+    return asSent((await this.send('post', path, { params: { id: ticketId }, ...body })).data);
+  }
+
+  async events(ticketId: number): Promise<TicketEvent[]> {
+    const path = '/api/v1/tickets/{id}/events';
+    return asSent(itemsOf((await this.send('get', path, { params: { id: ticketId } })).data));
+  }
+
+  async feedback(ticketId: number, feedback: NewFeedback): Promise<void> {
+    const path = '/api/v1/tickets/{id}/feedback';
+    await this.send('post', path, { params: { id: ticketId }, json: feedback });
+  }
+}
+
+/**
+ * The URL of a route of the document for a link (a download, the process
+ * diagram), so that a renamed route fails to compile there too.
+ */
+export function apiUrl<P extends Path>(path: P, params: PathParams<P>): string {
+  return expand(path, params);
+}
+
+/** The URL of `path` with its `{name}` segments filled in from `params`. */
+function expand(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
+}
+
+/**
+ * The list in a collection answer. The API wraps every collection as
+ * {items: [...]} (docs/openapi.yaml); a bare array is taken as it is.
+ */
+function itemsOf<T>(data: { items?: T[] } | T[] | null): T[] {
+  return Array.isArray(data) ? data : (data?.items ?? []);
+}
+
+/** "?a=1&b=x" of the members of `query` that have a value; "" for none. */
+function queryString(query: object | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query) as [string, unknown][]) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** `fields` and `files` as multipart/form-data, the files named "attachments". */
+function multipart(fields: Record<string, unknown>, files: File[]): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) form.append(key, String(value));
+  }
+  for (const file of files) form.append('attachments', file, file.name);
+  return form;
+}
+
+/**
+ * Encodes `fields` as JSON, or with `files` as multipart/form-data whose
+ * file parts are named "attachments". The bytes are fixed once made: the
+ * server fingerprints the body sent with an Idempotency-Key, and a fresh
+ * FormData would get a new random boundary on every retry.
+ */
+export async function encodeBody(
+  fields: Record<string, string | undefined>,
+  files: File[],
+): Promise<EncodedBody> {
+  if (!files.length) return { body: JSON.stringify(fields), contentType: 'application/json' };
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) form.append(key, value);
+  }
+  for (const file of files) form.append('attachments', file, file.name);
+  const encoded = new Response(form);
+  return {
+    body: await encoded.blob(),
+    contentType: encoded.headers.get('Content-Type') ?? 'multipart/form-data',
+  };
+}
+
+/**
+ * A random key for Idempotency-Key. crypto.randomUUID exists only in secure
+ * contexts (HTTPS, localhost); plain HTTP on a LAN address gets the same
+ * shape from getRandomValues.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  // Version 4 and the RFC 4122 variant, as randomUUID sets them.
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The one client of the page. */
+export const api = new ApiClient();
