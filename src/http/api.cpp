@@ -5,6 +5,7 @@
 #include <array>
 #include <exception>
 
+#include "core/local_text.hpp"
 #include "http/auth.hpp"
 #include "http/event_stream.hpp"
 #include "http/handlers/handler.hpp"
@@ -99,6 +100,20 @@ Response NoRoute(const HandlerEnv& env, const WebApp& web_app, const Request& re
 }
 
 }  // namespace
+
+service::Actor Context::actor() const {
+  service::Actor actor = service::Actor::From(principal->user);
+  actor.language = Language();
+  return actor;
+}
+
+std::string Context::Language() const {
+  if (principal != nullptr && core::IsKnownLanguage(principal->user.language)) {
+    return principal->user.language;
+  }
+  return core::PreferredLanguage(request.Header("Accept-Language").value_or(""),
+                                 services().profile.default_language());
+}
 
 Result<std::int64_t> IdParam(const Context& context, std::string_view name) {
   std::string_view text = context.params.Get(name);

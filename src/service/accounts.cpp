@@ -236,6 +236,8 @@ Result<Principal> Accounts::AuthenticateSession(std::string_view session_token) 
   return Principal{std::move(*user), true, session->csrf_token};
 }
 
+void Accounts::ForgetCachedUser(core::UserId user) { impl_->credentials_.EraseUser(user); }
+
 Result<Principal> Accounts::AuthenticateBearer(std::string_view token) {
   const auto denied = [] { return Error::Unauthenticated("unknown or revoked API token"); };
   if (token.empty()) return denied();

@@ -82,6 +82,9 @@ class Accounts {
   // kUnauthenticated for an unknown, expired or disabled-user session.
   Result<Principal> AuthenticateSession(std::string_view session_token);
   Result<Principal> AuthenticateBearer(std::string_view token);
+  // Forgets what this instance cached of `user`'s credentials, so their
+  // next request sees a change to their profile at once.
+  void ForgetCachedUser(core::UserId user);
 
   // Creates a user of any role (administrators and the CLI). kForbidden unless
   // `actor` is an administrator (nullopt = the operator at the console).

@@ -17,9 +17,13 @@ struct Actor {
   core::Role role = core::Role::kCustomer;
   std::optional<core::CompanyId> company_id;
   std::string email;
+  // The language texts for people are given in ("ru", "en"): the user's
+  // own, else the one their client asks for, else the installation's
+  // default (http/ works it out). Empty: English.
+  std::string language;
 
   static Actor From(const core::User& user) {
-    return Actor{user.id, user.role, user.company_id, user.email};
+    return Actor{user.id, user.role, user.company_id, user.email, user.language};
   }
   bool staff() const { return core::IsStaff(role); }
 };

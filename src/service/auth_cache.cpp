@@ -34,4 +34,10 @@ void AuthCache::Erase(const std::string& hash) {
   entries_.erase(hash);
 }
 
+void AuthCache::EraseUser(core::UserId user) {
+  std::lock_guard lock(mu_);
+  std::erase_if(entries_,
+                [&](const auto& entry) { return entry.second.credential.user.id == user; });
+}
+
 }  // namespace hd::service

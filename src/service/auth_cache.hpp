@@ -38,6 +38,8 @@ class AuthCache {
   std::optional<CachedCredential> Find(const std::string& hash, core::Timestamp now);
   void Put(const std::string& hash, CachedCredential credential, core::Timestamp now);
   void Erase(const std::string& hash);
+  // Drops every entry of `user` (their profile changed on this instance).
+  void EraseUser(core::UserId user);
 
  private:
   struct Entry {

@@ -31,6 +31,21 @@ TEST(AuthCache, ErasedCredentialIsForgottenAtOnce) {
   EXPECT_FALSE(cache.Find("h1", kStart).has_value());
 }
 
+TEST(AuthCache, ForgettingAUserDropsEachOfTheirCredentialsOnly) {
+  AuthCache cache(5s, 10);
+  CachedCredential session = For("a@example.com"), token = For("a@example.com");
+  CachedCredential other = For("b@example.com");
+  session.user.id = token.user.id = core::UserId{7};
+  other.user.id = core::UserId{8};
+  cache.Put("session", session, kStart);
+  cache.Put("token", token, kStart);
+  cache.Put("other", other, kStart);
+  cache.EraseUser(core::UserId{7});
+  EXPECT_FALSE(cache.Find("session", kStart).has_value());
+  EXPECT_FALSE(cache.Find("token", kStart).has_value());
+  EXPECT_TRUE(cache.Find("other", kStart).has_value());
+}
+
 TEST(AuthCache, ZeroTimeToLiveRemembersNothing) {
   AuthCache cache(0s, 10);
   cache.Put("h1", For("a@example.com"), kStart);

@@ -127,8 +127,8 @@ Status Notify(Firing& f, const std::string& transition, const Action& action) {
   note.kind = "process";
   note.ticket_id = f.ticket.id;
   note.subject = "Ticket #" + std::to_string(f.ticket.number) + ": " + f.ticket.subject;
-  note.body = (t != nullptr ? t->label : transition) + ". The ticket is now at \"" +
-              (state != nullptr ? state->label : f.state.state) + "\".\n";
+  note.body = (t != nullptr ? t->label.Default() : transition) + ". The ticket is now at \"" +
+              (state != nullptr ? state->label.Default() : f.state.state) + "\".\n";
   note.created_at = f.now;
   HD_RETURN_IF_ERROR(QueueNotification(f.tx, f.settings.role_groups, std::move(note), audience));
   return Ok();

@@ -20,13 +20,13 @@ Error ApiFieldError(Error error) {
 }
 
 core::TicketProcess Summary(const workflow::Process& process, const core::ProcessState& st,
-                            core::Role reader) {
+                            const Actor& reader) {
   core::TicketProcess out{st.process_id, st.version, st.state, st.state, false, "", {}};
   if (const workflow::State* s = process.FindState(st.state)) {
-    out.state_label = s->label;
+    out.state_label = s->label.In(reader.language);
     out.final = s->final;
-    auto it = s->instructions.find(reader);
-    if (it != s->instructions.end()) out.instructions = it->second;
+    auto it = s->instructions.find(reader.role);
+    if (it != s->instructions.end()) out.instructions = it->second.In(reader.language);
   }
   return out;
 }
@@ -34,7 +34,7 @@ core::TicketProcess Summary(const workflow::Process& process, const core::Proces
 // ticket.process as `reader` sees it: the fields are for staff only.
 void Show(core::Ticket& ticket, const workflow::Process& process, const core::ProcessState& st,
           const Actor& reader) {
-  ticket.process = Summary(process, st, reader.role);
+  ticket.process = Summary(process, st, reader);
   if (reader.staff()) ticket.process->fields = st.fields;
 }
 
@@ -115,7 +115,7 @@ Status ProcessEngine::DescribeAll(core::ports::Tx& tx, const Actor& reader,
                                [&](const core::Ticket& t) { return t.id == st.ticket_id; });
     if (ticket == tickets.end()) continue;
     HD_ASSIGN_OR_RETURN(ProcessPtr process, catalog_.Get(tx, st.process_id, st.version));
-    ticket->process = Summary(*process, st, reader.role);
+    ticket->process = Summary(*process, st, reader);
   }
   return Ok();
 }
@@ -167,7 +167,8 @@ Status CheckUserFields(core::ports::Tx& tx, const workflow::Process& process,
       std::string roles;
       for (const std::string& role : field->options) roles += (roles.empty() ? "" : " or ") + role;
       return Error::InvalidArgument(
-          field->label + " must be an active " + (roles.empty() ? "staff member" : roles), name);
+          field->label.Default() + " must be an active " + (roles.empty() ? "staff member" : roles),
+          name);
     }
   }
   return Ok();

@@ -64,6 +64,7 @@ Result<ProfileView> Profile::Update(const Actor& actor, const ProfilePatch& patc
     view = View(std::move(user), std::move(off));
     return Ok();
   }));
+  if (user_changed_) user_changed_(actor.id);
   return std::move(*view);
 }
 

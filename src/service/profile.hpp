@@ -3,6 +3,7 @@
 // not want. Thread-safe; blocking.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,10 @@ class Profile {
 
   // The installation's defaults (mail.default_language, Europe/Moscow);
   // app/ sets them from the configuration before serving.
+  const std::string& default_language() const { return default_language_; }
+  // Called with the user after each change to a profile (services.hpp
+  // drops the user's cached credentials with it). Set before serving.
+  void OnUserChanged(std::function<void(core::UserId)> hook) { user_changed_ = std::move(hook); }
   void SetDefaults(std::string language, std::string time_zone) {
     default_language_ = std::move(language);
     default_time_zone_ = std::move(time_zone);
@@ -52,6 +57,7 @@ class Profile {
   core::ports::Store& store_;
   std::string default_language_;
   std::string default_time_zone_;
+  std::function<void(core::UserId)> user_changed_;
 };
 
 }  // namespace hd::service

@@ -48,6 +48,7 @@ struct Services {
     tickets.UseSla(sla_clocks);
     conversation.UseSla(sla_clocks);
     processes.UseSla(sla_clocks);
+    profile.OnUserChanged([this](core::UserId user) { accounts.ForgetCachedUser(user); });
   }
 
   core::ports::Store& store;  // for readiness probes

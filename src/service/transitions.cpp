@@ -49,6 +49,7 @@ Result<std::string> Transitions::Diagram(const Actor& actor, core::TicketId id) 
     HD_ASSIGN_OR_RETURN(auto running, engine_.Load(tx, id));
     workflow::DiagramOptions options;
     options.current_state = running.state.state;
+    if (!actor.language.empty()) options.language = actor.language;
     for (const auto& step : running.state.path) options.path.push_back(step.state);
     dot = workflow::ToDot(*running.process, options);
     return Ok();

@@ -23,13 +23,9 @@ std::vector<FieldRequirement> AskedFor(const ApprovalStep& step, bool approve) {
   return {FieldRequirement{step.reason_field, true}};
 }
 
-FieldPrompt PromptFor(const Process& process, const FieldRequirement& r) {
-  FieldPrompt prompt{r.field.id, r.field.id, FieldType::kText, r.required, {}};
-  if (const FieldDef* field = process.FindField(r.field.id)) {
-    prompt.label = field->label;
-    prompt.type = field->type;
-  }
-  return prompt;
+FieldPrompt ReasonPrompt(const Process& process, const FieldRequirement& r) {
+  if (const FieldDef* field = process.FindField(r.field.id)) return PromptFor(*field, r.required);
+  return FieldPrompt{r.field.id, r.field.id, FieldType::kText, r.required, {}, {}};
 }
 
 }  // namespace
@@ -40,7 +36,7 @@ std::vector<AvailableTransition> VoteChoices(const Process& process, const Ticke
   if (step == nullptr || step->role != actor.role || HasVoted(ticket, actor.user)) return {};
   AvailableTransition approve{step->approve.id, step->approve.label, step->approve.to.id, {}, true};
   AvailableTransition reject{step->reject.id, step->reject.label, step->reject.to.id, {}, true};
-  reject.fields.push_back(PromptFor(process, FieldRequirement{step->reason_field, true}));
+  reject.fields.push_back(ReasonPrompt(process, FieldRequirement{step->reason_field, true}));
   return {approve, reject};
 }
 

@@ -18,6 +18,8 @@ struct DiagramOptions {
   // The states a ticket went through, oldest first; the states and the
   // edges between consecutive ones are highlighted. Empty for none.
   std::vector<std::string> path;
+  // The language of the labels ("en", "ru").
+  std::string language = "en";
 };
 
 // A Graphviz digraph, one cluster per tier.

@@ -60,20 +60,21 @@ DiagramModel BuildDiagram(const Process& process, const DiagramOptions& options)
   const auto& path = options.path;
   for (const State& s : process.states) {
     const bool visited = std::find(path.begin(), path.end(), s.id) != path.end();
-    model.nodes.push_back(DiagramNode{s.id, s.label, s.tier, s.final, s.clock_runs,
-                                      s.id == options.current_state, visited});
+    model.nodes.push_back(DiagramNode{s.id, s.label.In(options.language), s.tier, s.final,
+                                      s.clock_runs, s.id == options.current_state, visited});
   }
   for (const Edge& e : Edges(process)) {
     const Transition* t = process.FindTransition(e.firing_id);
     if (t != nullptr && t->from_any) continue;  // drawn once, from the "*" node
-    model.edges.push_back(DiagramEdge{e.from, e.to, e.label, Who(process, e),
+    model.edges.push_back(DiagramEdge{e.from, e.to, e.label.In(options.language), Who(process, e),
                                       e.returns || e.automatic, OnPath(path, e.from, e.to)});
   }
   for (const Transition& t : process.transitions) {
     if (!t.from_any || process.FindState(t.to.id) == nullptr) continue;
     model.has_any = true;
     Edge e{kAnyState, t.to.id, t.id, t.label, t.roles, false, t.auto_after_hours > 0, false};
-    model.edges.push_back(DiagramEdge{kAnyState, t.to.id, t.label, Who(process, e), true, false});
+    model.edges.push_back(DiagramEdge{kAnyState, t.to.id, t.label.In(options.language),
+                                      Who(process, e), true, false});
   }
   return model;
 }

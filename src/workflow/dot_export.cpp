@@ -65,7 +65,8 @@ std::string ToDot(const Process& process, const DiagramOptions& options) {
   // newrank: ranks across clusters; it also avoids a double free in the
   // cluster layout cleanup of Graphviz 2.42 (Debian 12).
   out += "  graph [newrank=true, rankdir=TB, fontname=\"Helvetica\", labelloc=t, label=" +
-         Quote(process.label + " (" + process.id + " v" + std::to_string(process.version) + ")") +
+         Quote(process.label.In(options.language) + " (" + process.id + " v" +
+               std::to_string(process.version) + ")") +
          "];\n";
   out +=
       "  node [shape=box, style=\"rounded,filled\", fillcolor=\"white\", "

@@ -14,6 +14,22 @@ bool RoleMayFire(const Transition& t, core::Role role) {
   return std::find(t.roles.begin(), t.roles.end(), role) != t.roles.end();
 }
 
+}  // namespace
+
+FieldPrompt PromptFor(const FieldDef& field, bool required) {
+  FieldPrompt prompt{field.id, field.label, field.type, required, field.options, {}};
+  if (field.type == FieldType::kEnum) {
+    for (const std::string& option : field.options) {
+      const auto label = field.option_labels.find(option);
+      prompt.option_labels.push_back(label != field.option_labels.end() ? label->second
+                                                                        : core::LocalText(option));
+    }
+  }
+  return prompt;
+}
+
+namespace {
+
 // The customer a transition names is the one who opened the ticket: a
 // colleague reading a company's shared ticket may not close, reopen or
 // answer for its initiator.
@@ -33,8 +49,7 @@ std::vector<FieldPrompt> Prompts(const Process& process, const Transition& t) {
   for (const FieldRequirement& r : t.fields) {
     const FieldDef* field = process.FindField(r.field.id);
     if (field == nullptr) continue;
-    prompts.push_back(
-        FieldPrompt{field->id, field->label, field->type, r.required, field->options});
+    prompts.push_back(PromptFor(*field, r.required));
   }
   return prompts;
 }

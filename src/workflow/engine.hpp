@@ -45,15 +45,19 @@ struct Actor {
 // A field a transition asks for, as shown to the user.
 struct FieldPrompt {
   std::string name;
-  std::string label;
+  core::LocalText label;
   FieldType type = FieldType::kString;
   bool required = true;
-  std::vector<std::string> options;  // enum: the values; user: the roles allowed
+  std::vector<std::string> options;            // enum: the values; user: the roles allowed
+  std::vector<core::LocalText> option_labels;  // enum: one per value, in order
 };
+
+// The prompt for `field` on a form.
+FieldPrompt PromptFor(const FieldDef& field, bool required);
 
 struct AvailableTransition {
   std::string id;
-  std::string label;
+  core::LocalText label;
   std::string to;
   std::vector<FieldPrompt> fields;
   bool vote = false;  // an approval step's approve or reject

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/local_text.hpp"
 
 namespace hd::workflow {
 
@@ -47,11 +48,14 @@ struct SourcePos {
 
 struct FieldDef {
   std::string id;
-  std::string label;
+  core::LocalText label;
   FieldType type = FieldType::kString;
   // kEnum: the values. kUser: the roles the chosen user must have (a
   // developer for "Give to a developer"); empty: any active staff member.
   std::vector<std::string> options;
+  // kEnum: what people read for some of the values (by value); a value
+  // without one is shown as it is.
+  std::map<std::string, core::LocalText, std::less<>> option_labels;
   SourcePos pos;
 };
 

@@ -37,6 +37,34 @@ TEST(DefaultProcess, LoadsWithoutProblems) {
   EXPECT_EQ(result.process->FindApprovalIn("rfc_review")->quorum, 2);
 }
 
+TEST(DefaultProcess, SpeaksRussianAndEnglish) {
+  const std::string path = "config/defaults/processes/support.yaml";
+  CheckResult result = CheckProcess(ReadFile(path), path);
+  ASSERT_TRUE(result.process.has_value()) << ProblemsText(result);
+  const Process& p = *result.process;
+  const auto both = [](const core::LocalText& text) {
+    return text.In("ru") != text.In("en") && !text.In("ru").empty() && !text.In("en").empty();
+  };
+  EXPECT_TRUE(both(p.label));
+  for (const State& s : p.states) EXPECT_TRUE(both(s.label)) << s.id;
+  for (const Transition& t : p.transitions) EXPECT_TRUE(both(t.label)) << t.id;
+  for (const ApprovalStep& a : p.approvals) {
+    EXPECT_TRUE(both(a.approve.label) && both(a.reject.label)) << a.id;
+  }
+  for (const FieldDef& f : p.fields) {
+    EXPECT_TRUE(both(f.label)) << f.id;
+    for (const std::string& option : f.options) {
+      if (f.type != FieldType::kEnum) continue;
+      const auto label = f.option_labels.find(option);
+      EXPECT_TRUE(label != f.option_labels.end() && both(label->second)) << f.id << "." << option;
+    }
+  }
+  for (const State& s : p.states) {
+    for (const auto& [role, text] : s.instructions) EXPECT_TRUE(both(text)) << s.id;
+  }
+  for (const Group& g : p.groups) EXPECT_TRUE(both(g.label)) << g.id;
+}
+
 TEST(ProcessLoader, LoadsTheMinimalDefinition) {
   const std::string path = std::string(kDataDir) + "valid_minimal.yaml";
   auto process = LoadProcess(ReadFile(path), path);
@@ -98,7 +126,8 @@ INSTANTIATE_TEST_SUITE_P(Kinds, BrokenDefinition,
                                            "unknown_field", "unknown_action", "unknown_group",
                                            "duplicate_ids", "unreachable_state", "dead_end",
                                            "no_role", "unknown_field_type", "bad_values",
-                                           "malformed_yaml", "approval_errors", "many_problems"),
+                                           "malformed_yaml", "approval_errors", "many_problems",
+                                           "bad_labels"),
                          [](const auto& param_info) { return std::string(param_info.param); });
 
 }  // namespace

@@ -76,10 +76,10 @@ std::string Highlights(const internal::DiagramModel& model) {
 
 std::string ToMermaid(const Process& process, const DiagramOptions& options) {
   const internal::DiagramModel model = internal::BuildDiagram(process, options);
-  std::string out =
-      "---\ntitle: " +
-      Quote(process.label + " (" + process.id + " v" + std::to_string(process.version) + ")") +
-      "\n---\nflowchart TB\n";
+  std::string out = "---\ntitle: " +
+                    Quote(process.label.In(options.language) + " (" + process.id + " v" +
+                          std::to_string(process.version) + ")") +
+                    "\n---\nflowchart TB\n";
   std::set<int> tiers;
   for (const DiagramNode& n : model.nodes) tiers.insert(n.tier);
   for (int tier : tiers) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/ids.hpp"
+#include "core/local_text.hpp"
 #include "core/role.hpp"
 #include "workflow/field.hpp"
 
@@ -93,7 +94,7 @@ struct FieldRequirement {
 
 struct Transition {
   std::string id;
-  std::string label;
+  core::LocalText label;
   std::vector<Ref> from;  // the states it leaves; empty when from_any
   bool from_any = false;  // `from: "*"`: every non-final state but `to`
   Ref to;                 // empty when `returns`
@@ -111,7 +112,7 @@ struct Transition {
 // One outcome of an approval step: where the ticket goes and what happens.
 struct ApprovalBranch {
   std::string id;  // fired as a transition id by voters
-  std::string label;
+  core::LocalText label;
   Ref to;
   std::vector<Action> actions;
   SourcePos pos;
@@ -122,7 +123,7 @@ struct ApprovalBranch {
 // `reason_field`) takes the reject branch at once.
 struct ApprovalStep {
   std::string id;
-  std::string label;
+  core::LocalText label;
   Ref state;
   core::Role role = core::Role::kRfcBoard;
   int quorum = 2;
@@ -134,26 +135,26 @@ struct ApprovalStep {
 
 struct State {
   std::string id;
-  std::string label;
+  core::LocalText label;
   int tier = 1;  // 1, 2 or 3 (L1, L2, L3)
   Target owner;  // kRole or kGroup
   SourcePos owner_pos;
   bool clock_runs = true;
   bool final = false;
-  std::map<core::Role, std::string> instructions;
+  std::map<core::Role, core::LocalText> instructions;
   SourcePos pos;
 };
 
 struct Group {
   std::string id;
-  std::string label;
+  core::LocalText label;
   SourcePos pos;
 };
 
 struct Process {
   std::string id;
   std::int64_t version = 0;
-  std::string label;
+  core::LocalText label;
   Ref initial;
   std::vector<Group> groups;
   std::vector<FieldDef> fields;
@@ -180,7 +181,7 @@ struct Edge {
   std::string from;
   std::string to;
   std::string firing_id;  // transition or approval branch id
-  std::string label;
+  core::LocalText label;
   std::vector<core::Role> roles;  // for an approval branch: the voting role
   bool returns = false;
   bool automatic = false;  // fired by the system after a delay

@@ -1,5 +1,7 @@
 #include "workflow/process_parser.hpp"
 
+#include <algorithm>
+
 namespace hd::workflow::internal {
 
 namespace {
@@ -20,21 +22,42 @@ std::vector<Group> ParseGroups(const YAML::Node& node, YamlReader& reader) {
     if (!reader.CheckMap(item, YamlReader::Describe(item, "group"), {"id", "label"})) continue;
     auto id = reader.String(item, "id", "group", true);
     if (!id) continue;
-    groups.push_back(
-        Group{*id, reader.String(item, "label", "group", false).value_or(*id), reader.PosOf(item)});
+    groups.push_back(Group{*id, reader.Text(item, "label", "group", *id), reader.PosOf(item)});
   }
   return groups;
 }
 
+// option_labels: {value: text or {en: …, ru: …}} for values of `options`.
+void ParseOptionLabels(const YAML::Node& node, const std::string& what, FieldDef& field,
+                       YamlReader& reader) {
+  if (!node.IsDefined()) return;
+  if (!node.IsMap()) {
+    reader.Report(reader.PosOf(node), what + ": 'option_labels' must map options to text");
+    return;
+  }
+  for (const auto& entry : node) {
+    auto option = reader.Scalar(entry.first, what + " option label");
+    auto text = reader.LocalScalar(entry.second, what + " option label");
+    if (!option || !text) continue;
+    if (std::find(field.options.begin(), field.options.end(), *option) == field.options.end()) {
+      reader.Report(reader.PosOf(entry.first),
+                    what + ": option_labels names '" + *option + "', which is not an option");
+      continue;
+    }
+    field.option_labels[*option] = std::move(*text);
+  }
+}
+
 std::optional<FieldDef> ParseField(const YAML::Node& item, YamlReader& reader) {
   if (!reader.CheckMap(item, YamlReader::Describe(item, "field"),
-                       {"id", "label", "type", "options"}))
+                       {"id", "label", "type", "options", "option_labels"}))
     return std::nullopt;
   auto id = reader.String(item, "id", "field", true);
   if (!id) return std::nullopt;
   FieldDef field{*id,
-                 reader.String(item, "label", "field", false).value_or(*id),
+                 reader.Text(item, "label", "field", *id),
                  FieldType::kString,
+                 {},
                  {},
                  reader.PosOf(item)};
   const std::string what = "field '" + *id + "'";
@@ -52,6 +75,7 @@ std::optional<FieldDef> ParseField(const YAML::Node& item, YamlReader& reader) {
       field.options.push_back(option.id);
     }
   }
+  ParseOptionLabels(item["option_labels"], what, field, reader);
   return field;
 }
 
@@ -73,8 +97,8 @@ void ParseInstructions(const YAML::Node& node, const std::string& what, State& s
   }
   for (const auto& entry : node) {
     auto role = ParseRoleRef(entry.first, reader);
-    auto text = reader.Scalar(entry.second, what + " instructions");
-    if (role && text) state.instructions[*role] = *text;
+    auto text = reader.LocalScalar(entry.second, what + " instructions");
+    if (role && text) state.instructions[*role] = std::move(*text);
   }
 }
 
@@ -89,7 +113,7 @@ std::optional<State> ParseState(const YAML::Node& item, YamlReader& reader) {
   State state;
   state.id = *id;
   state.pos = reader.PosOf(item);
-  state.label = reader.String(item, "label", what, false).value_or(*id);
+  state.label = reader.Text(item, "label", what, *id);
   state.tier = static_cast<int>(reader.Int(item, "tier", what, 1, 1, 3));
   state.final = reader.Bool(item, "final", what, false);
   state.clock_runs = reader.Bool(item, "clock_runs", what, !state.final);
@@ -127,7 +151,7 @@ ApprovalBranch ParseBranch(const YAML::Node& node, const std::string& what, Yaml
   if (!reader.CheckMap(node, what, {"id", "label", "to", "actions"})) return branch;
   branch.pos = reader.PosOf(node);
   branch.id = reader.String(node, "id", what, true).value_or("");
-  branch.label = reader.String(node, "label", what, false).value_or(branch.id);
+  branch.label = reader.Text(node, "label", what, branch.id);
   branch.to = reader.RefAt(node, "to", what, true);
   if (node["actions"].IsDefined()) branch.actions = ParseActions(node["actions"], reader);
   return branch;
@@ -145,7 +169,7 @@ std::optional<ApprovalStep> ParseApproval(const YAML::Node& item, YamlReader& re
   ApprovalStep step;
   step.id = *id;
   step.pos = reader.PosOf(item);
-  step.label = reader.String(item, "label", what, false).value_or(*id);
+  step.label = reader.Text(item, "label", what, *id);
   step.state = reader.RefAt(item, "state", what, true);
   if (item["role"].IsDefined()) {
     if (auto role = ParseRoleRef(item["role"], reader)) step.role = *role;
@@ -234,7 +258,7 @@ Process ParseProcessDocument(const YAML::Node& root, YamlReader& reader) {
   process.version = reader.Int(root, "version", "the process", 0, 1, 1'000'000);
   if (!root["version"].IsDefined())
     reader.Report(reader.PosOf(root), "the process needs 'version'");
-  process.label = reader.String(root, "label", "the process", false).value_or(process.id);
+  process.label = reader.Text(root, "label", "the process", process.id);
   process.initial = reader.RefAt(root, "initial", "the process", true);
   process.groups = ParseGroups(root["groups"], reader);
   process.fields = ParseFields(root["fields"], reader);

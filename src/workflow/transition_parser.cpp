@@ -162,7 +162,7 @@ std::optional<Transition> ParseTransition(const YAML::Node& item, YamlReader& re
   Transition t;
   t.id = *id;
   t.pos = reader.PosOf(item);
-  t.label = reader.String(item, "label", what, false).value_or(*id);
+  t.label = reader.Text(item, "label", what, *id);
   ParseFrom(item["from"], what, t, reader);
   t.returns = reader.Bool(item, "returns", what, false);
   t.to = reader.RefAt(item, "to", what, false);

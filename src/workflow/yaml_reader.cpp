@@ -85,6 +85,40 @@ std::optional<std::string> YamlReader::String(const YAML::Node& map, std::string
   return Scalar(node, std::string(what) + " '" + std::string(key) + "'");
 }
 
+std::optional<core::LocalText> YamlReader::LocalScalar(const YAML::Node& node,
+                                                       std::string_view what) {
+  if (!node.IsMap()) {
+    auto text = Scalar(node, what);
+    if (!text) return std::nullopt;
+    return core::LocalText(std::move(*text));
+  }
+  core::LocalText out;
+  for (const auto& entry : node) {
+    auto language = Scalar(entry.first, std::string(what) + " language");
+    auto text = Scalar(entry.second, std::string(what) + " text");
+    if (!language || !text) continue;
+    if (!core::IsKnownLanguage(*language)) {
+      Report(PosOf(entry.first),
+             std::string(what) + ": unknown language '" + *language + "' (expected ru or en)");
+      continue;
+    }
+    out.Set(std::move(*language), std::move(*text));
+  }
+  if (out.empty()) {
+    Report(PosOf(node), std::string(what) + " needs a text in at least one language");
+    return std::nullopt;
+  }
+  return out;
+}
+
+core::LocalText YamlReader::Text(const YAML::Node& map, std::string_view key, std::string_view what,
+                                 std::string_view fallback) {
+  const YAML::Node node = map[std::string(key)];
+  if (!node.IsDefined() || node.IsNull()) return core::LocalText(std::string(fallback));
+  return LocalScalar(node, std::string(what) + " '" + std::string(key) + "'")
+      .value_or(core::LocalText(std::string(fallback)));
+}
+
 bool YamlReader::Bool(const YAML::Node& map, std::string_view key, std::string_view what,
                       bool fallback) {
   auto text = String(map, key, what, false);

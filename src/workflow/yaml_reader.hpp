@@ -12,6 +12,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "core/local_text.hpp"
 #include "workflow/loader.hpp"
 
 namespace hd::workflow::internal {
@@ -39,6 +40,12 @@ class YamlReader {
   // map[key] as text; reports a missing key when `required`.
   std::optional<std::string> String(const YAML::Node& map, std::string_view key,
                                     std::string_view what, bool required);
+  // A text for people: a scalar (every language) or a map from language
+  // to text ({en: New, ru: Новый}); reports anything else.
+  std::optional<core::LocalText> LocalScalar(const YAML::Node& node, std::string_view what);
+  // map[key] as LocalScalar; `fallback` when absent or bad.
+  core::LocalText Text(const YAML::Node& map, std::string_view key, std::string_view what,
+                       std::string_view fallback);
   // map[key] as "true"/"false"; `fallback` when absent.
   bool Bool(const YAML::Node& map, std::string_view key, std::string_view what, bool fallback);
   // map[key] as an integer within [min, max]; `fallback` when absent or bad.

@@ -84,7 +84,8 @@ class ProcessRules(ServerTestCase):
             self.assertIn(ticket["state"], ("incident_verification", "outage_verification",
                                             "rfc_verification"))
         item = listed[verifying]
-        self.assertEqual(item["state_label"], "Incident fix to verify")
+        # In the installation's default language: the tester chose none.
+        self.assertEqual(item["state_label"], "Исправление инцидента, ждёт проверки")
         self.assertEqual((item["tier"], item["final"]), (2, False))
         self.assertTrue(item["instructions"])
         # Every ticket the queue shows, the tester may open; the others not.

@@ -145,7 +145,7 @@ TEST_F(Process, AnInvalidDefinitionIsRefusedAndThePreviousStaysCurrent) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.error().message.find("nowhere"), std::string::npos);
   EXPECT_EQ(Open(anna_).process->version, 1);
-  auto changed = Replace(yaml_, "label: Three-tier support", "label: Changed");
+  auto changed = Replace(yaml_, "\"Three-tier support\"", "\"Changed\"");
   EXPECT_EQ(s_->process_admin.Load(std::nullopt, changed, "x.yaml").error().code,
             ErrorCode::kConflict);  // same version, other text
 }

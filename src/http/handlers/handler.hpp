@@ -33,7 +33,12 @@ struct Context {
   const service::Principal* principal;  // set on routes that need a user
 
   service::Services& services() const { return env.services; }
-  service::Actor actor() const { return service::Actor::From(principal->user); }
+  // The caller, with the language texts are given in (Language()).
+  service::Actor actor() const;
+  // The language of texts for people in the answer: the user's own, else
+  // the best of Accept-Language the product speaks, else the
+  // installation's default.
+  std::string Language() const;
 };
 
 using HandlerFn = Result<Response> (*)(Context&);

@@ -72,18 +72,24 @@ Result<service::FireInput> DecodeFire(const Context& context) {
   return input;
 }
 
-bj::value TransitionJson(const workflow::AvailableTransition& t) {
+// `t` with its texts in `language`.
+bj::value TransitionJson(const workflow::AvailableTransition& t, std::string_view language) {
   bj::array fields;
   for (const auto& f : t.fields) {
     bj::object field{{"name", f.name},
-                     {"label", f.label},
+                     {"label", f.label.In(language)},
                      {"type", workflow::ToString(f.type)},
                      {"required", f.required}};
     if (!f.options.empty()) field["options"] = bj::value_from(f.options);
+    if (!f.option_labels.empty()) {
+      bj::array labels;
+      for (const core::LocalText& label : f.option_labels) labels.emplace_back(label.In(language));
+      field["option_labels"] = std::move(labels);
+    }
     fields.push_back(std::move(field));
   }
   return bj::object{{"id", t.id},
-                    {"label", t.label},
+                    {"label", t.label.In(language)},
                     {"to", t.to},
                     {"vote", t.vote},
                     {"fields", std::move(fields)}};
@@ -116,8 +122,9 @@ Result<Response> ListTransitions(Context& context) {
   HD_ASSIGN_OR_RETURN(std::int64_t id, IdParam(context, "id"));
   HD_ASSIGN_OR_RETURN(auto available, context.services().transitions.Available(context.actor(),
                                                                                core::TicketId(id)));
+  const std::string language = context.Language();
   bj::array items;
-  for (const auto& t : available) items.push_back(TransitionJson(t));
+  for (const auto& t : available) items.push_back(TransitionJson(t, language));
   Response response = Json(200, bj::object{{"items", std::move(items)}});
   response.SetHeader("Cache-Control", "private, no-cache");
   return response;
