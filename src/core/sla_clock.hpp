@@ -86,7 +86,7 @@ struct SlaStatus {
   std::optional<Timestamp> due;        // its due instant
   std::int64_t remaining_seconds = 0;  // working seconds; negative once breached
   SlaState state = SlaState::kOk;
-  std::string customer_text;  // "we will answer by Mon 12 Jan, 13:00 MSK"
+  std::string customer_text;  // "we will answer by Mon 12 Jan, 13:00 MSK", reader's language
 };
 
 }  // namespace hd::core

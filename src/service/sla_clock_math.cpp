@@ -7,6 +7,7 @@
 #include <chrono>
 #include <string_view>
 
+#include "service/sla/deadline_words.hpp"
 #include "sla/working_time.hpp"
 
 namespace hd::service {
@@ -106,7 +107,8 @@ Result<ComputedClock> ComputeClock(const sla::Calendar& cal, const ClockTargets&
 }
 
 Result<core::SlaStatus> StatusOf(const sla::Calendar& cal, const ClockTargets& t,
-                                 const core::TicketSla& c, core::Timestamp now) {
+                                 const core::TicketSla& c, core::Timestamp now,
+                                 std::string_view language) {
   core::SlaStatus s;
   s.level_reason = c.level_reason;
   s.first_response_due = c.first_response_due;
@@ -118,7 +120,7 @@ Result<core::SlaStatus> StatusOf(const sla::Calendar& cal, const ClockTargets& t
     s.state = late ? core::SlaState::kBreached : core::SlaState::kMet;
     return s;
   }
-  s.customer_text = DeadlineText(cal, *c.next_due);
+  s.customer_text = DeadlineText(cal.zone(), *c.next_due, language);
   if (c.paused_since) {
     s.state = core::SlaState::kPaused;
     s.remaining_seconds = c.paused_remaining_s;
@@ -140,38 +142,6 @@ Result<core::SlaStatus> StatusOf(const sla::Calendar& cal, const ClockTargets& t
   const bool warn = (length - s.remaining_seconds) * 100 >= length * t.warning_percent;
   s.state = warn ? core::SlaState::kWarning : core::SlaState::kOk;
   return s;
-}
-
-std::string DeadlineText(const sla::Calendar& cal, core::Timestamp due) {
-  // "%a %d %b, %H:%M %Z" in the C locale, written out by hand: every ticket
-  // shown carries one, and a stream with a locale costs far more.
-  static constexpr std::array<std::string_view, 7> kDays = {"Sun", "Mon", "Tue", "Wed",
-                                                            "Thu", "Fri", "Sat"};
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const sla::Instant at = ToInstant(due);
-  const date::sys_info info = cal.zone().get_info(at);
-  const auto local = at + info.offset;
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::year_month_day ymd{day};
-  const std::chrono::hh_mm_ss time{local - day};
-  const auto two = [](std::string& out, unsigned n) {
-    out += static_cast<char>('0' + n / 10 % 10);
-    out += static_cast<char>('0' + n % 10);
-  };
-  std::string text = "we will answer by ";
-  text += kDays[std::chrono::weekday(day).c_encoding()];
-  text += ' ';
-  two(text, static_cast<unsigned>(ymd.day()));
-  text += ' ';
-  text += kMonths[static_cast<unsigned>(ymd.month()) - 1];
-  text += ", ";
-  two(text, static_cast<unsigned>(time.hours().count()));
-  text += ':';
-  two(text, static_cast<unsigned>(time.minutes().count()));
-  text += ' ';
-  text += info.abbrev;
-  return text;
 }
 
 }  // namespace hd::service

@@ -70,13 +70,13 @@ Result<ComputedClock> ComputeClock(const sla::Calendar& calendar, const ClockTar
                                    const ClockFacts& facts, sla::Instant now,
                                    const AlertsRaised& raised);
 
-// The state people see at `now`. remaining_seconds counts working seconds to
-// the nearest target (negative once breached, frozen while paused).
+// The state people see at `now`, its promise to the customer in `language`
+// (service/sla/deadline_words.hpp) in the calendar's time zone.
+// remaining_seconds counts working seconds to the nearest target (negative
+// once breached, frozen while paused).
 Result<core::SlaStatus> StatusOf(const sla::Calendar& calendar, const ClockTargets& targets,
-                                 const core::TicketSla& clock, core::Timestamp now);
-
-// "we will answer by Mon 12 Jan, 13:00 MSK", in the calendar's time zone.
-std::string DeadlineText(const sla::Calendar& calendar, core::Timestamp due);
+                                 const core::TicketSla& clock, core::Timestamp now,
+                                 std::string_view language);
 
 // The instant as whole seconds (SLA arithmetic is exact to the second).
 inline sla::Instant ToInstant(core::Timestamp t) {

@@ -74,9 +74,9 @@ class SlaClocks {
   // The clock a new ticket starts with under `choice` (ticket id still
   // unset; it starts at ticket.created_at), and ticket.sla filled from it
   // (as Describe would), so the ticket row is inserted with its due instant.
-  // nullopt when the choice is not enabled.
+  // nullopt when the choice is not enabled. The promise is in `language`.
   Result<std::optional<core::TicketSla>> Plan(core::Ticket& ticket, const LevelChoice& choice,
-                                              core::Timestamp now) const;
+                                              core::Timestamp now, std::string_view language) const;
 
   // Redeems the chosen coupon for the stored ticket (kInvalidArgument
   // coupon-used when a concurrent request redeemed it first) and stores
@@ -89,10 +89,12 @@ class SlaClocks {
   // no data for the years involved.
   Status Refresh(core::ports::Tx& tx, const core::Ticket& ticket, core::Timestamp now) const;
 
-  // Fills ticket.sla (and nothing when the ticket has no clock).
-  Status Describe(core::ports::Tx& tx, core::Ticket& ticket, core::Timestamp now) const;
-  Status DescribeAll(core::ports::Tx& tx, std::vector<core::Ticket>& tickets,
-                     core::Timestamp now) const;
+  // Fills ticket.sla (and nothing when the ticket has no clock), its
+  // promise to the customer in `language`.
+  Status Describe(core::ports::Tx& tx, core::Ticket& ticket, core::Timestamp now,
+                  std::string_view language) const;
+  Status DescribeAll(core::ports::Tx& tx, std::vector<core::Ticket>& tickets, core::Timestamp now,
+                     std::string_view language) const;
 
   // The alerts of the ticket's clock not raised yet, each with the instant
   // it falls due (the SLA job raises those that are due).
@@ -104,9 +106,10 @@ class SlaClocks {
   Result<std::optional<core::Timestamp>> NextOpening(const std::string& calendar,
                                                      core::Timestamp now) const;
 
-  // The clock with its timeline. kNotFound when the ticket has no clock.
-  Result<SlaDetail> Detail(core::ports::Tx& tx, const core::Ticket& ticket,
-                           core::Timestamp now) const;
+  // The clock with its timeline, its promise in `language`. kNotFound when
+  // the ticket has no clock.
+  Result<SlaDetail> Detail(core::ports::Tx& tx, const core::Ticket& ticket, core::Timestamp now,
+                           std::string_view language) const;
 
  private:
   const SlaPolicy& policy_;

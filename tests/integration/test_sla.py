@@ -39,8 +39,13 @@ class LevelsAndCoupons(ServerTestCase):
         self.assertEqual(sla["state"], "ok")
         self.assertGreater(sla["remaining_seconds"], 0)
         self.assertLessEqual(sla["remaining_seconds"], 2 * 3600)
-        self.assertTrue(sla["deadline_text"].startswith("we will answer by "))
-        self.assertTrue(sla["deadline_text"].endswith("MSK"))
+        # The promise in the installation's default language, or the one asked for.
+        self.assertRegex(sla["deadline_text"],
+                         r"^ответим до (пн|вт|ср|чт|пт) \d+ [а-я]+\.?, \d\d:\d\d МСК$")
+        english = client.get(f"/api/v1/tickets/{ticket['id']}",
+                             headers={"Accept-Language": "en-US"}).json()["sla"]
+        self.assertRegex(english["deadline_text"],
+                         r"^we will answer by (Mon|Tue|Wed|Thu|Fri) \d+ [A-Z][a-z]{2}, \d\d:\d\d MSK$")
 
     def test_customer_without_licence_is_non_commercial(self):
         client, _ = self.server.customer()

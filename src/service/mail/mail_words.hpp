@@ -11,7 +11,7 @@
 
 namespace hd::service {
 
-// "до пн 12 янв., 13:00 (МСК)" (ru) or "by Mon 12 Jan, 13:00 (MSK)" (en)
+// "до пн 12 янв., 13:00 МСК" (ru) or "by Mon 12 Jan, 13:00 MSK" (en)
 // for `due` seen in `time_zone` (an IANA name). kInvalidArgument naming
 // "time_zone" for an unknown zone.
 Result<std::string> DeadlineWords(core::Timestamp due, std::string_view language,
