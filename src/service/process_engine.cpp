@@ -23,7 +23,8 @@ core::TicketProcess Summary(const workflow::Process& process, const core::Proces
                             const Actor& reader) {
   core::TicketProcess out{st.process_id, st.version, st.state, st.state, false, "", {}};
   if (const workflow::State* s = process.FindState(st.state)) {
-    out.state_label = s->label.In(reader.language);
+    const bool customer_words = reader.role == core::Role::kCustomer && !s->customer_label.empty();
+    out.state_label = (customer_words ? s->customer_label : s->label).In(reader.language);
     out.final = s->final;
     auto it = s->instructions.find(reader.role);
     if (it != s->instructions.end()) out.instructions = it->second.In(reader.language);

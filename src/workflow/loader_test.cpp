@@ -32,7 +32,7 @@ TEST(DefaultProcess, LoadsWithoutProblems) {
   CheckResult result = CheckProcess(ReadFile(path), path);
   ASSERT_TRUE(result.process.has_value()) << ProblemsText(result);
   EXPECT_EQ(result.process->id, "support");
-  EXPECT_EQ(result.process->version, 1);
+  EXPECT_EQ(result.process->version, 2);
   EXPECT_EQ(result.process->initial.id, "l1_new");
   EXPECT_EQ(result.process->FindApprovalIn("rfc_review")->quorum, 2);
 }
@@ -46,7 +46,10 @@ TEST(DefaultProcess, SpeaksRussianAndEnglish) {
     return text.In("ru") != text.In("en") && !text.In("ru").empty() && !text.In("en").empty();
   };
   EXPECT_TRUE(both(p.label));
-  for (const State& s : p.states) EXPECT_TRUE(both(s.label)) << s.id;
+  for (const State& s : p.states) {
+    EXPECT_TRUE(both(s.label)) << s.id;
+    EXPECT_TRUE(both(s.customer_label)) << s.id << " has no words for customers";
+  }
   for (const Transition& t : p.transitions) EXPECT_TRUE(both(t.label)) << t.id;
   for (const ApprovalStep& a : p.approvals) {
     EXPECT_TRUE(both(a.approve.label) && both(a.reject.label)) << a.id;

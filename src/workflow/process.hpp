@@ -136,6 +136,9 @@ struct ApprovalStep {
 struct State {
   std::string id;
   core::LocalText label;
+  // What customers read instead of `label` ("with our engineers"); empty:
+  // `label`.
+  core::LocalText customer_label;
   int tier = 1;  // 1, 2 or 3 (L1, L2, L3)
   Target owner;  // kRole or kGroup
   SourcePos owner_pos;

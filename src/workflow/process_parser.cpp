@@ -104,7 +104,8 @@ void ParseInstructions(const YAML::Node& node, const std::string& what, State& s
 
 std::optional<State> ParseState(const YAML::Node& item, YamlReader& reader) {
   if (!reader.CheckMap(item, YamlReader::Describe(item, "state"),
-                       {"id", "label", "tier", "owner", "clock_runs", "final", "instructions"})) {
+                       {"id", "label", "customer_label", "tier", "owner", "clock_runs", "final",
+                        "instructions"})) {
     return std::nullopt;
   }
   auto id = reader.String(item, "id", "state", true);
@@ -114,6 +115,7 @@ std::optional<State> ParseState(const YAML::Node& item, YamlReader& reader) {
   state.id = *id;
   state.pos = reader.PosOf(item);
   state.label = reader.Text(item, "label", what, *id);
+  state.customer_label = reader.Text(item, "customer_label", what, "");
   state.tier = static_cast<int>(reader.Int(item, "tier", what, 1, 1, 3));
   state.final = reader.Bool(item, "final", what, false);
   state.clock_runs = reader.Bool(item, "clock_runs", what, !state.final);

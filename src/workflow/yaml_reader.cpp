@@ -114,9 +114,10 @@ std::optional<core::LocalText> YamlReader::LocalScalar(const YAML::Node& node,
 core::LocalText YamlReader::Text(const YAML::Node& map, std::string_view key, std::string_view what,
                                  std::string_view fallback) {
   const YAML::Node node = map[std::string(key)];
-  if (!node.IsDefined() || node.IsNull()) return core::LocalText(std::string(fallback));
-  return LocalScalar(node, std::string(what) + " '" + std::string(key) + "'")
-      .value_or(core::LocalText(std::string(fallback)));
+  const core::LocalText otherwise =
+      fallback.empty() ? core::LocalText() : core::LocalText(std::string(fallback));
+  if (!node.IsDefined() || node.IsNull()) return otherwise;
+  return LocalScalar(node, std::string(what) + " '" + std::string(key) + "'").value_or(otherwise);
 }
 
 bool YamlReader::Bool(const YAML::Node& map, std::string_view key, std::string_view what,

@@ -43,7 +43,8 @@ class YamlReader {
   // A text for people: a scalar (every language) or a map from language
   // to text ({en: New, ru: Новый}); reports anything else.
   std::optional<core::LocalText> LocalScalar(const YAML::Node& node, std::string_view what);
-  // map[key] as LocalScalar; `fallback` when absent or bad.
+  // map[key] as LocalScalar; `fallback` when absent or bad (no text at all
+  // for an empty fallback).
   core::LocalText Text(const YAML::Node& map, std::string_view key, std::string_view what,
                        std::string_view fallback);
   // map[key] as "true"/"false"; `fallback` when absent.

@@ -26,15 +26,18 @@ class LanguagesTest(ServerTestCase):
 
     def test_state_and_instructions_follow_accept_language_then_the_default(self):
         russian = self.read(self.customer, "ru-RU,ru;q=0.9,en;q=0.8")
-        self.assertEqual(russian["state_label"], "Новое, ждёт классификации")
+        self.assertEqual(russian["state_label"], "Получено, ждёт оператора")
         self.assertIn("Оператор", russian["instructions"])
         english = self.read(self.customer, "en-GB,en;q=0.9")
-        self.assertEqual(english["state_label"], "New, to classify")
+        self.assertEqual(english["state_label"], "Received, waiting for an operator")
         self.assertIn("operator", english["instructions"])
         # Neither language asked for, or none at all: the default, Russian.
         self.assertEqual(self.read(self.customer, "de-DE")["state_label"],
+                         "Получено, ждёт оператора")
+        self.assertEqual(self.read(self.customer)["state_label"], "Получено, ждёт оператора")
+        # Staff read the process's own words.
+        self.assertEqual(self.read(self.operator, "ru")["state_label"],
                          "Новое, ждёт классификации")
-        self.assertEqual(self.read(self.customer)["state_label"], "Новое, ждёт классификации")
 
     def test_a_language_chosen_in_the_profile_wins_over_the_browser(self):
         operator, _ = self.server.staff_client("l1_operator")

@@ -41,7 +41,7 @@ class ProcessWalk(ServerTestCase):
         created = self.assertStatus(self.customer.create_ticket(subject=subject), 201).json()
         self.assertEqual(created["state"], "l1_new")
         self.assertEqual(created["status"], "new")
-        self.assertEqual(created["process"], {"id": "support", "version": 1})
+        self.assertEqual(created["process"], {"id": "support", "version": 2})
         self.assertFalse(created["final"])
         self.assertTrue(created["instructions"])
         return created["id"]
@@ -127,6 +127,37 @@ class ProcessWalk(ServerTestCase):
         self.assertTrue(any("outside" in body for body in self.replies(tid)))
         self.step(tid, "customer", "reopen", {"customer_comment": "It is about your shop"},
                   state="l1_new", status="new", missing="customer_comment")
+
+    def test_the_customer_withdraws_a_request_nobody_has_answered(self):
+        tid = self.open_ticket("Never mind, found it")
+        self.step(tid, "l1_operator", "take_technical", state="l1_technical")
+        t = self.step(tid, "customer", "withdraw", {"customer_comment": "Found it myself"},
+                      state="closed", status="closed")
+        self.assertTrue(t["final"])
+        # Once support has answered, there is nothing left to withdraw.
+        answered = self.open_ticket("How do I export?")
+        self.step(answered, "l1_operator", "take_technical", state="l1_technical")
+        self.step(answered, "l1_operator", "answer_technical", {"resolution": "Menu > Export"},
+                  state="awaiting_confirmation")
+        listed = self.customer.get(f"/api/v1/tickets/{answered}/transitions").json()["items"]
+        self.assertNotIn("withdraw", [t["id"] for t in listed])
+        self.assertProblem(self.customer.post(f"/api/v1/tickets/{answered}/transitions/withdraw",
+                                              {"fields": {}}), 409)
+
+    def test_customers_read_their_own_words_for_each_state(self):
+        tid = self.open_ticket("Where is my invoice?")
+        english = {"Accept-Language": "en"}
+        mine = self.customer.get(f"/api/v1/tickets/{tid}", headers=english).json()
+        staff = self.staff["l1_operator"].get(f"/api/v1/tickets/{tid}", headers=english).json()
+        self.assertEqual(mine["state_label"], "Received, waiting for an operator")
+        self.assertEqual(staff["state_label"], "New, to classify")
+        self.step(tid, "l1_operator", "take_technical", state="l1_technical")
+        self.step(tid, "l1_operator", "ask_customer", state="waiting_for_customer")
+        russian = self.customer.get(f"/api/v1/tickets/{tid}", headers={"Accept-Language": "ru"})
+        self.assertEqual(russian.json()["state_label"], "Ждём вашего ответа")
+        listed = self.customer.get("/api/v1/tickets?scope=mine", headers=english).json()["items"]
+        self.assertIn("Waiting for your answer",
+                      [t["state_label"] for t in listed if t["id"] == tid])
 
     def test_faq_answer_objected_then_faq_answer_accepted(self):
         tid = self.open_ticket("How do I reindex?")

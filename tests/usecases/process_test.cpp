@@ -13,9 +13,9 @@ TEST_F(Process, TicketStartsOnTheDefaultProcessAtL1) {
   auto t = Open(anna_);
   ASSERT_TRUE(t.process.has_value());
   EXPECT_EQ(t.process->process_id, "support");
-  EXPECT_EQ(t.process->version, 1);
+  EXPECT_EQ(t.process->version, 2);
   EXPECT_EQ(t.process->state, "l1_new");
-  EXPECT_EQ(t.process->state_label, "New, to classify");
+  EXPECT_EQ(t.process->state_label, "Received, waiting for an operator");    // a customer's words
   EXPECT_NE(t.process->instructions.find("registered"), std::string::npos);  // customer's
   EXPECT_EQ(t.status, TicketStatus::kNew);
   auto as_l1 = s_->tickets.Get(l1_, t.id);
@@ -116,35 +116,35 @@ TEST_F(Process, AFailingActionLeavesNothing) {
 
 TEST_F(Process, ATicketStaysOnItsVersionAndMigrateMapsStates) {
   auto old_ticket = MustFire(l1_, Open(anna_), "take_technical");
-  auto v2 = Replace(Replace(yaml_, "version: 1", "version: 2"), "l1_technical", "l1_work");
+  auto v2 = Replace(Replace(yaml_, "version: 2", "version: 3"), "l1_technical", "l1_work");
   auto loaded = s_->process_admin.Load(std::nullopt, v2, "support-v2.yaml");
   ASSERT_TRUE(loaded.ok()) << loaded.error().message;
   EXPECT_TRUE(loaded->current);
   auto fresh = MustFire(l1_, Open(anna_), "take_technical");
-  EXPECT_EQ(fresh.process->version, 2);
+  EXPECT_EQ(fresh.process->version, 3);
   EXPECT_EQ(fresh.process->state, "l1_work");
   old_ticket = s_->tickets.Get(l1_, old_ticket.id).value();
-  EXPECT_EQ(old_ticket.process->version, 1);  // untouched by the new version
-  auto unmapped = s_->process_admin.Migrate(std::nullopt, {"support", 1, 2, {}});
+  EXPECT_EQ(old_ticket.process->version, 2);  // untouched by the new version
+  auto unmapped = s_->process_admin.Migrate(std::nullopt, {"support", 2, 3, {}});
   EXPECT_EQ(unmapped.error().field, "map");
   auto moved =
-      s_->process_admin.Migrate(std::nullopt, {"support", 1, 2, {{"l1_technical", "l1_work"}}});
+      s_->process_admin.Migrate(std::nullopt, {"support", 2, 3, {{"l1_technical", "l1_work"}}});
   ASSERT_TRUE(moved.ok()) << moved.error().message;
   EXPECT_EQ(moved->tickets, 1);
   old_ticket = s_->tickets.Get(l1_, old_ticket.id).value();
-  EXPECT_EQ(old_ticket.process->version, 2);
+  EXPECT_EQ(old_ticket.process->version, 3);
   EXPECT_EQ(old_ticket.process->state, "l1_work");
   EXPECT_EQ(History(old_ticket).back().kind, EventKind::kProcessMigrated);
-  EXPECT_EQ(History(old_ticket).back().old_value, "support@1:l1_technical");
+  EXPECT_EQ(History(old_ticket).back().old_value, "support@2:l1_technical");
   MustFire(l1_, old_ticket, "escalate", {{"escalation_reason", "after migration"}});
 }
 
 TEST_F(Process, AnInvalidDefinitionIsRefusedAndThePreviousStaysCurrent) {
-  auto broken = Replace(Replace(yaml_, "version: 1", "version: 3"), "to: im_triage", "to: nowhere");
+  auto broken = Replace(Replace(yaml_, "version: 2", "version: 4"), "to: im_triage", "to: nowhere");
   auto loaded = s_->process_admin.Load(std::nullopt, broken, "broken.yaml");
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.error().message.find("nowhere"), std::string::npos);
-  EXPECT_EQ(Open(anna_).process->version, 1);
+  EXPECT_EQ(Open(anna_).process->version, 2);
   auto changed = Replace(yaml_, "\"Three-tier support\"", "\"Changed\"");
   EXPECT_EQ(s_->process_admin.Load(std::nullopt, changed, "x.yaml").error().code,
             ErrorCode::kConflict);  // same version, other text
