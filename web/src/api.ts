@@ -2,12 +2,14 @@
 // If-Match/ETag, Idempotency-Key and problem+json errors. Routes, request
 // bodies and answers are typed from docs/openapi.yaml (./api/types.ts).
 import { asSent } from './api/types';
+import { currentLanguage, t } from './i18n';
 import type {
   Category,
   Group,
   MeInfo,
   Message,
   MethodOf,
+  NotificationPage,
   NewFeedback,
   NewMessage,
   Ok,
@@ -23,9 +25,11 @@ import type {
   TicketPage,
   TicketPatch,
   TicketQuery,
+  TicketSla,
   Transition,
   TransitionFields,
   UserCard,
+  UserOption,
 } from './api/types';
 
 /** An error answer of the API (RFC 9457 problem+json) or a network failure. */
@@ -39,7 +43,7 @@ export class ApiError extends Error {
   readonly field: string;
 
   constructor(status: number, problem: Problem) {
-    super(problem.detail || problem.title || `Request failed (${status})`);
+    super(problem.detail || problem.title || t('error.requestFailed', { status }));
     this.name = 'ApiError';
     this.status = status;
     this.type = problem.type ?? '';
@@ -58,7 +62,9 @@ async function problemOf(response: Response): Promise<ApiError> {
     // A body that is not JSON (a proxy's error page): fall back to the status.
   }
   if (!problem.detail && !problem.title) {
-    problem = { title: response.statusText || `The server answered ${response.status}` };
+    problem = {
+      title: response.statusText || t('error.serverAnswered', { status: response.status }),
+    };
   }
   return new ApiError(response.status, problem);
 }
@@ -101,7 +107,13 @@ export class ApiClient {
     options: SendOptions<P, M> = {},
   ): Promise<{ data: Ok<P, M>; response: Response }> {
     const verb = method.toUpperCase(); // fetch leaves "patch" as it is
-    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      // Texts the server writes (process states, instructions, transition
+      // labels) come in the language the app shows, even without a profile one.
+      'Accept-Language': currentLanguage(),
+      ...options.headers,
+    };
     let body: BodyInit | undefined;
     if (options.encoded) {
       body = options.encoded.body;
@@ -125,9 +137,7 @@ export class ApiClient {
         cache: 'no-cache', // revalidate: a ticket may change at any moment
       });
     } catch {
-      throw new ApiError(0, {
-        detail: 'Cannot reach the help desk server. Check your connection and try again.',
-      });
+      throw new ApiError(0, { detail: t('error.network') });
     }
     if (!response.ok) {
       const error = await problemOf(response);
@@ -211,13 +221,21 @@ export class ApiClient {
     return asSent((await this.send('get', '/api/v1/users/{id}', { params: { id } })).data);
   }
 
+  /** Active staff of `roles` (all staff roles when none) whose name or e-mail has `q`. */
+  async users(roles: string[], q: string, limit = 20): Promise<UserOption[]> {
+    const query = { role: roles.join(',') || undefined, q: q.trim() || undefined, limit };
+    return asSent(itemsOf((await this.send('get', '/api/v1/users', { query })).data));
+  }
+
   // ---- tickets ----
 
   async listTickets(filter: {
     scope: NonNullable<TicketQuery['scope']>;
     status?: string[];
     group?: string;
+    tier?: number;
     unassigned?: boolean;
+    sort?: TicketQuery['sort'];
     cursor?: string | null;
     limit?: number;
   }): Promise<TicketPage> {
@@ -225,7 +243,9 @@ export class ApiClient {
       scope: filter.scope,
       status: filter.status?.length ? filter.status.join(',') : undefined,
       group: filter.group || undefined,
+      tier: filter.tier || undefined,
       unassigned: filter.unassigned ? true : undefined,
+      sort: filter.sort,
       cursor: filter.cursor ?? undefined,
       limit: filter.limit,
     };
@@ -257,6 +277,11 @@ export class ApiClient {
     return asSent(data);
   }
 
+  /** The ticket's SLA clock, its level and the timeline that explains the due time. */
+  async ticketSla(id: number): Promise<TicketSla> {
+    return asSent((await this.send('get', '/api/v1/tickets/{id}/sla', { params: { id } })).data);
+  }
+
   /** What the caller may fire on the ticket now. */
   async transitions(id: number): Promise<Transition[]> {
     const path = '/api/v1/tickets/{id}/transitions';
@@ -264,18 +289,20 @@ export class ApiClient {
   }
 
   /**
-   * Fires a transition of the ticket's process unless the ticket changed
-   * since `etag` (412 then).
+   * Fires a transition of the ticket's process, with an optional comment,
+   * unless the ticket changed since `etag` (412 then).
    */
   async fireTransition(
     id: number,
     transition: string,
     fields: TransitionFields,
+    comment: string,
     etag: string,
   ): Promise<Ticket> {
     const { data } = await this.send('post', '/api/v1/tickets/{id}/transitions/{transition}', {
       params: { id, transition },
-      json: { fields },
+      // The comment is an internal note when staff fire, a reply from a customer.
+      json: comment.trim() ? { fields, comment } : { fields },
       headers: { 'If-Match': etag },
     });
     return asSent(data);
@@ -296,6 +323,21 @@ export class ApiClient {
   async events(ticketId: number): Promise<TicketEvent[]> {
     const path = '/api/v1/tickets/{id}/events';
     return asSent(itemsOf((await this.send('get', path, { params: { id: ticketId } })).data));
+  }
+
+  // ---- notifications ----
+
+  /** The signed-in user's notifications, newest first, with the number unread. */
+  async notifications(cursor?: string | null, limit = 20): Promise<NotificationPage> {
+    const query = { cursor: cursor ?? undefined, limit };
+    return asSent((await this.send('get', '/api/v1/notifications', { query })).data);
+  }
+
+  /** Marks one notification read; answers the number still unread. */
+  async markNotificationRead(id: number): Promise<number> {
+    const path = '/api/v1/notifications/{id}/read';
+    const { data } = await this.send('post', path, { params: { id } });
+    return data?.unread ?? 0;
   }
 
   async feedback(ticketId: number, feedback: NewFeedback): Promise<void> {

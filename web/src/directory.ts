@@ -1,6 +1,7 @@
 // Reference data the views share, fetched once per page load: categories,
 // groups and user cards (author and assignee names).
 import { api } from './api';
+import { t } from './i18n';
 import type { Category, Group, UserCard } from './api/types';
 
 /** A user's card, or a stand-in with role "" for a user the server does not show. */
@@ -30,7 +31,9 @@ export function groups(): Promise<Group[]> {
 export function userCard(id: number): Promise<Card> {
   let card = users.get(id);
   if (!card) {
-    card = api.user(id).catch((): Card => ({ id, name: `User ${id}`, role: '' }));
+    card = api
+      .user(id)
+      .catch((): Card => ({ id, name: t('common.userN', { id: String(id) }), role: '' }));
     users.set(id, card);
   }
   return card;
@@ -48,13 +51,20 @@ export async function userCards(
 }
 
 export function categoryLabel(list: Category[], slug: string): string {
-  if (!slug) return 'Not chosen';
+  if (!slug) return t('common.notChosen');
   return list.find((c) => c.slug === slug)?.label ?? slug;
 }
 
 export function groupName(list: Group[], id: number | string | null | undefined): string {
-  if (id === null || id === undefined || id === '') return 'None';
-  return list.find((g) => String(g.id) === String(id))?.name ?? `Group ${id}`;
+  if (id === null || id === undefined || id === '') return t('common.none');
+  return (
+    list.find((g) => String(g.id) === String(id))?.name ?? t('common.groupN', { id: String(id) })
+  );
+}
+
+/** A person's name from `people`, or "User 12" for one not fetched. */
+export function personName(people: Map<number, Card>, id: number): string {
+  return people.get(id)?.name ?? t('common.userN', { id: String(id) });
 }
 
 /** Forgets cached data, e.g. after signing out. */

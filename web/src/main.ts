@@ -1,17 +1,23 @@
-// Start-up: restore the session, draw the frame, route. The routes table is
-// the map of the app.
+// Start-up: restore the session, apply the user's language and time zone,
+// draw the frame, keep the live stream while signed in, route. The routes
+// table is the map of the app.
 // The styles, in cascade order; the build bundles them into one hashed file.
 import './css/base.css';
 import './css/layout.css';
 import './css/components.css';
 import './css/forms.css';
 import './css/ticket.css';
+import './css/live.css';
 import { frameElement, h, replace } from './dom';
 import { api } from './api';
 import { Router, navigate, currentPath } from './router';
 import type { Location, Route } from './router';
 import { currentUser, isStaff, onSessionChange, restoreSession, setSession } from './session';
 import { renderShell, markCurrentLink } from './shell';
+import { clearDirectory } from './directory';
+import { onPreferencesChange, setPreferences, t } from './i18n';
+import { startLive, stopLive } from './live/stream';
+import { startNotifications, stopNotifications } from './notifications/store';
 import { clearBanner, showBanner } from './ui/banner';
 import { signInView, registerView, setPasswordView } from './views/auth';
 import { ticketListView } from './views/ticket_list';
@@ -19,17 +25,18 @@ import { newTicketView } from './views/new_ticket';
 import { ticketView } from './views/ticket';
 import { settingsView } from './views/settings';
 import { notFoundView } from './views/not_found';
+import type { User } from './api/types';
 
 const routes: Route[] = [
-  { pattern: '/', view: homeRedirect, title: 'Help desk', auth: 'signed-in' },
-  { pattern: '/login', view: signInView, title: 'Sign in', auth: 'signed-out' },
-  { pattern: '/register', view: registerView, title: 'Create an account', auth: 'signed-out' },
-  { pattern: '/set-password', view: setPasswordView, title: 'Set your password' },
-  { pattern: '/tickets', view: ticketListView('mine'), title: 'My tickets', auth: 'signed-in' },
-  { pattern: '/tickets/new', view: newTicketView, title: 'New ticket', auth: 'signed-in' },
-  { pattern: '/tickets/:id', view: ticketView, title: 'Ticket', auth: 'signed-in' },
-  { pattern: '/queue', view: ticketListView('queue'), title: 'Queue', auth: 'staff' },
-  { pattern: '/settings', view: settingsView, title: 'Settings', auth: 'signed-in' },
+  { pattern: '/', view: homeRedirect, title: 'title.home', auth: 'signed-in' },
+  { pattern: '/login', view: signInView, title: 'title.signIn', auth: 'signed-out' },
+  { pattern: '/register', view: registerView, title: 'title.register', auth: 'signed-out' },
+  { pattern: '/set-password', view: setPasswordView, title: 'title.setPassword' },
+  { pattern: '/tickets', view: ticketListView('mine'), title: 'title.tickets', auth: 'signed-in' },
+  { pattern: '/tickets/new', view: newTicketView, title: 'title.newTicket', auth: 'signed-in' },
+  { pattern: '/tickets/:id', view: ticketView, title: 'title.ticket', auth: 'signed-in' },
+  { pattern: '/queue', view: ticketListView('queue'), title: 'title.queue', auth: 'staff' },
+  { pattern: '/settings', view: settingsView, title: 'title.settings', auth: 'signed-in' },
 ];
 
 function homePath(): string {
@@ -62,22 +69,35 @@ function allowed(route: Route): boolean {
 
 const main = frameElement('main');
 let renderCount = 0;
+/** What the view on screen asked to run when it is left (timers, live subscriptions). */
+let cleanUp: (() => void) | null = null;
+
+function leaveView(): void {
+  const run = cleanUp;
+  cleanUp = null;
+  run?.();
+}
 
 async function render(route: Route | null, location: Location): Promise<void> {
   renderCount += 1;
   const mine = renderCount;
+  leaveView();
   clearBanner({ navigation: true });
   markCurrentLink();
   if (route && !allowed(route)) return;
-  document.title = `${route?.title ?? 'Not found'} · Help desk`;
-  const root = h('div', { class: 'view' }, h('p', { class: 'loading' }, 'Loading…'));
+  document.title = t('title.page', { title: t(route?.title ?? 'title.notFound') });
+  const root = h('div', { class: 'view' }, h('p', { class: 'loading' }, t('app.loading')));
   replace(main, root);
   try {
-    await (route ? route.view(root, location) : notFoundView(root));
+    const done = await (route ? route.view(root, location) : notFoundView(root));
+    if (typeof done === 'function') {
+      if (mine === renderCount) cleanUp = done;
+      else done(); // the user moved on while the view loaded
+    }
   } catch (error) {
     if (mine !== renderCount) return;
     console.error(error);
-    showBanner(error instanceof Error ? error.message : 'The page could not be shown.');
+    showBanner(error instanceof Error ? error.message : t('app.pageFailed'));
   }
   if (mine !== renderCount) return;
   focusHeading(root);
@@ -106,13 +126,51 @@ function wireSkipLink(): void {
   });
 }
 
+/** The texts of index.html's frame, in the current language. */
+function translateFrame(): void {
+  const skip = document.querySelector('[data-skip]');
+  if (skip) skip.textContent = t('app.skipLink');
+  const brand = document.querySelector('.brand');
+  if (brand) brand.textContent = t('app.name');
+  frameElement('app-nav').setAttribute('aria-label', t('nav.label'));
+}
+
+/** True while the browser's cookie still names a session (asked by the live stream). */
+async function sessionAlive(): Promise<boolean> {
+  const info = await api.me();
+  if (info) return true;
+  api.onUnauthenticated();
+  return false;
+}
+
+function onSession(user: User | null): void {
+  setPreferences({ language: user?.language, timeZone: user?.time_zone });
+  if (user) {
+    startLive(sessionAlive);
+    startNotifications();
+  } else {
+    stopLive();
+    stopNotifications();
+  }
+  renderShell(user);
+}
+
 async function start(): Promise<void> {
+  setPreferences({});
+  translateFrame();
   wireSkipLink();
-  onSessionChange(renderShell);
+  let router: Router | null = null;
+  onSessionChange(onSession);
+  onPreferencesChange(() => {
+    translateFrame();
+    clearDirectory(); // categories and groups may be named in the language
+    renderShell(currentUser());
+    void router?.resolve();
+  });
   api.onUnauthenticated = () => {
     if (!currentUser()) return;
     setSession(null);
-    showBanner('Your session has ended. Please sign in again.', 'info', { keep: true });
+    showBanner(t('app.sessionEnded'), 'info', { keep: true });
     navigate(`/login?next=${encodeURIComponent(window.location.hash.slice(1))}`, { replace: true });
   };
   try {
@@ -124,18 +182,19 @@ async function start(): Promise<void> {
       h(
         'div',
         { class: 'card empty' },
-        h('h1', null, 'The help desk is not reachable'),
+        h('h1', null, t('app.unreachable')),
         h('p', null, error instanceof Error ? error.message : String(error)),
         h(
           'button',
           { class: 'button', type: 'button', onclick: () => window.location.reload() },
-          'Try again',
+          t('app.tryAgain'),
         ),
       ),
     );
     return;
   }
-  await new Router(routes, render).start();
+  router = new Router(routes, render);
+  await router.start();
 }
 
 void start();

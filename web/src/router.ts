@@ -1,5 +1,6 @@
 // Hash-based routing ("#/tickets/12?tab=history"), so the app works when
 // served as plain static files. A route maps a path pattern to a view.
+import type { PlainKey } from './i18n';
 
 export interface Location {
   params: Record<string, string>;
@@ -16,7 +17,8 @@ export type View = (
 export interface Route {
   pattern: string;
   view: View;
-  title: string;
+  /** The page title's catalogue key. */
+  title: PlainKey;
   auth?: 'signed-in' | 'signed-out' | 'staff';
 }
 

@@ -1,42 +1,46 @@
-// The page frame around the views: main navigation (by role) and the
-// signed-in user with "Sign out".
+// The page frame around the views: main navigation (by role), the
+// notifications bell, and the signed-in user with "Sign out".
 import { frameElement, h, replace } from './dom';
 import { isStaff, signOut } from './session';
 import { roleLabel } from './format';
+import { t } from './i18n';
+import type { PlainKey } from './i18n';
 import { navigate, currentPath } from './router';
 import { clearDirectory } from './directory';
+import { notificationBell } from './notifications/bell';
 import { showError } from './ui/form';
 import type { User } from './api/types';
 
 /** [path, label] of each link of the main navigation. */
-function navLinks(user: User | null): [string, string][] {
+function navLinks(user: User | null): [string, PlainKey][] {
   if (!user) return [];
   if (isStaff(user)) {
     return [
-      ['/queue', 'Queue'],
-      ['/tickets', 'Assigned to me'],
-      ['/tickets/new', 'New ticket'],
-      ['/settings', 'Settings'],
+      ['/queue', 'nav.queue'],
+      ['/tickets', 'nav.assigned'],
+      ['/tickets/new', 'nav.newTicket'],
+      ['/settings', 'nav.settings'],
     ];
   }
   return [
-    ['/tickets', 'My tickets'],
-    ['/tickets/new', 'New ticket'],
-    ['/settings', 'Settings'],
+    ['/tickets', 'nav.myTickets'],
+    ['/tickets/new', 'nav.newTicket'],
+    ['/settings', 'nav.settings'],
   ];
 }
 
 export function renderShell(user: User | null): void {
   const nav = frameElement('app-nav');
   const userBox = frameElement('app-user');
+  const links = navLinks(user);
   replace(
     nav,
-    navLinks(user).length
+    links.length
       ? h(
           'ul',
           null,
-          navLinks(user).map(([path, label]) =>
-            h('li', null, h('a', { href: `#${path}`, dataset: { path } }, label)),
+          links.map(([path, label]) =>
+            h('li', null, h('a', { href: `#${path}`, dataset: { path } }, t(label))),
           ),
         )
       : null,
@@ -46,7 +50,11 @@ export function renderShell(user: User | null): void {
     markCurrentLink();
     return;
   }
-  const signOutButton = h('button', { type: 'button', class: 'button subtle small' }, 'Sign out');
+  const signOutButton = h(
+    'button',
+    { type: 'button', class: 'button subtle small' },
+    t('nav.signOut'),
+  );
   signOutButton.addEventListener('click', async () => {
     try {
       await signOut();
@@ -58,6 +66,7 @@ export function renderShell(user: User | null): void {
   });
   replace(
     userBox,
+    notificationBell(),
     h(
       'span',
       { class: 'user-name' },

@@ -76,6 +76,8 @@ export type SessionInfo = Sent<Schemas['SessionGrant']>;
 export type Category = Sent<Schemas['Category']>;
 export type Group = Sent<Schemas['Group']>;
 export type UserCard = Sent<Ok<'/api/v1/users/{id}', 'get'>>;
+/** A person offered by the staff picker (GET /users). */
+export type UserOption = Sent<NonNullable<Ok<'/api/v1/users', 'get'>['items']>[number]>;
 
 /** The members a ticket has only while it runs on a business process. */
 type ProcessMember = 'state' | 'state_label' | 'final' | 'instructions' | 'process' | 'fields';
@@ -83,6 +85,11 @@ export type Ticket = SentBut<Schemas['Ticket'], ProcessMember>;
 export type TicketQuery = Query<'/api/v1/tickets', 'get'>;
 export type TicketPage = Omit<Sent<Ok<'/api/v1/tickets', 'get'>>, 'items'> & { items: Ticket[] };
 export type NewTicket = Schemas['NewTicket'];
+/** A ticket's SLA clock as lists and the ticket carry it; null without a clock. */
+export type SlaStatus = Sent<Schemas['SlaStatus']>;
+/** GET /tickets/{id}/sla: the clock, its level version and the timeline. */
+export type TicketSla = Sent<Ok<'/api/v1/tickets/{id}/sla', 'get'>>;
+export type SlaSegment = TicketSla['timeline'][number];
 export type TicketPatch = RequestBody<'/api/v1/tickets/{id}', 'patch'>;
 
 type TransitionSchema = Schemas['AvailableTransition'];
@@ -99,6 +106,8 @@ export type Attachment = Sent<Schemas['Attachment']>;
 export type Message = Sent<Schemas['Message']>;
 export type NewMessage = Schemas['NewMessage'];
 export type TicketEvent = Sent<Schemas['Event']>;
+export type Notification = Sent<Schemas['Notification']>;
+export type NotificationPage = Sent<Ok<'/api/v1/notifications', 'get'>>;
 export type NewFeedback = RequestBody<'/api/v1/tickets/{id}/feedback', 'post'>;
 
 /** An RFC 9457 problem as far as the app reads it; any member may be missing. */

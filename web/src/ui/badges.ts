@@ -2,8 +2,9 @@
 import { h } from '../dom';
 import { statusLabel, criticalityLabel } from '../format';
 
-export function statusBadge(status: string): HTMLSpanElement {
-  return h('span', { class: `badge status-${status}` }, statusLabel(status));
+/** `customer`: worded for the customer ("Waiting for your reply"). */
+export function statusBadge(status: string, options: { customer?: boolean } = {}): HTMLSpanElement {
+  return h('span', { class: `badge status-${status}` }, statusLabel(status, options));
 }
 
 export function criticalityBadge(criticality: string): HTMLSpanElement {

@@ -1,6 +1,7 @@
 // The page-wide message area under the header: errors that belong to no
 // field, and notices such as "the ticket changed, reloaded".
 import { h, replace } from '../dom';
+import { t } from '../i18n';
 
 /**
  * Shows `text` in the banner. `keep`: survive the next page change (for
@@ -18,7 +19,7 @@ export function showBanner(
     {
       type: 'button',
       class: 'banner-close',
-      'aria-label': 'Dismiss message',
+      'aria-label': t('common.dismiss'),
       onclick: () => clearBanner(),
     },
     '×',

@@ -2,6 +2,7 @@
 // them listed with their sizes, remove any before sending.
 import { h, replace, uid, announce } from '../dom';
 import { fileSize } from '../format';
+import { t } from '../i18n';
 
 export interface FilePicker {
   element: HTMLElement;
@@ -21,15 +22,12 @@ export function filePicker(options: { label?: string; hint?: string } = {}): Fil
     id,
     name: 'attachments',
     multiple: true,
-    class: 'file-input',
+    // The browser's own button speaks the browser's language, so it is
+    // hidden and a label in the app's language stands in for it.
+    class: 'file-input visually-hidden',
   });
-  const list = h('ul', { class: 'file-list', 'aria-label': 'Files to send' });
-  const hint = h(
-    'div',
-    { class: 'field-hint', id: `${id}-hint` },
-    options.hint ??
-      'Screenshots, logs or other files. You can also drop files here or paste a screenshot.',
-  );
+  const list = h('ul', { class: 'file-list', 'aria-label': t('files.listLabel') });
+  const hint = h('div', { class: 'field-hint', id: `${id}-hint` }, options.hint ?? t('files.hint'));
   input.setAttribute('aria-describedby', hint.id);
 
   const changed = (): void => {
@@ -41,7 +39,7 @@ export function filePicker(options: { label?: string; hint?: string } = {}): Fil
     if (!added.length) return;
     chosen = chosen.concat(added);
     changed();
-    announce(`${added.length} file${added.length === 1 ? '' : 's'} added`);
+    announce(t('files.added', { count: added.length }));
   };
   const renderList = (): void => {
     replace(
@@ -50,22 +48,22 @@ export function filePicker(options: { label?: string; hint?: string } = {}): Fil
         h(
           'li',
           null,
-          h('span', { class: 'file-name' }, file.name || 'pasted image'),
+          h('span', { class: 'file-name' }, file.name || t('files.pasted')),
           h('span', { class: 'file-size' }, fileSize(file.size)),
           h(
             'button',
             {
               type: 'button',
               class: 'link-button',
-              'aria-label': `Remove ${file.name}`,
+              'aria-label': t('files.removeNamed', { name: file.name }),
               onclick: () => {
                 chosen.splice(index, 1);
                 changed();
-                announce(`${file.name} removed`);
+                announce(t('files.removed', { name: file.name }));
                 input.focus();
               },
             },
-            'Remove',
+            t('files.remove'),
           ),
         ),
       ),
@@ -83,10 +81,15 @@ export function filePicker(options: { label?: string; hint?: string } = {}): Fil
     h(
       'label',
       { for: id },
-      options.label ?? 'Attachments',
-      h('span', { class: 'optional' }, ' (optional)'),
+      options.label ?? t('files.label'),
+      h('span', { class: 'optional' }, t('common.optional')),
     ),
     input,
+    h(
+      'label',
+      { for: id, class: 'button small file-choose', 'aria-hidden': 'true' },
+      t('files.choose'),
+    ),
     hint,
     list,
     h('p', { class: 'field-error', id: `${id}-error`, hidden: true }),

@@ -3,6 +3,7 @@
 import { h, uid } from '../dom';
 import { ApiError } from '../api';
 import { showBanner, clearBanner } from './banner';
+import { t } from '../i18n';
 
 export interface FieldSpec {
   label: string;
@@ -31,7 +32,7 @@ export function field(spec: FieldSpec): HTMLDivElement {
       'label',
       { for: id },
       spec.label,
-      spec.optional ? h('span', { class: 'optional' }, ' (optional)') : null,
+      spec.optional ? h('span', { class: 'optional' }, t('common.optional')) : null,
     ),
     spec.control,
     hint,
@@ -42,38 +43,78 @@ export function field(spec: FieldSpec): HTMLDivElement {
 
 const kControls = 'input, select, textarea';
 
+/**
+ * A slot for errors that belong to no field, inside a form that the banner
+ * would not reach (a modal dialog covers the page). showError uses it.
+ */
+export function formErrorSlot(): HTMLElement {
+  return h('p', { class: 'form-error', role: 'alert', hidden: true });
+}
+
 export function clearErrors(form: HTMLFormElement): void {
-  for (const wrapper of form.querySelectorAll('.field.has-error')) {
-    wrapper.classList.remove('has-error');
-    const error = wrapper.querySelector<HTMLElement>('.field-error');
-    if (error) {
-      error.textContent = '';
-      error.hidden = true;
-    }
-    const control = wrapper.querySelector(kControls);
-    if (control) {
-      control.removeAttribute('aria-invalid');
-      const described = (control.getAttribute('aria-describedby') ?? '')
-        .split(' ')
-        .filter((token) => token && token !== error?.id);
-      if (described.length) control.setAttribute('aria-describedby', described.join(' '));
-      else control.removeAttribute('aria-describedby');
-    }
+  const slot = form.querySelector<HTMLElement>('.form-error');
+  if (slot) {
+    slot.textContent = '';
+    slot.hidden = true;
+  }
+  for (const wrapper of form.querySelectorAll<HTMLElement>('.field.has-error')) {
+    clearFieldError(wrapper);
   }
   clearBanner();
 }
 
-/** Shows `error` next to the field the server named, or in the banner. */
+/** Removes the error shown under the field `wrapper` (a `.field`). */
+export function clearFieldError(wrapper: HTMLElement): void {
+  wrapper.classList.remove('has-error');
+  const error = wrapper.querySelector<HTMLElement>('.field-error');
+  if (error) {
+    error.textContent = '';
+    error.hidden = true;
+  }
+  const control = wrapper.querySelector(kControls);
+  if (control) {
+    control.removeAttribute('aria-invalid');
+    const described = (control.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((token) => token && token !== error?.id);
+    if (described.length) control.setAttribute('aria-describedby', described.join(' '));
+    else control.removeAttribute('aria-describedby');
+  }
+}
+
+/**
+ * Shows `error` next to the field the server named, else in the form's
+ * error slot (formErrorSlot), else in the banner.
+ */
 export function showError(form: HTMLFormElement | null, error: unknown): void {
   const apiError = error instanceof ApiError ? error : null;
-  const text = apiError ? apiError.detail : 'Something went wrong. Please try again.';
+  const text = apiError ? apiError.detail : t('error.generic');
   if (!apiError) console.error(error);
-  const wrapper = form && apiError?.field ? fieldWrapper(form, apiError.field) : null;
-  const message = wrapper?.querySelector<HTMLElement>('.field-error');
-  if (!wrapper || !message) {
-    showBanner(text);
+  if (form && apiError?.field && setFieldError(form, apiError.field, text, { focus: true })) {
     return;
   }
+  const slot = form?.querySelector<HTMLElement>('.form-error');
+  if (slot) {
+    slot.textContent = text;
+    slot.hidden = false;
+    return;
+  }
+  showBanner(text);
+}
+
+/**
+ * Shows `text` under the field named `name` (its wrapper's data-field);
+ * false when the form has no such field.
+ */
+export function setFieldError(
+  form: HTMLFormElement,
+  name: string,
+  text: string,
+  options: { focus?: boolean } = {},
+): boolean {
+  const wrapper = fieldWrapper(form, name);
+  const message = wrapper?.querySelector<HTMLElement>('.field-error');
+  if (!wrapper || !message) return false;
   wrapper.classList.add('has-error');
   message.textContent = text;
   message.hidden = false;
@@ -81,9 +122,15 @@ export function showError(form: HTMLFormElement | null, error: unknown): void {
   if (control) {
     control.setAttribute('aria-invalid', 'true');
     const described = control.getAttribute('aria-describedby');
-    control.setAttribute('aria-describedby', described ? `${described} ${message.id}` : message.id);
-    control.focus();
+    if (!(described ?? '').split(' ').includes(message.id)) {
+      control.setAttribute(
+        'aria-describedby',
+        described ? `${described} ${message.id}` : message.id,
+      );
+    }
+    if (options.focus) control.focus();
   }
+  return true;
 }
 
 function fieldWrapper(form: HTMLFormElement, name: string): HTMLElement | null {
@@ -101,7 +148,7 @@ function fieldWrapper(form: HTMLFormElement, name: string): HTMLElement | null {
 export function setBusy(
   button: HTMLButtonElement,
   working: boolean,
-  workingLabel = 'Working…',
+  workingLabel = t('common.working'),
 ): void {
   if (working) {
     button.dataset.label = button.textContent ?? '';
@@ -127,21 +174,42 @@ export function valueOf(form: HTMLFormElement, name: string): string {
 }
 
 /**
+ * Shows `message` under each of the `required` fields left empty and focuses
+ * the first; true when none is empty.
+ */
+function filledIn(form: HTMLFormElement, required: [string, string][]): boolean {
+  let first: string | null = null;
+  for (const [name, message] of required) {
+    if (valueOf(form, name).trim()) continue;
+    setFieldError(form, name, message);
+    first ??= name;
+  }
+  if (first) {
+    const control = form.elements.namedItem(first);
+    if (control instanceof HTMLElement) control.focus();
+  }
+  return first === null;
+}
+
+/**
  * Runs `action` when `form` is submitted: one submission at a time, earlier
  * errors cleared, `submit` busy meanwhile. When `action` throws, the button
  * is released and the problem shown next to its field (or as a banner); an
- * action that keeps the form on screen releases the button itself.
+ * action that keeps the form on screen releases the button itself. The
+ * `required` fields are checked first, with the app's own messages.
  */
 export function onSubmit(
   form: HTMLFormElement,
   submit: HTMLButtonElement,
   workingLabel: string,
   action: () => Promise<void>,
+  required: [name: string, message: string][] = [],
 ): void {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (isBusy(submit)) return;
     clearErrors(form);
+    if (!filledIn(form, required)) return;
     setBusy(submit, true, workingLabel);
     try {
       await action();

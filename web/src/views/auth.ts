@@ -7,6 +7,7 @@ import { setSession } from '../session';
 import { navigate, href } from '../router';
 import type { Location } from '../router';
 import { field, valueOf, onSubmit } from '../ui/form';
+import { t } from '../i18n';
 
 /** Where to go after signing in: the page that asked for it, or home. */
 function nextPath(query: URLSearchParams): string {
@@ -34,30 +35,41 @@ export function signInView(root: HTMLElement, location: Location): void {
     autocomplete: 'current-password',
     required: true,
   });
-  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Sign in');
+  const submit = h('button', { type: 'submit', class: 'button primary' }, t('auth.signIn'));
   const form = h(
     'form',
     { class: 'stack', novalidate: true },
-    field({ label: 'E-mail', control: email }),
-    field({ label: 'Password', control: password }),
+    field({ label: t('auth.email'), control: email }),
+    field({ label: t('auth.password'), control: password }),
     h('div', { class: 'form-actions' }, submit),
   );
-  onSubmit(form, submit, 'Signing in…', async () => {
-    setSession(await api.login(valueOf(form, 'email').trim(), valueOf(form, 'password')));
-    navigate(nextPath(location.query), { replace: true });
-  });
+  onSubmit(
+    form,
+    submit,
+    t('auth.signingIn'),
+    async () => {
+      setSession(await api.login(valueOf(form, 'email').trim(), valueOf(form, 'password')));
+      navigate(nextPath(location.query), { replace: true });
+    },
+    [
+      ['email', t('auth.emailMissing')],
+      ['password', t('auth.passwordMissing')],
+    ],
+  );
   replace(
     root,
     authCard(
-      'Sign in',
-      'Sign in to follow your requests and talk to support.',
+      t('title.signIn'),
+      t('auth.signInLead'),
       form,
       h(
         'p',
         null,
-        'New here? ',
-        h('a', { href: href('/register', nextQuery(location.query)) }, 'Create an account'),
-        ' — it takes a minute and you are signed in at once.',
+        t('auth.newHere'),
+        ' ',
+        h('a', { href: href('/register', nextQuery(location.query)) }, t('auth.createAccount')),
+        ' ',
+        t('auth.newHereAfter'),
       ),
     ),
   );
@@ -80,39 +92,46 @@ export function registerView(root: HTMLElement, location: Location): void {
     required: true,
     minlength: 8,
   });
-  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Create account');
+  const submit = h('button', { type: 'submit', class: 'button primary' }, t('auth.createSubmit'));
   const form = h(
     'form',
     { class: 'stack', novalidate: true },
-    field({ label: 'Your name', control: name }),
-    field({
-      label: 'E-mail',
-      control: email,
-      hint: 'We write to this address when support answers.',
-    }),
-    field({ label: 'Password', control: password, hint: 'At least 8 characters.' }),
+    field({ label: t('auth.yourName'), control: name }),
+    field({ label: t('auth.email'), control: email, hint: t('auth.emailHint') }),
+    field({ label: t('auth.password'), control: password, hint: t('auth.passwordHint') }),
     h('div', { class: 'form-actions' }, submit),
   );
-  onSubmit(form, submit, 'Creating account…', async () => {
-    const info = await api.register(
-      valueOf(form, 'email').trim(),
-      valueOf(form, 'password'),
-      valueOf(form, 'name').trim(),
-    );
-    setSession(info);
-    navigate(nextPath(location.query), { replace: true });
-  });
+  onSubmit(
+    form,
+    submit,
+    t('auth.creating'),
+    async () => {
+      const info = await api.register(
+        valueOf(form, 'email').trim(),
+        valueOf(form, 'password'),
+        valueOf(form, 'name').trim(),
+      );
+      setSession(info);
+      navigate(nextPath(location.query), { replace: true });
+    },
+    [
+      ['name', t('auth.nameMissing')],
+      ['email', t('auth.emailMissing')],
+      ['password', t('auth.passwordMissing')],
+    ],
+  );
   replace(
     root,
     authCard(
-      'Create an account',
-      'You are signed in as soon as the account is created; no e-mail confirmation to wait for.',
+      t('title.register'),
+      t('auth.registerLead'),
       form,
       h(
         'p',
         null,
-        'Already have an account? ',
-        h('a', { href: href('/login', nextQuery(location.query)) }, 'Sign in'),
+        t('auth.haveAccount'),
+        ' ',
+        h('a', { href: href('/login', nextQuery(location.query)) }, t('auth.signInLink')),
       ),
     ),
   );
@@ -129,15 +148,14 @@ export function setPasswordView(root: HTMLElement, location: Location): void {
     replace(
       root,
       authCard(
-        'Set your password',
-        'This link is incomplete. Open the link from the e-mail again, or copy all of it ' +
-          'into the address bar.',
+        t('auth.setPassword'),
+        t('auth.linkIncomplete'),
         h('div'),
         h(
           'p',
           null,
-          h('a', { href: href('/login') }, 'Sign in'),
-          ' if you have a password already.',
+          h('a', { href: href('/login') }, t('auth.signInLink')),
+          t('auth.ifHavePassword'),
         ),
       ),
     );
@@ -157,37 +175,49 @@ export function setPasswordView(root: HTMLElement, location: Location): void {
     required: true,
     minlength: 8,
   });
-  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Set password');
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'button primary' },
+    t('auth.setPasswordSubmit'),
+  );
   const form = h(
     'form',
     { class: 'stack', novalidate: true },
-    field({ label: 'New password', control: password, hint: 'At least 8 characters.' }),
-    field({ label: 'New password again', control: confirm }),
+    field({ label: t('auth.newPassword'), control: password, hint: t('auth.passwordHint') }),
+    field({ label: t('auth.newPasswordAgain'), control: confirm }),
     h('div', { class: 'form-actions' }, submit),
   );
-  onSubmit(form, submit, 'Setting password…', async () => {
-    const chosen = valueOf(form, 'password');
-    if (chosen !== valueOf(form, 'confirm')) {
-      // Shown under the field like the server's problems are.
-      throw new ApiError(422, { detail: 'The two passwords differ.', field: 'confirm' });
-    }
-    setSession(await api.setPassword(token, chosen));
-    navigate('/', { replace: true }); // also drops the used link from the history
-  });
+  onSubmit(
+    form,
+    submit,
+    t('auth.settingPassword'),
+    async () => {
+      const chosen = valueOf(form, 'password');
+      if (chosen !== valueOf(form, 'confirm')) {
+        // Shown under the field like the server's problems are.
+        throw new ApiError(422, { detail: t('auth.passwordsDiffer'), field: 'confirm' });
+      }
+      setSession(await api.setPassword(token, chosen));
+      navigate('/', { replace: true }); // also drops the used link from the history
+    },
+    [
+      ['password', t('auth.passwordMissing')],
+      ['confirm', t('auth.passwordMissing')],
+    ],
+  );
   replace(
     root,
     authCard(
-      'Set your password',
-      'Your account was made when you wrote to us. Choose a password to follow your ' +
-        'requests here.',
+      t('auth.setPassword'),
+      t('auth.setPasswordLead'),
       form,
       h(
         'p',
         null,
-        'Link used or expired? ',
-        h('a', { href: href('/login') }, 'Sign in'),
-        ' if you have set a password already; otherwise write to us again and the reply ' +
-          'brings a new link.',
+        t('auth.linkUsed'),
+        ' ',
+        h('a', { href: href('/login') }, t('auth.signInLink')),
+        t('auth.linkUsedAfter'),
       ),
     ),
   );

@@ -3,9 +3,17 @@
 import { h, replace, uid, announce } from '../dom';
 import { api } from '../api';
 import { field, valueOf, onSubmit } from '../ui/form';
+import { t } from '../i18n';
+import type { PlainKey } from '../i18n';
 import type { NewFeedback } from '../api/types';
 
-const kRatingWords = ['', 'Very poor', 'Poor', 'Fair', 'Good', 'Excellent'];
+const kRatingWords: PlainKey[] = [
+  'feedback.rating1',
+  'feedback.rating2',
+  'feedback.rating3',
+  'feedback.rating4',
+  'feedback.rating5',
+];
 
 export interface FeedbackSpec {
   ticketId: number;
@@ -38,17 +46,18 @@ export function feedbackButton(spec: FeedbackSpec): HTMLDivElement {
 
 function feedbackForm(spec: Omit<FeedbackSpec, 'label'>, close: () => void): HTMLFormElement {
   const name = uid('rating');
-  const submit = h('button', { type: 'submit', class: 'button primary small' }, 'Send feedback');
+  const submit = h('button', { type: 'submit', class: 'button primary small' }, t('feedback.send'));
   const form = h(
     'form',
-    { class: 'feedback-form stack', novalidate: true },
+    // Marked in progress, so a redraw of the ticket (a live event) keeps it.
+    { class: 'feedback-form stack', novalidate: true, dataset: { dirty: 'true' } },
     h(
       'fieldset',
       { class: 'field rating', dataset: { field: 'rating' } },
       h(
         'legend',
         null,
-        spec.messageId ? 'How helpful was this answer?' : 'How satisfied are you with this ticket?',
+        spec.messageId ? t('feedback.questionAnswer') : t('feedback.questionTicket'),
       ),
       h(
         'div',
@@ -59,14 +68,14 @@ function feedbackForm(spec: Omit<FeedbackSpec, 'label'>, close: () => void): HTM
             { class: 'rating-option' },
             h('input', { type: 'radio', name, value, required: true }),
             h('span', { class: 'rating-value' }, String(value)),
-            h('span', { class: 'rating-word' }, kRatingWords[value]),
+            h('span', { class: 'rating-word' }, t(kRatingWords[value - 1] ?? 'feedback.rating3')),
           ),
         ),
       ),
       h('p', { class: 'field-error', id: `${name}-error`, hidden: true }),
     ),
     field({
-      label: 'Comment',
+      label: t('feedback.comment'),
       control: h('textarea', { name: 'comment', rows: 2, maxlength: 5000 }),
       optional: true,
     }),
@@ -74,22 +83,22 @@ function feedbackForm(spec: Omit<FeedbackSpec, 'label'>, close: () => void): HTM
       'div',
       { class: 'form-actions' },
       submit,
-      h('button', { type: 'button', class: 'button subtle small', onclick: close }, 'Cancel'),
+      h(
+        'button',
+        { type: 'button', class: 'button subtle small', onclick: close },
+        t('common.cancel'),
+      ),
     ),
   );
-  onSubmit(form, submit, 'Sending…', async () => {
+  onSubmit(form, submit, t('common.sending'), async () => {
     const rating = Number(valueOf(form, name));
     const body: NewFeedback = { rating, comment: valueOf(form, 'comment').trim() };
     if (spec.messageId) body.message_id = spec.messageId;
     await api.feedback(spec.ticketId, body);
-    const thanks = h(
-      'p',
-      { class: 'feedback-thanks', tabindex: -1 },
-      'Thank you for your feedback.',
-    );
+    const thanks = h('p', { class: 'feedback-thanks', tabindex: -1 }, t('feedback.thanks'));
     form.replaceWith(thanks);
     thanks.focus();
-    announce('Feedback sent');
+    announce(t('feedback.sent'));
     spec.onSent();
   });
   return form;

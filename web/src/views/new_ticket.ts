@@ -8,63 +8,48 @@ import { categories } from '../directory';
 import { isStaff } from '../session';
 import { kCriticalities, criticalityLabel, isCriticality } from '../format';
 import { field, showError, valueOf, onSubmit } from '../ui/form';
+import { t } from '../i18n';
+import type { PlainKey } from '../i18n';
 import { filePicker, acceptPastedFiles } from '../ui/files';
 import type { EncodedBody } from '../api';
 import type { NewTicket } from '../api/types';
 
 interface Guided {
   name: 'sources_searched' | 'steps' | 'expected' | 'actual';
-  label: string;
-  hint: string;
-  placeholder?: string;
+  label: PlainKey;
+  hint: PlainKey;
+  placeholder?: PlainKey;
 }
 
 const kGuided: Guided[] = [
-  {
-    name: 'sources_searched',
-    label: 'Where have you already looked?',
-    hint: 'Documentation pages, FAQ entries or forum threads you have read, so we do not send you the same links.',
-  },
-  {
-    name: 'steps',
-    label: 'Steps that led to the problem',
-    hint: 'What you did, one step per line, so we can reproduce it.',
-    placeholder: '1. Opened …\n2. Pressed …\n3. …',
-  },
-  {
-    name: 'expected',
-    label: 'What did you expect to happen?',
-    hint: 'Normal behaviour is often taken for a bug; telling us what you expected helps us tell them apart.',
-  },
-  {
-    name: 'actual',
-    label: 'What happened instead?',
-    hint: 'Paste the full error text or code exactly as shown, and attach screenshots below.',
-  },
+  { name: 'sources_searched', label: 'new.sources', hint: 'new.sourcesHint' },
+  { name: 'steps', label: 'new.steps', hint: 'new.stepsHint', placeholder: 'new.stepsPlaceholder' },
+  { name: 'expected', label: 'new.expected', hint: 'new.expectedHint' },
+  { name: 'actual', label: 'new.actual', hint: 'new.actualHint' },
 ];
 
 export async function newTicketView(root: HTMLElement): Promise<void> {
-  const categoryHint = h(
-    'span',
-    { 'aria-live': 'polite' },
-    'Choose the closest topic; it routes your ticket to the right team.',
+  const categoryHint = h('span', { 'aria-live': 'polite' }, t('new.topicHint'));
+  const category = h(
+    'select',
+    { name: 'category' },
+    h('option', { value: '' }, t('new.topicChoose')),
   );
-  const category = h('select', { name: 'category' }, h('option', { value: '' }, 'Choose a topic…'));
   const picker = filePicker();
-  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Send to support');
+  const submit = h('button', { type: 'submit', class: 'button primary' }, t('new.submit'));
   const form = h(
     'form',
     { class: 'stack ticket-form', novalidate: true },
     isStaff()
       ? field({
-          label: 'On behalf of',
+          label: t('new.onBehalf'),
           control: h('input', { type: 'email', name: 'on_behalf_of', autocomplete: 'off' }),
-          hint: 'For a request taken by phone or chat: the customer’s e-mail. Leave empty to open the ticket yourself.',
+          hint: t('new.onBehalfHint'),
           optional: true,
         })
       : null,
     field({
-      label: 'Subject',
+      label: t('new.subject'),
       control: h('input', {
         type: 'text',
         name: 'subject',
@@ -72,43 +57,39 @@ export async function newTicketView(root: HTMLElement): Promise<void> {
         maxlength: 300,
         autocomplete: 'off',
       }),
-      hint: 'One line that names the problem, e.g. “Export to CSV loses Cyrillic names”.',
+      hint: t('new.subjectHint'),
     }),
-    field({ label: 'Topic', control: category, hint: categoryHint, optional: true }),
+    field({ label: t('new.topic'), control: category, hint: categoryHint, optional: true }),
     isStaff() ? criticalityField() : null,
     field({
-      label: 'Describe the problem',
+      label: t('new.body'),
       control: h('textarea', { name: 'body', rows: 6, required: true }),
     }),
     h(
       'fieldset',
       { class: 'guided' },
-      h('legend', null, 'Help us answer faster'),
-      h(
-        'p',
-        { class: 'field-hint' },
-        'Each of these is optional, but together they save a round of questions.',
-      ),
+      h('legend', null, t('new.guided')),
+      h('p', { class: 'field-hint' }, t('new.guidedHint')),
       kGuided.map((g) =>
         field({
-          label: g.label,
-          control: h('textarea', { name: g.name, rows: 3, placeholder: g.placeholder }),
-          hint: g.hint,
+          label: t(g.label),
+          control: h('textarea', {
+            name: g.name,
+            rows: 3,
+            placeholder: g.placeholder ? t(g.placeholder) : undefined,
+          }),
+          hint: t(g.hint),
           optional: true,
         }),
       ),
       picker.element,
     ),
-    h(
-      'p',
-      { class: 'notice' },
-      'Include only data that is relevant to the problem. Never send passwords or full licence keys.',
-    ),
+    h('p', { class: 'notice' }, t('new.notice')),
     h(
       'div',
       { class: 'form-actions' },
       submit,
-      h('a', { class: 'button subtle', href: '#/tickets' }, 'Cancel'),
+      h('a', { class: 'button subtle', href: '#/tickets' }, t('common.cancel')),
     ),
   );
   acceptPastedFiles(form, picker);
@@ -121,12 +102,8 @@ export async function newTicketView(root: HTMLElement): Promise<void> {
       h(
         'div',
         null,
-        h('h1', { id: 'page-title', tabindex: -1 }, 'New ticket'),
-        h(
-          'p',
-          { class: 'lead' },
-          'Tell us what went wrong. The more precisely you describe it, the sooner we can help.',
-        ),
+        h('h1', { id: 'page-title', tabindex: -1 }, t('new.title')),
+        h('p', { class: 'lead' }, t('new.lead')),
       ),
     ),
     h('div', { class: 'card' }, form),
@@ -146,11 +123,20 @@ export async function newTicketView(root: HTMLElement): Promise<void> {
   form.addEventListener('input', newSubmission);
   picker.onChange(newSubmission);
 
-  onSubmit(form, submit, 'Sending…', async () => {
-    encoded ??= await encodeBody(ticketFields(form), picker.files());
-    const ticket = await api.createTicket(encoded, idempotencyKey);
-    navigate(`/tickets/${ticket.id}`);
-  });
+  onSubmit(
+    form,
+    submit,
+    t('common.sending'),
+    async () => {
+      encoded ??= await encodeBody(ticketFields(form), picker.files());
+      const ticket = await api.createTicket(encoded, idempotencyKey);
+      navigate(`/tickets/${ticket.id}`);
+    },
+    [
+      ['subject', t('new.subjectMissing')],
+      ['body', t('new.bodyMissing')],
+    ],
+  );
 }
 
 /** The ticket the form describes; optional fields left empty are left out. */
@@ -174,10 +160,10 @@ function criticalityField(): HTMLDivElement {
   const select = h(
     'select',
     { name: 'criticality' },
-    h('option', { value: '' }, 'Default (normal)'),
+    h('option', { value: '' }, t('new.criticalityDefault')),
     kCriticalities.map((c) => h('option', { value: c }, criticalityLabel(c))),
   );
-  return field({ label: 'Criticality', control: select, optional: true });
+  return field({ label: t('ticket.criticality'), control: select, optional: true });
 }
 
 /**

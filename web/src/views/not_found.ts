@@ -1,5 +1,6 @@
 // The page for an unknown address.
 import { h, replace } from '../dom';
+import { t } from '../i18n';
 
 export function notFoundView(root: HTMLElement): void {
   replace(
@@ -7,9 +8,9 @@ export function notFoundView(root: HTMLElement): void {
     h(
       'div',
       { class: 'card empty' },
-      h('h1', { id: 'page-title', tabindex: -1 }, 'Page not found'),
-      h('p', null, 'There is nothing at this address.'),
-      h('a', { class: 'button', href: '#/' }, 'Go to the start page'),
+      h('h1', { id: 'page-title', tabindex: -1 }, t('notFound.title')),
+      h('p', null, t('notFound.text')),
+      h('a', { class: 'button', href: '#/' }, t('notFound.home')),
     ),
   );
 }

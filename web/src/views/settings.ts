@@ -1,32 +1,36 @@
-// The signed-in person's settings: name, the language and time zone of their
-// mail, and which kinds of mail they receive. One PATCH /me saves them all.
+// The signed-in person's settings: name, the language and time zone of the
+// app and of their mail, and which kinds of mail they receive. One PATCH /me
+// saves them all; a new language or zone applies at once, without a reload.
 import { h, replace, uid, announce } from '../dom';
 import { api, ApiError } from '../api';
 import { isStaff, setSession } from '../session';
+import { browserLanguage, browserTimeZone, isTimeZone, t } from '../i18n';
+import type { PlainKey } from '../i18n';
 import { field, valueOf, onSubmit, setBusy } from '../ui/form';
 import type { MeInfo, ProfilePatch } from '../api/types';
 
 interface MailKind {
   kind: MeInfo['profile']['mail_off'][number];
-  label: string;
+  label: PlainKey;
 }
 
 const kCustomerMail: MailKind[] = [
-  { kind: 'ticket_created', label: 'Acknowledgement of a new ticket' },
-  { kind: 'reply', label: 'Support’s replies' },
-  { kind: 'info_requested', label: 'Requests for information' },
-  { kind: 'resolved', label: 'Ticket resolved' },
-  { kind: 'closed', label: 'Ticket closed' },
+  { kind: 'ticket_created', label: 'settings.mail.ticket_created' },
+  { kind: 'reply', label: 'settings.mail.reply' },
+  { kind: 'info_requested', label: 'settings.mail.info_requested' },
+  { kind: 'resolved', label: 'settings.mail.resolved' },
+  { kind: 'closed', label: 'settings.mail.closed' },
 ];
 
 const kStaffMail: MailKind[] = [
-  { kind: 'sla_warning', label: 'SLA warnings' },
-  { kind: 'sla_breach', label: 'SLA breaches' },
-  { kind: 'process', label: 'Process notifications' },
+  { kind: 'sla_warning', label: 'settings.mail.sla_warning' },
+  { kind: 'sla_breach', label: 'settings.mail.sla_breach' },
+  { kind: 'process', label: 'settings.mail.process' },
 ];
 
 type Language = NonNullable<ProfilePatch['language']>;
 
+/** The languages on offer, each named in itself; "" follows the browser. */
 const kLanguages: { value: Language; label: string }[] = [
   { value: 'ru', label: 'Русский' },
   { value: 'en', label: 'English' },
@@ -34,6 +38,7 @@ const kLanguages: { value: Language; label: string }[] = [
 
 /** The language chosen in the select, if it is one the API takes. */
 function languageOf(select: HTMLSelectElement): Language | undefined {
+  if (select.value === '') return '';
   return kLanguages.find((l) => l.value === select.value)?.value;
 }
 
@@ -52,6 +57,19 @@ const kTimeZones = [
   'America/New_York',
 ];
 
+/** Every zone the browser knows, or a short list where it cannot say. */
+function timeZones(): string[] {
+  const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
+  try {
+    return intl.supportedValuesOf?.('timeZone') ?? kTimeZones;
+  } catch {
+    return kTimeZones;
+  }
+}
+
+/** Set when saving redraws the page (a new language or zone): the new page says "saved". */
+let justSaved = false;
+
 export async function settingsView(root: HTMLElement): Promise<void> {
   let saved = await api.profile();
   const kinds = isStaff(saved.user) ? kStaffMail : kCustomerMail;
@@ -63,9 +81,11 @@ export async function settingsView(root: HTMLElement): Promise<void> {
     required: true,
     maxlength: 200,
   });
+  const browserName = kLanguages.find((l) => l.value === browserLanguage())?.label ?? '';
   const language = h(
     'select',
     { name: 'language' },
+    h('option', { value: '' }, t('settings.languageBrowser', { language: browserName })),
     kLanguages.map((l) => h('option', { value: l.value, lang: l.value }, l.label)),
   );
   const zonesId = uid('zones');
@@ -75,42 +95,40 @@ export async function settingsView(root: HTMLElement): Promise<void> {
     list: zonesId,
     autocomplete: 'off',
     spellcheck: 'false',
+    placeholder: browserTimeZone(),
   });
   const choices = kinds.map((k) => ({
     ...k,
     box: h('input', { type: 'checkbox', name: 'mail_on', value: k.kind, id: uid('mail') }),
   }));
   const boxes = choices.map((c) => c.box);
-  const status = h('span', { class: 'form-status' });
-  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Save settings');
+  const status = h('span', { class: 'form-status', role: 'status' });
+  const submit = h('button', { type: 'submit', class: 'button primary' }, t('settings.save'));
+  const zoneHint = h('span');
   const form = h(
     'form',
     { class: 'stack settings-form', novalidate: true },
-    field({ label: 'Your name', control: name }),
-    field({
-      label: 'Language of mail',
-      control: language,
-      hint: 'The language of the e-mails the help desk sends you.',
-    }),
-    field({
-      label: 'Time zone',
-      control: timeZone,
-      hint: 'For the dates and times in your mail. Any IANA zone works, e.g. Asia/Omsk.',
-    }),
+    field({ label: t('settings.name'), control: name }),
+    field({ label: t('settings.language'), control: language, hint: t('settings.languageHint') }),
+    field({ label: t('settings.timeZone'), control: timeZone, hint: zoneHint }),
     h(
       'datalist',
       { id: zonesId },
-      kTimeZones.map((z) => h('option', { value: z })),
+      timeZones().map((z) => h('option', { value: z })),
     ),
     mailFieldset(choices),
     h('div', { class: 'form-actions' }, submit, status),
   );
 
-  /** Shows the values in force. */
+  /** Shows the values as stored ("" for a default). */
   const fill = (info: MeInfo): void => {
     name.value = info.user.name;
-    language.value = info.profile.language;
-    timeZone.value = info.profile.time_zone;
+    language.value = info.user.language ?? '';
+    timeZone.value = info.user.time_zone ?? '';
+    zoneHint.textContent = t('settings.timeZoneHint', {
+      device: browserTimeZone(),
+      mail: info.profile.time_zone,
+    });
     for (const box of boxes) box.checked = !info.profile.mail_off.includes(box.value);
   };
   fill(saved);
@@ -118,34 +136,44 @@ export async function settingsView(root: HTMLElement): Promise<void> {
     status.textContent = '';
   });
 
-  onSubmit(form, submit, 'Saving…', async () => {
-    status.textContent = '';
-    const newName = valueOf(form, 'name').trim();
-    if (!newName) {
-      throw new ApiError(422, { detail: 'Please enter your name.', field: 'name' });
-    }
-    // Kinds this page does not show stay off as they were.
-    const shown = kinds.map((k) => k.kind);
-    const mailOff = [
-      ...saved.profile.mail_off.filter((k) => !shown.includes(k)),
-      ...boxes.filter((box) => !box.checked).map((box) => box.value),
-    ];
-    const patch: ProfilePatch = { name: newName, mail_off: mailOff };
-    // Unchanged language and zone are left out, so a default stays a default.
-    const chosenLanguage = languageOf(language);
-    if (chosenLanguage && chosenLanguage !== saved.profile.language) {
-      patch.language = chosenLanguage;
-    }
-    const zone = timeZone.value.trim();
-    if (zone !== saved.profile.time_zone) patch.time_zone = zone;
+  onSubmit(
+    form,
+    submit,
+    t('common.saving'),
+    async () => {
+      status.textContent = '';
+      const newName = valueOf(form, 'name').trim();
+      const zone = timeZone.value.trim();
+      if (zone && !isTimeZone(zone)) {
+        throw new ApiError(422, { detail: t('settings.zoneUnknown'), field: 'time_zone' });
+      }
+      // Kinds this page does not show stay off as they were.
+      const shown = kinds.map((k) => k.kind);
+      const mailOff = [
+        ...saved.profile.mail_off.filter((k) => !shown.includes(k)),
+        ...boxes.filter((box) => !box.checked).map((box) => box.value),
+      ];
+      const patch: ProfilePatch = { name: newName, mail_off: mailOff };
+      // Unchanged language and zone are left out, so a default stays a default.
+      const chosenLanguage = languageOf(language);
+      if (chosenLanguage !== undefined && chosenLanguage !== (saved.user.language ?? '')) {
+        patch.language = chosenLanguage;
+      }
+      if (zone !== (saved.user.time_zone ?? '')) patch.time_zone = zone;
 
-    saved = await api.updateProfile(patch);
-    setSession({ user: saved.user, csrf_token: saved.csrf_token ?? api.csrfToken });
-    fill(saved);
-    setBusy(submit, false);
-    status.textContent = 'Settings saved.';
-    announce('Settings saved');
-  });
+      saved = await api.updateProfile(patch);
+      // A new language or zone redraws the page through the session's listeners.
+      justSaved = true;
+      setSession({ user: saved.user, csrf_token: saved.csrf_token ?? api.csrfToken });
+      if (!root.isConnected) return;
+      justSaved = false;
+      fill(saved);
+      setBusy(submit, false);
+      status.textContent = t('settings.saved');
+      announce(t('settings.saved'));
+    },
+    [['name', t('settings.nameMissing')]],
+  );
 
   replace(
     root,
@@ -155,16 +183,17 @@ export async function settingsView(root: HTMLElement): Promise<void> {
       h(
         'div',
         null,
-        h('h1', { id: 'page-title', tabindex: -1 }, 'Settings'),
-        h(
-          'p',
-          { class: 'lead' },
-          `Signed in as ${saved.user.email}. Choose how the help desk writes to you.`,
-        ),
+        h('h1', { id: 'page-title', tabindex: -1 }, t('settings.title')),
+        h('p', { class: 'lead' }, t('settings.lead', { email: saved.user.email })),
       ),
     ),
     h('div', { class: 'card' }, form),
   );
+  if (justSaved) {
+    justSaved = false;
+    status.textContent = t('settings.saved');
+    announce(t('settings.saved'));
+  }
 }
 
 /**
@@ -180,17 +209,13 @@ function mailFieldset(choices: (MailKind & { box: HTMLInputElement })[]): HTMLFi
       dataset: { field: 'mail_off' },
       'aria-describedby': hintId,
     },
-    h('legend', null, 'E-mail me about'),
-    h(
-      'p',
-      { class: 'field-hint', id: hintId },
-      'A checked box means we send that mail; uncheck what you do not want.',
-    ),
+    h('legend', null, t('settings.mailLegend')),
+    h('p', { class: 'field-hint', id: hintId }, t('settings.mailHint')),
     h(
       'div',
       { class: 'checkbox-list' },
       choices.map((c) =>
-        h('div', { class: 'checkbox-field' }, c.box, h('label', { for: c.box.id }, c.label)),
+        h('div', { class: 'checkbox-field' }, c.box, h('label', { for: c.box.id }, t(c.label))),
       ),
     ),
     h('p', { class: 'field-error', id: uid('mail-error'), hidden: true }),

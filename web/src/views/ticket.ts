@@ -1,18 +1,29 @@
 // One ticket: what the customer reported, the conversation and the reply
-// form, the details, the actions the viewer may take and the history.
+// form, the SLA clock, the details, the process, the actions the viewer may
+// take and the history. The page keeps itself current: live events of the
+// ticket redraw it, and the SLA clock is read again every minute. When the
+// ticket leaves the viewer's sight (a transition handed it on: the server
+// answers 404), the page says so and goes back to the list.
 import { h, replace, announce } from '../dom';
 import { api, ApiError } from '../api';
 import { currentUser, isStaff } from '../session';
-import { href } from '../router';
-import { levelLabel, channelLabel, timeElement, ticketNumber } from '../format';
-import { categories, groups, userCards, categoryLabel, groupName } from '../directory';
-import { statusBadge, criticalityBadge } from '../ui/badges';
+import { navigate } from '../router';
+import { ticketNumber } from '../format';
+import { categories, groups, userCards } from '../directory';
+import { t } from '../i18n';
+import type { PlainKey } from '../i18n';
+import { onLiveReset, onTicketEvent } from '../live/stream';
+import { debounce, every } from '../live/timing';
 import { showBanner } from '../ui/banner';
 import { showError } from '../ui/form';
+import { customerDeadline } from '../ui/sla';
 import { messageList, replyForm } from './ticket_conversation';
 import { historyTimeline, peopleInEvents } from './ticket_history';
 import { customerActions, staffActions } from './ticket_actions';
 import { processPanel } from './ticket_process';
+import { slaPanel } from './ticket_sla';
+import { details, header, notFound, reported } from './ticket_parts';
+import { learnTickets, learnTransitions } from '../process_labels';
 import type { Children } from '../dom';
 import type { Card } from '../directory';
 import type { Location } from '../router';
@@ -23,6 +34,7 @@ import type {
   Ticket,
   TicketEvent,
   TicketPatch,
+  Transition,
   TransitionFields,
   User,
 } from '../api/types';
@@ -32,6 +44,7 @@ interface Regions {
   header: HTMLElement;
   reported: HTMLElement;
   messages: HTMLElement;
+  sla: HTMLElement;
   details: HTMLElement;
   process: HTMLElement;
   actions: HTMLElement;
@@ -45,26 +58,32 @@ interface State {
   cats: Category[];
   grps: Group[];
   people: Map<number, Card>;
+  messages: Message[];
+  events: TicketEvent[];
+  transitions: Transition[];
 }
 
 export type Refresh = (what?: { messages?: boolean }) => Promise<void>;
 /** Sends `changes` with If-Match; true when done (or reloaded after a 412). */
 export type Patch = (changes: TicketPatch, form?: HTMLFormElement) => Promise<boolean>;
-/** Fires a transition with If-Match; true when done. */
+/**
+ * Fires a transition with If-Match. Resolves true when done; false when the
+ * page reloaded instead (the ticket changed meanwhile, or left the viewer's
+ * sight). Throws the server's refusal for the form to show.
+ */
 export type Fire = (
   transition: string,
   fields: TransitionFields,
-  form: HTMLFormElement,
+  comment: string,
 ) => Promise<boolean>;
 
-const kReported: ['sources_searched' | 'steps' | 'expected' | 'actual', string][] = [
-  ['sources_searched', 'Already searched'],
-  ['steps', 'Steps that led to the problem'],
-  ['expected', 'Expected'],
-  ['actual', 'What happened instead'],
-];
+/** The server no longer shows the ticket to the viewer. */
+class Gone extends Error {}
 
-export async function ticketView(root: HTMLElement, location: Location): Promise<void> {
+export async function ticketView(
+  root: HTMLElement,
+  location: Location,
+): Promise<void | (() => void)> {
   const id = Number(location.params.id);
   if (!Number.isSafeInteger(id) || id <= 0) {
     replace(root, notFound());
@@ -72,12 +91,13 @@ export async function ticketView(root: HTMLElement, location: Location): Promise
   }
   const me = currentUser();
   // The route lets only signed-in users here.
-  if (!me) throw new Error('Sign in to see this ticket.');
+  if (!me) throw new Error(t('ticket.signIn'));
   const staff = isStaff(me);
   const regions: Regions = {
     header: h('div', { class: 'ticket-header' }),
     reported: h('div'),
     messages: h('div', { class: 'conversation', 'aria-busy': 'true' }),
+    sla: h('div'),
     details: h('div'),
     process: h('div'),
     actions: h('div'),
@@ -85,11 +105,38 @@ export async function ticketView(root: HTMLElement, location: Location): Promise
   };
   // Set by the first refresh, which completes before anything else reads it.
   let state!: State;
+  /** True once the ticket left the viewer's sight or the page was left: no more requests. */
+  let stopped = false;
+  /** Own changes in flight: their own refresh follows, live events wait. */
+  let acting = 0;
+  /** Until then, live events of one's own change are not read again (its refresh did). */
+  let quietUntil = 0;
+  const ownChangeDone = (): void => {
+    quietUntil = Date.now() + 3000;
+  };
+  let stops: (() => void)[] = [];
+  const stop = (): void => {
+    stopped = true;
+    for (const fn of stops) fn();
+    stops = [];
+  };
+
+  /** Reads the ticket; throws Gone on 404, so nothing else is asked for it. */
+  const readTicket = async (): Promise<{ ticket: Ticket; etag: string }> => {
+    try {
+      return await api.ticket(id);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) throw new Gone();
+      throw error;
+    }
+  };
 
   const refresh = async (what: { messages?: boolean } = { messages: true }): Promise<void> => {
-    const [{ ticket, etag }, messages, events, cats, grps, transitions] = await Promise.all([
-      api.ticket(id),
-      what.messages ? api.messages(id) : Promise.resolve(null),
+    if (stopped) return;
+    // The ticket first: when it is out of sight, its parts would all be 404.
+    const { ticket, etag } = await readTicket();
+    const [messages, events, cats, grps, transitions] = await Promise.all([
+      what.messages || !state ? api.messages(id) : Promise.resolve(state.messages),
       api.events(id),
       categories(),
       groups(),
@@ -98,72 +145,112 @@ export async function ticketView(root: HTMLElement, location: Location): Promise
     const people = await userCards([
       ticket.initiator_id,
       ticket.assignee_id,
-      ...(messages ?? []).map((m) => m.author_id),
-      ...peopleInEvents(events),
+      ...messages.map((m) => m.author_id),
+      ...peopleInEvents(events, transitions),
     ]);
-    state = { ticket, etag, cats, grps, people };
+    if (stopped) return;
+    learnTickets([ticket]);
+    learnTransitions(transitions);
+    const messagesChanged = !state || Boolean(what.messages);
+    state = { ticket, etag, cats, grps, people, messages, events, transitions };
     render(regions, state, {
       me,
       staff,
-      messages,
-      events,
+      messagesChanged,
       patch,
       refresh: refreshSafely,
       onFeedback,
+      fire,
     });
-    replace(regions.process, processPanel({ ticket, transitions, fire }));
   };
-  const fire: Fire = async (transition, fields) => {
-    await api.fireTransition(id, transition, fields, state.etag);
-    await refresh();
-    announce('Ticket moved on');
-    return true;
+
+  /** The ticket left the viewer's sight: say so and go back to the list. */
+  const leave = (): void => {
+    if (stopped) return;
+    stop();
+    document.querySelector<HTMLDialogElement>('dialog.dialog[open]')?.close();
+    showBanner(t('ticket.movedOn'), 'info', { keep: true });
+    navigate(staff ? '/queue' : '/tickets', { replace: true });
   };
+
+  const refreshSafely: Refresh = async (what = { messages: true }) => {
+    try {
+      await refresh(what);
+    } catch (error) {
+      if (error instanceof Gone) leave();
+      else showError(null, error);
+    }
+  };
+
+  const fire: Fire = async (transition, fields, comment) => {
+    acting += 1;
+    try {
+      await api.fireTransition(id, transition, fields, comment, state.etag);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412) {
+        await refreshSafely();
+        showBanner(t('ticket.changedMeanwhile'), 'info');
+        return false;
+      }
+      if (error instanceof ApiError && error.status === 404) {
+        leave();
+        return false;
+      }
+      throw error;
+    } finally {
+      acting -= 1;
+    }
+    announce(t('ticket.movedOnAnnounce'));
+    await refreshSafely();
+    ownChangeDone();
+    return !stopped;
+  };
+
   // Feedback changes only the history; the thanks note stays where it is.
   const onFeedback = async (): Promise<void> => {
     try {
       const events = await api.events(id);
-      for (const [key, card] of await userCards(peopleInEvents(events))) {
+      for (const [key, card] of await userCards(peopleInEvents(events, state.transitions))) {
         state.people.set(key, card);
       }
-      const names = { cats: state.cats, grps: state.grps, people: state.people };
-      replace(regions.history, historyTimeline(events, names));
-    } catch (error) {
-      showError(null, error);
-    }
-  };
-  const refreshSafely: Refresh = async (what = { messages: true }) => {
-    try {
-      await refresh(what);
+      state.events = events;
+      replace(regions.history, historyTimeline(events, historyNames(state, staff)));
     } catch (error) {
       showError(null, error);
     }
   };
 
   const patch: Patch = async (changes, form) => {
+    acting += 1;
     try {
       await api.patchTicket(id, changes, state.etag);
+      markSaved(regions.actions);
       await refresh();
-      announce('Ticket updated');
+      ownChangeDone();
+      announce(t('ticket.updated'));
       return true;
     } catch (error) {
+      if (error instanceof Gone) {
+        leave();
+        return true;
+      }
       if (error instanceof ApiError && error.status === 412) {
-        showBanner(
-          'Someone else changed this ticket in the meantime. It has been reloaded with their changes; check them and apply yours again.',
-          'info',
-        );
+        showBanner(t('ticket.changedMeanwhile'), 'info');
+        markSaved(regions.actions);
         await refreshSafely({ messages: true });
         return true;
       }
       showError(form ?? null, error);
       return false;
+    } finally {
+      acting -= 1;
     }
   };
 
   try {
     await refresh();
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) {
+    if (error instanceof Gone) {
       replace(root, notFound());
       return;
     }
@@ -174,11 +261,65 @@ export async function ticketView(root: HTMLElement, location: Location): Promise
     staff,
     onPosted: async (message) => {
       await refreshSafely({ messages: true });
+      ownChangeDone();
       document.getElementById(`message-${message.id}`)?.scrollIntoView({ block: 'nearest' });
     },
   });
-  replace(
-    root,
+  replace(root, layout(regions, reply, staff));
+
+  // Live: events of this ticket redraw it (a burst of them once).
+  const live = debounce(400, () => {
+    if (stopped) return;
+    if (acting) live();
+    else void refreshSafely({ messages: true });
+  });
+  // Every minute the SLA clock as the server counts it now; a changed
+  // ticket is drawn anew.
+  const tick = async (): Promise<void> => {
+    if (stopped || acting) return;
+    try {
+      const { ticket, etag } = await readTicket();
+      if (stopped) return;
+      if (ticket.version !== state.ticket.version) {
+        await refresh({ messages: true });
+        return;
+      }
+      state = { ...state, ticket, etag };
+      drawSla(regions, state, staff);
+    } catch (error) {
+      if (error instanceof Gone) leave();
+      // Otherwise keep what is shown; the next minute tries again.
+    }
+  };
+  stops = [
+    onTicketEvent((event) => {
+      if (event.ticket_id !== id) return;
+      if (event.actor_id === me.id && Date.now() < quietUntil) return;
+      live();
+    }),
+    onLiveReset(live),
+    every(60_000, () => void tick()),
+    live.cancel,
+  ];
+  return stop;
+}
+
+/** Lets the next redraw replace the forms of `region` (their edits are saved or void). */
+function markSaved(region: HTMLElement): void {
+  for (const form of region.querySelectorAll<HTMLFormElement>('form[data-dirty]')) {
+    delete form.dataset.dirty;
+  }
+}
+
+function layout(regions: Regions, reply: HTMLFormElement, staff: boolean): Children {
+  const card = (key: PlainKey, idName: string, body: HTMLElement, focusable = false): HTMLElement =>
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': idName },
+      h('h2', { id: idName, tabindex: focusable ? -1 : undefined }, t(key)),
+      body,
+    );
+  return [
     regions.header,
     h(
       'div',
@@ -190,51 +331,28 @@ export async function ticketView(root: HTMLElement, location: Location): Promise
         h(
           'section',
           { 'aria-labelledby': 'conversation-title' },
-          h('h2', { id: 'conversation-title' }, 'Conversation'),
+          h('h2', { id: 'conversation-title' }, t('ticket.conversation')),
           regions.messages,
         ),
-        h(
-          'section',
-          { class: 'card', 'aria-labelledby': 'reply-title' },
-          h('h2', { id: 'reply-title' }, staff ? 'Reply or add a note' : 'Reply'),
-          reply,
-        ),
+        card(staff ? 'ticket.replyOrNote' : 'ticket.reply', 'reply-title', reply),
       ),
       h(
         'aside',
-        { class: 'ticket-side', 'aria-label': 'Ticket details' },
-        h(
-          'section',
-          { class: 'card', 'aria-labelledby': 'details-title' },
-          h('h2', { id: 'details-title' }, 'Details'),
-          regions.details,
-        ),
-        h(
-          'section',
-          { class: 'card', 'aria-labelledby': 'process-title' },
-          h('h2', { id: 'process-title' }, 'Process'),
-          regions.process,
-        ),
-        h(
-          'section',
-          { class: 'card', 'aria-labelledby': 'actions-title' },
-          h('h2', { id: 'actions-title', tabindex: -1 }, 'Actions'),
-          regions.actions,
-        ),
-        h(
-          'section',
-          { class: 'card', 'aria-labelledby': 'history-title' },
-          h('h2', { id: 'history-title' }, 'History'),
-          regions.history,
-        ),
+        { class: 'ticket-side', 'aria-label': t('ticket.sideLabel') },
+        staff ? card('ticket.sla', 'sla-title', regions.sla) : null,
+        card('ticket.details', 'details-title', regions.details),
+        card('ticket.process', 'process-title', regions.process),
+        card('ticket.actions', 'actions-title', regions.actions, true),
+        card('ticket.history', 'history-title', regions.history),
       ),
     ),
-  );
+  ];
 }
 
 /**
  * Fills the regions from the loaded state; keeps keyboard focus on the page
- * when the focused control was replaced. `messages` null keeps the shown ones.
+ * when the focused control was replaced, and keeps a staff form that has
+ * unsaved changes.
  */
 function render(
   regions: Regions,
@@ -242,40 +360,37 @@ function render(
   extra: {
     me: User;
     staff: boolean;
-    messages: Message[] | null;
-    events: TicketEvent[];
+    messagesChanged: boolean;
     patch: Patch;
     refresh: Refresh;
     onFeedback: () => void;
+    fire: Fire;
   },
 ): void {
-  const { ticket, cats, grps, people } = state;
-  const { me, staff, messages, events, patch, refresh, onFeedback } = extra;
+  const { ticket, cats, grps, people, messages, events, transitions } = state;
+  const { me, staff, messagesChanged, patch, refresh, onFeedback, fire } = extra;
   const hadFocusInActions = regions.actions.contains(document.activeElement);
   const hadFocusInHeader = regions.header.contains(document.activeElement);
-  const names = { cats, grps, people };
   replace(
     regions.header,
     header(ticket, staff, () => refresh({ messages: true })),
   );
   replace(regions.reported, reported(ticket, staff));
-  if (messages) {
+  // A feedback form being filled in stays; the next redraw brings the news.
+  if (messagesChanged && !regions.messages.querySelector('form[data-dirty]')) {
     replace(regions.messages, messageList(messages, { ticket, me, staff, people, onFeedback }));
     regions.messages.removeAttribute('aria-busy');
   }
+  drawSla(regions, state, staff);
   replace(regions.details, details(ticket, staff, cats, grps, people));
-  const ctx = {
-    ticket,
-    me,
-    cats,
-    grps,
-    people,
-    patch,
-    onFeedback,
-  };
-  replace(regions.actions, staff ? staffActions(ctx) : customerActions(ctx));
-  replace(regions.history, historyTimeline(events, names));
-  document.title = `${ticketNumber(ticket)} ${ticket.subject} · Help desk`;
+  replace(regions.process, processPanel({ ticket, transitions, fire, staff }));
+  const dirty = regions.actions.querySelector('form[data-dirty]');
+  if (!dirty) {
+    const ctx = { ticket, me, cats, grps, people, patch, onFeedback };
+    replace(regions.actions, staff ? staffActions(ctx) : customerActions(ctx));
+  }
+  replace(regions.history, historyTimeline(events, historyNames(state, staff)));
+  document.title = t('title.page', { title: `${ticketNumber(ticket)} ${ticket.subject}` });
   if (hadFocusInActions && !regions.actions.contains(document.activeElement)) {
     document.getElementById('actions-title')?.focus();
   }
@@ -284,95 +399,23 @@ function render(
   }
 }
 
-function header(ticket: Ticket, staff: boolean, onRefresh: () => void): HTMLElement[] {
-  return [
-    h(
-      'a',
-      { class: 'back-link', href: href(staff ? '/queue' : '/tickets') },
-      staff ? '← Queue' : '← All my tickets',
-    ),
-    h(
-      'div',
-      { class: 'page-header' },
-      h(
-        'div',
-        null,
-        h(
-          'h1',
-          { id: 'page-title', tabindex: -1 },
-          h('span', { class: 'ticket-number' }, ticketNumber(ticket)),
-          ' ',
-          ticket.subject,
-        ),
-        h(
-          'p',
-          { class: 'badges' },
-          statusBadge(ticket.status),
-          staff ? criticalityBadge(ticket.criticality) : null,
-        ),
-      ),
-      h(
-        'button',
-        { type: 'button', class: 'button subtle', onclick: onRefresh, dataset: { refresh: '' } },
-        'Refresh',
-      ),
-    ),
-  ];
+function historyNames(state: State, staff: boolean): Parameters<typeof historyTimeline>[1] {
+  return {
+    cats: state.cats,
+    grps: state.grps,
+    people: state.people,
+    staff,
+    ticket: state.ticket,
+    transitions: state.transitions,
+  };
 }
 
-function reported(ticket: Ticket, staff: boolean): HTMLElement | null {
-  const filled = kReported.filter(([key]) => (ticket[key] ?? '').trim());
-  if (!filled.length) return null;
-  return h(
-    'section',
-    { class: 'card reported', 'aria-labelledby': 'reported-title' },
-    h('h2', { id: 'reported-title' }, staff ? 'Reported by the customer' : 'What you told us'),
-    h(
-      'dl',
-      null,
-      filled.map(([key, label]) => [h('dt', null, label), h('dd', null, ticket[key])]),
-    ),
-  );
-}
-
-function details(
-  ticket: Ticket,
-  staff: boolean,
-  cats: Category[],
-  grps: Group[],
-  people: Map<number, Card>,
-): HTMLElement {
-  const name = (id: number | null): string =>
-    id ? (people.get(id)?.name ?? `User ${id}`) : 'Nobody yet';
-  // [label, value]; null for a row the viewer does not get.
-  const rows: ([string, Children] | null)[] = [
-    ['Status', statusBadge(ticket.status)],
-    ['Category', categoryLabel(cats, ticket.category)],
-    ['Support level', levelLabel(ticket.level)],
-    staff ? ['Criticality', criticalityBadge(ticket.criticality)] : null,
-    ['Group', groupName(grps, ticket.group_id)],
-    staff ? ['Tier', `L${ticket.tier}`] : null,
-    ['Assignee', name(ticket.assignee_id)],
-    ['Requester', name(ticket.initiator_id)],
-    ['Channel', channelLabel(ticket.channel)],
-    ['Created', timeElement(ticket.created_at)],
-    ['Updated', timeElement(ticket.updated_at)],
-  ];
-  return h(
-    'dl',
-    { class: 'details' },
-    rows
-      .filter((row) => row !== null)
-      .map(([label, value]) => h('div', null, h('dt', null, label), h('dd', null, value))),
-  );
-}
-
-function notFound(): HTMLElement {
-  return h(
-    'div',
-    { class: 'card empty' },
-    h('h1', { id: 'page-title', tabindex: -1 }, 'Ticket not found'),
-    h('p', null, 'This ticket does not exist, or you may not see it.'),
-    h('a', { class: 'button', href: '#/' }, 'Back to the list'),
-  );
+/** The SLA card (staff) or the deadline line under the title (customers). */
+function drawSla(regions: Regions, state: State, staff: boolean): void {
+  if (staff) {
+    slaPanel(regions.sla, state.ticket);
+    return;
+  }
+  const slot = regions.header.querySelector<HTMLElement>('[data-deadline]');
+  if (slot) slot.textContent = customerDeadline(state.ticket) ?? '';
 }

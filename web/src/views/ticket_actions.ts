@@ -11,6 +11,8 @@ import {
   isStatus,
 } from '../format';
 import { field, clearErrors, setBusy, isBusy, valueOf } from '../ui/form';
+import { personName } from '../directory';
+import { t } from '../i18n';
 import { feedbackButton } from './feedback';
 import type { Card } from '../directory';
 import type { Category, Group, Ticket, TicketPatch, User } from '../api/types';
@@ -27,32 +29,34 @@ interface ActionContext {
 }
 
 export function customerActions(ctx: ActionContext): HTMLElement {
-  const t = ctx.ticket;
-  const finished = t.status === 'resolved' || t.status === 'closed';
+  const ticket = ctx.ticket;
+  const finished = ticket.status === 'resolved' || ticket.status === 'closed';
   // On a business process the status follows its transitions (the process
   // panel offers them); a PATCH of the status would be refused.
-  const onProcess = Boolean(t.state);
+  const onProcess = Boolean(ticket.state);
   const buttons: HTMLButtonElement[] = [];
-  if (!onProcess && t.status !== 'closed') {
-    buttons.push(actionButton('Close ticket', 'Closing…', () => ctx.patch({ status: 'closed' })));
+  if (!onProcess && ticket.status !== 'closed') {
+    buttons.push(
+      actionButton(t('actions.close'), t('actions.closing'), () => ctx.patch({ status: 'closed' })),
+    );
   }
   if (!onProcess && finished) {
-    buttons.push(actionButton('Reopen ticket', 'Reopening…', () => ctx.patch({ status: 'open' })));
+    buttons.push(
+      actionButton(t('actions.reopen'), t('actions.reopening'), () =>
+        ctx.patch({ status: 'open' }),
+      ),
+    );
   }
   return h(
     'div',
     { class: 'actions stack' },
     h('div', { class: 'button-row' }, buttons),
-    t.status === 'closed' || onProcess
+    ticket.status === 'closed' || onProcess
       ? null
-      : h(
-          'p',
-          { class: 'field-hint' },
-          'Close the ticket when your problem is solved. A new reply reopens it.',
-        ),
+      : h('p', { class: 'field-hint' }, t('actions.closeHint')),
     feedbackButton({
-      ticketId: t.id,
-      label: 'Leave feedback on this ticket',
+      ticketId: ticket.id,
+      label: t('actions.feedback'),
       onSent: ctx.onFeedback,
     }),
   );
@@ -75,100 +79,118 @@ function actionButton(
 }
 
 export function staffActions(ctx: ActionContext): HTMLElement {
-  const t = ctx.ticket;
-  const currentGroup = ctx.grps.find((g) => g.id === t.group_id)?.slug ?? '';
+  const ticket = ctx.ticket;
+  const currentGroup = ctx.grps.find((g) => g.id === ticket.group_id)?.slug ?? '';
   const select = (name: string, options: [string, string][], value: string): HTMLSelectElement =>
     h(
       'select',
       { name },
       options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)),
     );
-  const save = h('button', { type: 'submit', class: 'button primary' }, 'Save changes');
+  const save = h('button', { type: 'submit', class: 'button primary' }, t('actions.save'));
   const form = h(
     'form',
-    { class: 'staff-actions stack', novalidate: true, 'aria-label': 'Change the ticket' },
+    { class: 'staff-actions stack', novalidate: true, 'aria-label': t('actions.formLabel') },
     // On a business process the status follows its transitions.
-    t.state
+    ticket.state
       ? null
       : field({
-          label: 'Status',
+          label: t('ticket.status'),
           control: select(
             'status',
             kStatuses.map((s) => [s, statusLabel(s)]),
-            t.status,
+            ticket.status,
           ),
         }),
     field({
-      label: 'Criticality',
+      label: t('ticket.criticality'),
       control: select(
         'criticality',
         kCriticalities.map((c) => [c, criticalityLabel(c)]),
-        t.criticality,
+        ticket.criticality,
       ),
     }),
     field({
-      label: 'Category',
+      label: t('ticket.category'),
       control: select(
         'category',
-        [['', 'Not chosen'], ...ctx.cats.map((c): [string, string] => [c.slug, c.label])],
-        t.category,
+        [['', t('common.notChosen')], ...ctx.cats.map((c): [string, string] => [c.slug, c.label])],
+        ticket.category,
       ),
     }),
-    field({
-      label: 'Group',
-      control: select(
-        'group',
-        [['', 'None'], ...ctx.grps.map((g): [string, string] => [g.slug, g.name])],
-        currentGroup,
-      ),
-    }),
-    field({
-      label: 'Tier',
-      control: select(
-        'tier',
-        [
-          ['1', 'L1'],
-          ['2', 'L2'],
-          ['3', 'L3'],
-        ],
-        String(t.tier),
-      ),
-    }),
+    // On a business process the transitions alone move the group and tier.
+    ticket.state
+      ? null
+      : field({
+          label: t('ticket.group'),
+          control: select(
+            'group',
+            [['', t('common.none')], ...ctx.grps.map((g): [string, string] => [g.slug, g.name])],
+            currentGroup,
+          ),
+        }),
+    ticket.state
+      ? null
+      : field({
+          label: t('ticket.tier'),
+          control: select(
+            'tier',
+            [
+              ['1', 'L1'],
+              ['2', 'L2'],
+              ['3', 'L3'],
+            ],
+            String(ticket.tier),
+          ),
+        }),
     h('div', { class: 'form-actions' }, save),
   );
+  // Unsaved edits survive a redraw caused by someone else's change.
+  const markDirty = (): void => {
+    form.dataset.dirty = 'true';
+  };
+  form.addEventListener('input', markDirty);
+  form.addEventListener('change', markDirty);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
     const changes: TicketPatch = {};
     const status = valueOf(form, 'status');
-    if (!t.state && status !== t.status && isStatus(status)) changes.status = status;
+    if (!ticket.state && status !== ticket.status && isStatus(status)) changes.status = status;
     const criticality = valueOf(form, 'criticality');
-    if (criticality !== t.criticality && isCriticality(criticality)) {
+    if (criticality !== ticket.criticality && isCriticality(criticality)) {
       changes.criticality = criticality;
     }
-    if (valueOf(form, 'category') !== t.category) changes.category = valueOf(form, 'category');
-    if (valueOf(form, 'group') !== currentGroup) changes.group = valueOf(form, 'group');
-    if (Number(valueOf(form, 'tier')) !== t.tier) changes.tier = Number(valueOf(form, 'tier'));
+    if (valueOf(form, 'category') !== ticket.category) changes.category = valueOf(form, 'category');
+    if (!ticket.state) {
+      if (valueOf(form, 'group') !== currentGroup) changes.group = valueOf(form, 'group');
+      const tier = Number(valueOf(form, 'tier'));
+      if (tier !== ticket.tier) changes.tier = tier;
+    }
     if (!Object.keys(changes).length || isBusy(save)) return;
-    setBusy(save, true, 'Saving…');
+    setBusy(save, true, t('common.saving'));
     if (!(await ctx.patch(changes, form))) setBusy(save, false);
   });
   return h('div', { class: 'actions stack' }, assigneeControls(ctx), form);
 }
 
 function assigneeControls(ctx: ActionContext): HTMLElement {
-  const t = ctx.ticket;
-  const assignee = t.assignee_id
-    ? (ctx.people.get(t.assignee_id)?.name ?? `User ${t.assignee_id}`)
-    : null;
+  const ticket = ctx.ticket;
+  const assignee = ticket.assignee_id ? personName(ctx.people, ticket.assignee_id) : null;
   const buttons: HTMLButtonElement[] = [];
-  if (t.assignee_id !== ctx.me.id) {
+  if (ticket.assignee_id !== ctx.me.id) {
     buttons.push(
-      actionButton('Assign to me', 'Assigning…', () => ctx.patch({ assignee_id: ctx.me.id })),
+      actionButton(t('actions.assignMe'), t('actions.assigning'), () =>
+        ctx.patch({ assignee_id: ctx.me.id }),
+      ),
     );
   }
-  if (t.assignee_id) {
-    buttons.push(actionButton('Unassign', 'Unassigning…', () => ctx.patch({ assignee_id: null })));
+  if (ticket.assignee_id) {
+    buttons.push(
+      actionButton(t('actions.unassign'), t('actions.unassigning'), () =>
+        ctx.patch({ assignee_id: null }),
+      ),
+    );
   }
   return h(
     'div',
@@ -176,8 +198,9 @@ function assigneeControls(ctx: ActionContext): HTMLElement {
     h(
       'p',
       null,
-      'Assignee: ',
-      assignee ? h('strong', null, assignee) : h('span', { class: 'muted' }, 'nobody'),
+      t('actions.assigneeLabel'),
+      ' ',
+      assignee ? h('strong', null, assignee) : h('span', { class: 'muted' }, t('actions.nobody')),
     ),
     h('div', { class: 'button-row' }, buttons),
   );

@@ -7,6 +7,8 @@ import { roleLabel, fileSize, timeElement } from '../format';
 import { field, setBusy, valueOf, onSubmit } from '../ui/form';
 import { filePicker, acceptPastedFiles } from '../ui/files';
 import { feedbackButton } from './feedback';
+import { personName } from '../directory';
+import { t } from '../i18n';
 import type { Card } from '../directory';
 import type { Attachment, Message, Ticket, User } from '../api/types';
 
@@ -19,7 +21,7 @@ export interface ConversationContext {
 }
 
 export function messageList(messages: Message[], ctx: ConversationContext): HTMLElement {
-  if (!messages.length) return h('p', { class: 'muted' }, 'No messages yet.');
+  if (!messages.length) return h('p', { class: 'muted' }, t('conversation.empty'));
   return h(
     'ol',
     { class: 'messages' },
@@ -37,7 +39,9 @@ function messageCard(m: Message, ctx: ConversationContext): HTMLElement {
     {
       class: `message${m.internal ? ' internal' : ''}${fromStaff ? ' from-staff' : ''}${mine ? ' mine' : ''}`,
       id: `message-${m.id}`,
-      'aria-label': `${m.internal ? 'Internal note' : 'Message'} from ${author?.name ?? 'unknown'}`,
+      'aria-label': t(m.internal ? 'conversation.noteFrom' : 'conversation.messageFrom', {
+        name: author?.name ?? t('common.unknown'),
+      }),
     },
     h(
       'header',
@@ -46,13 +50,17 @@ function messageCard(m: Message, ctx: ConversationContext): HTMLElement {
       h(
         'span',
         { class: 'author' },
-        author?.name ?? `User ${m.author_id}`,
-        mine ? h('span', { class: 'muted' }, ' (you)') : null,
+        personName(ctx.people, m.author_id),
+        mine ? h('span', { class: 'muted' }, ` ${t('conversation.you')}`) : null,
       ),
       fromStaff
-        ? h('span', { class: 'tag' }, ctx.staff ? roleLabel(author.role) : 'Support')
+        ? h(
+            'span',
+            { class: 'tag' },
+            ctx.staff ? roleLabel(author.role) : t('conversation.support'),
+          )
         : null,
-      m.internal ? h('span', { class: 'tag tag-internal' }, 'Internal note') : null,
+      m.internal ? h('span', { class: 'tag tag-internal' }, t('conversation.internalNote')) : null,
       timeElement(m.created_at),
     ),
     h('div', { class: 'message-body' }, m.body),
@@ -70,14 +78,14 @@ function messageCard(m: Message, ctx: ConversationContext): HTMLElement {
             }),
             download: `ticket-${ctx.ticket.number}-message-${m.id}.eml`,
           },
-          'Original e-mail',
+          t('conversation.originalMail'),
         )
       : null,
     canRate
       ? feedbackButton({
           ticketId: ctx.ticket.id,
           messageId: m.id,
-          label: 'Rate this answer',
+          label: t('conversation.rate'),
           onSent: ctx.onFeedback,
         })
       : null,
@@ -96,7 +104,7 @@ function initials(name: string): string {
 function attachmentList(attachments: Attachment[]): HTMLElement {
   return h(
     'ul',
-    { class: 'attachments', 'aria-label': 'Attachments' },
+    { class: 'attachments', 'aria-label': t('files.label') },
     attachments.map((a) => {
       const image = (a.content_type ?? '').startsWith('image/');
       return h(
@@ -125,24 +133,24 @@ export function replyForm(spec: {
   const bodyId = uid('reply');
   const body = h('textarea', { name: 'body', rows: 5, id: bodyId, required: true });
   const picker = filePicker();
-  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Send reply');
+  const submit = h('button', { type: 'submit', class: 'button primary' }, t('conversation.send'));
   const internal = spec.staff
     ? h('input', { type: 'checkbox', name: 'internal', id: uid('internal') })
     : null;
   const form = h(
     'form',
-    { class: 'reply-form stack', novalidate: true, 'aria-label': 'Reply' },
+    { class: 'reply-form stack', novalidate: true, 'aria-label': t('ticket.reply') },
     field({
-      label: spec.staff ? 'Reply' : 'Your reply',
+      label: spec.staff ? t('ticket.reply') : t('conversation.yourReply'),
       control: body,
-      hint: 'Ctrl+Enter sends.',
+      hint: t('conversation.ctrlEnter'),
     }),
     internal
       ? h(
           'div',
           { class: 'checkbox-field' },
           internal,
-          h('label', { for: internal.id }, 'Internal note — only staff can see it'),
+          h('label', { for: internal.id }, t('conversation.internalToggle')),
         )
       : null,
     picker.element,
@@ -153,7 +161,7 @@ export function replyForm(spec: {
   const syncMode = (): void => {
     const note = !!internal && internal.checked;
     form.classList.toggle('internal', note);
-    submit.textContent = note ? 'Add internal note' : 'Send reply';
+    submit.textContent = note ? t('conversation.addNote') : t('conversation.send');
   };
   internal?.addEventListener('change', syncMode);
   body.addEventListener('keydown', (event) => {
@@ -163,19 +171,25 @@ export function replyForm(spec: {
     }
   });
 
-  onSubmit(form, submit, 'Sending…', async () => {
-    const note = !!internal && internal.checked;
-    const message = await api.postMessage(
-      spec.ticket().id,
-      { body: valueOf(form, 'body'), internal: note },
-      picker.files(),
-    );
-    form.reset();
-    picker.reset();
-    setBusy(submit, false);
-    syncMode();
-    announce(note ? 'Internal note added' : 'Reply sent');
-    await spec.onPosted(message);
-  });
+  onSubmit(
+    form,
+    submit,
+    t('common.sending'),
+    async () => {
+      const note = !!internal && internal.checked;
+      const message = await api.postMessage(
+        spec.ticket().id,
+        { body: valueOf(form, 'body'), internal: note },
+        picker.files(),
+      );
+      form.reset();
+      picker.reset();
+      setBusy(submit, false);
+      syncMode();
+      announce(note ? t('conversation.noteAdded') : t('conversation.replySent'));
+      await spec.onPosted(message);
+    },
+    [['body', t('conversation.bodyMissing')]],
+  );
   return form;
 }

@@ -1,68 +1,100 @@
-// Ticket lists: "All my tickets" for customers; "Assigned to me" and the
-// "Queue" for staff. A status filter kept in the URL and "Load more" paging.
+// Ticket lists: "My tickets" for customers; "Assigned to me" and the "Queue"
+// for staff. Filters and sort order kept in the address, "Load more" paging,
+// the SLA due time of every row. The list keeps itself current: it is read
+// again when a live event touches tickets and every minute (the remaining
+// SLA time is working time counted by the server, so it is asked for again
+// rather than ticked down here).
 import { h, replace, announce } from '../dom';
-import type { Children } from '../dom';
 import { api } from '../api';
 import { isStaff } from '../session';
 import { href } from '../router';
-import { timeElement, ticketNumber } from '../format';
-import { categories, groups, userCards, categoryLabel, groupName } from '../directory';
+import { categories, groups, userCards } from '../directory';
 import type { Card } from '../directory';
-import { statusBadge, criticalityBadge } from '../ui/badges';
+import { t } from '../i18n';
+import type { PlainKey } from '../i18n';
+import { onLiveReset, onTicketEvent } from '../live/stream';
+import { debounce, every } from '../live/timing';
 import { showError } from '../ui/form';
+import { learnTickets } from '../process_labels';
 import { filterBar, filterFromQuery, filterToQuery } from './ticket_filter';
-import type { Filter } from './ticket_filter';
+import { kCustomerColumns, kStaffColumns } from './ticket_columns';
+import type { Column, Names } from './ticket_columns';
+import type { Filter, Sort } from './ticket_filter';
 import type { Location } from '../router';
-import type { Category, Group, Ticket, TicketQuery } from '../api/types';
+import type { Ticket, TicketQuery } from '../api/types';
 
 const kPageSize = 25;
+/** The most a refresh reads at once (the API's limit). */
+const kMaxRefresh = 200;
 
 type Scope = NonNullable<TicketQuery['scope']>;
 
 interface ListSpec {
   scope: Scope;
-  title: string;
-  lead: string;
+  title: PlainKey;
+  lead: PlainKey;
   /** The route of the list, kept with the filter in the address. */
   path: string;
   defaultStatuses: string[];
+  defaultSort: Sort;
 }
 
 function specFor(scope: Scope): ListSpec {
   if (scope === 'queue') {
     return {
       scope,
-      title: 'Queue',
-      lead: 'Every ticket you may work on.',
+      title: 'list.queue',
+      lead: 'list.queueLead',
       path: '/queue',
       defaultStatuses: ['new', 'open'],
+      defaultSort: 'due',
     };
   }
   if (isStaff()) {
     return {
       scope,
-      title: 'Assigned to me',
-      lead: 'Tickets you are responsible for.',
+      title: 'list.assigned',
+      lead: 'list.assignedLead',
       path: '/tickets',
       defaultStatuses: ['new', 'open', 'pending'],
+      defaultSort: 'due',
     };
   }
   return {
     scope,
-    title: 'All my tickets',
-    lead: 'Your requests to support and where each one stands.',
+    title: 'list.mine',
+    lead: 'list.mineLead',
     path: '/tickets',
     defaultStatuses: [],
+    defaultSort: 'id',
   };
 }
 
+/** Live events after which a list may show something else. */
+const kListKinds = new Set([
+  'created',
+  'status_changed',
+  'assigned',
+  'group_changed',
+  'field_changed',
+  'transition_fired',
+  'sla_warning',
+  'sla_breached',
+  'replied',
+  'process_migrated',
+]);
+
 export function ticketListView(
   scope: Scope,
-): (root: HTMLElement, location: Location) => Promise<void> {
+): (root: HTMLElement, location: Location) => Promise<() => void> {
   return async (root, location) => {
     const spec = specFor(scope);
-    const filter = filterFromQuery(location.query, spec.defaultStatuses);
-    const body = h('div', { class: 'list-body' }, h('p', { class: 'muted' }, 'Loading tickets…'));
+    const staff = isStaff();
+    const filter = filterFromQuery(location.query, {
+      statuses: spec.defaultStatuses,
+      sort: spec.defaultSort,
+    });
+    const list = new TicketList(spec, filter, staff);
     replace(
       root,
       h(
@@ -71,58 +103,199 @@ export function ticketListView(
         h(
           'div',
           null,
-          h('h1', { id: 'page-title', tabindex: -1 }, spec.title),
-          h('p', { class: 'lead' }, spec.lead),
+          h('h1', { id: 'page-title', tabindex: -1 }, t(spec.title)),
+          h('p', { class: 'lead' }, t(spec.lead)),
         ),
-        h('a', { class: 'button primary', href: href('/tickets/new') }, 'New ticket'),
+        h('a', { class: 'button primary', href: href('/tickets/new') }, t('list.newTicket')),
       ),
       filterBar(filter, {
         queue: scope === 'queue',
-        onChange: () => {
-          history.replaceState(null, '', `#${spec.path}?${filterToQuery(filter)}`);
-          void load(body, spec, filter);
-        },
+        customer: !staff,
+        onChange: () => list.filterChanged(),
       }),
-      body,
+      list.count,
+      list.body,
     );
-    await load(body, spec, filter);
+    await list.load();
+    const refresh = debounce(700, () => void list.load({ refresh: true }));
+    const stops = [
+      onTicketEvent((event) => {
+        if (kListKinds.has(event.kind)) refresh();
+      }),
+      onLiveReset(refresh),
+      every(60_000, refresh),
+      refresh.cancel,
+    ];
+    return () => {
+      list.closed = true;
+      for (const stop of stops) stop();
+    };
   };
 }
 
-async function load(body: HTMLElement, spec: ListSpec, filter: Filter): Promise<void> {
-  const staff = isStaff();
-  const { table, tbody } = ticketTable(staff);
-  const more = h('button', { type: 'button', class: 'button' }, 'Load more');
-  const footer = h('div', { class: 'list-footer' });
-  const request = {
-    scope: spec.scope,
-    status: [...filter.statuses],
-    group: filter.group,
-    unassigned: filter.unassigned,
-    limit: kPageSize,
-  };
-  try {
-    const [page, cats, grps] = await Promise.all([
-      api.listTickets(request),
-      categories(),
-      groups(),
-    ]);
-    if (!page.items.length) {
-      replace(body, emptyState(spec, filter));
+class TicketList {
+  readonly body = h('div', { class: 'list-body' }, h('p', { class: 'muted' }, t('list.loading')));
+  /** "25 tickets shown", announced politely when it changes. */
+  readonly count = h('p', { class: 'list-count muted', 'aria-live': 'polite' });
+  closed = false;
+  private shown: Ticket[] = [];
+  private cursor: string | null = null;
+  private loading = 0;
+
+  constructor(
+    private readonly spec: ListSpec,
+    private readonly filter: Filter,
+    private readonly staff: boolean,
+  ) {}
+
+  private get columns(): Column[] {
+    return this.staff ? kStaffColumns : kCustomerColumns;
+  }
+
+  filterChanged(): void {
+    history.replaceState(null, '', `#${this.spec.path}?${filterToQuery(this.filter)}`);
+    void this.load();
+  }
+
+  /**
+   * Reads the first page; `refresh` reads as many as are shown and marks
+   * the rows that were not there before.
+   */
+  async load(options: { refresh?: boolean } = {}): Promise<void> {
+    this.loading += 1;
+    const mine = this.loading;
+    const limit = options.refresh
+      ? Math.min(kMaxRefresh, Math.max(kPageSize, this.shown.length))
+      : kPageSize;
+    try {
+      const [page, cats, grps] = await Promise.all([
+        api.listTickets({ ...this.request(), limit }),
+        categories(),
+        groups(),
+      ]);
+      learnTickets(page.items);
+      const people = await this.peopleOf(page.items);
+      if (mine !== this.loading || this.closed) return;
+      const before = new Set(this.shown.map((ticket) => ticket.id));
+      this.shown = page.items;
+      this.cursor = page.next_cursor;
+      const fresh = options.refresh
+        ? new Set(page.items.filter((ticket) => !before.has(ticket.id)).map((x) => x.id))
+        : new Set<number>();
+      this.draw({ cats, grps, people }, fresh);
+      if (fresh.size) announce(t('list.newArrived', { count: fresh.size }));
+    } catch (error) {
+      if (mine !== this.loading || this.closed) return;
+      if (options.refresh) return; // keep what is shown; the next round tries again
+      replace(this.body, h('p', { class: 'muted' }, t('list.failed')));
+      showError(null, error);
+    }
+  }
+
+  private request(): Parameters<typeof api.listTickets>[0] {
+    return {
+      scope: this.spec.scope,
+      status: [...this.filter.statuses],
+      group: this.filter.group,
+      tier: this.filter.tier,
+      unassigned: this.filter.unassigned,
+      sort: this.filter.sort,
+    };
+  }
+
+  private async peopleOf(tickets: Ticket[]): Promise<Map<number, Card>> {
+    return this.staff ? userCards(tickets.map((x) => x.assignee_id)) : new Map<number, Card>();
+  }
+
+  private draw(names: Names, fresh: Set<number>): void {
+    const focused = document.activeElement;
+    const focusedHref =
+      focused instanceof HTMLAnchorElement && this.body.contains(focused) ? focused.hash : null;
+    this.count.textContent = this.shown.length
+      ? t(this.cursor ? 'list.countMore' : 'list.count', { count: this.shown.length })
+      : '';
+    if (!this.shown.length) {
+      replace(this.body, this.emptyState());
       return;
     }
-    await appendRows(tbody, page.items, staff, cats, grps);
-    replace(body, table, footer);
-    let cursor = page.next_cursor;
-    const showMore = () => replace(footer, cursor ? more : null);
+    const tbody = h('tbody');
+    this.appendRows(tbody, this.shown, names, fresh);
+    replace(this.body, this.table(tbody), this.footer(tbody, names));
+    if (focusedHref) {
+      this.body.querySelector<HTMLElement>(`a[href="${CSS.escape(focusedHref)}"]`)?.focus();
+    }
+  }
+
+  private table(tbody: HTMLElement): HTMLTableElement {
+    return h(
+      'table',
+      { class: 'ticket-table' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          this.columns.map((column) => this.header(column)),
+        ),
+      ),
+      tbody,
+    );
+  }
+
+  /** A column header; a sortable one is a button that sorts by it. */
+  private header(column: Column): HTMLTableCellElement {
+    const label = t(column.label);
+    if (!column.sort || !this.staff) return h('th', { scope: 'col' }, label);
+    const active = this.filter.sort === column.sort;
+    // The queue lists by number oldest first, "mine" newest first.
+    const direction =
+      column.sort === 'due' || this.spec.scope === 'queue' ? 'ascending' : 'descending';
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: `sort-button${active ? ' active' : ''}`,
+        title: t(column.sort === 'due' ? 'list.sortDue' : 'list.sortNumber'),
+      },
+      label,
+      h(
+        'span',
+        { class: 'sort-mark', 'aria-hidden': 'true' },
+        active ? (direction === 'ascending' ? '▲' : '▼') : '↕',
+      ),
+    );
+    button.addEventListener('click', () => {
+      if (active || !column.sort) return;
+      this.filter.sort = column.sort;
+      this.filterChanged();
+    });
+    return h('th', { scope: 'col', 'aria-sort': active ? direction : 'none' }, button);
+  }
+
+  private footer(tbody: HTMLElement, names: Names): HTMLElement {
+    const footer = h('div', { class: 'list-footer' });
+    if (!this.cursor) return footer;
+    const more = h('button', { type: 'button', class: 'button' }, t('list.loadMore'));
     more.addEventListener('click', async () => {
       more.disabled = true;
       try {
-        const next = await api.listTickets({ ...request, cursor });
-        const first = await appendRows(tbody, next.items, staff, cats, grps);
-        cursor = next.next_cursor;
-        showMore();
-        announce(`${next.items.length} more tickets loaded`);
+        const next = await api.listTickets({
+          ...this.request(),
+          cursor: this.cursor,
+          limit: kPageSize,
+        });
+        for (const [id, card] of await this.peopleOf(next.items)) names.people.set(id, card);
+        const known = new Set(this.shown.map((ticket) => ticket.id));
+        const added = next.items.filter((ticket) => !known.has(ticket.id));
+        this.shown = this.shown.concat(added);
+        this.cursor = next.next_cursor;
+        const first = this.appendRows(tbody, added, names, new Set());
+        this.count.textContent = t(this.cursor ? 'list.countMore' : 'list.count', {
+          count: this.shown.length,
+        });
+        if (!this.cursor) footer.replaceChildren();
+        announce(t('list.moreLoaded', { count: added.length }));
         first?.focus();
       } catch (error) {
         showError(null, error);
@@ -130,92 +303,48 @@ async function load(body: HTMLElement, spec: ListSpec, filter: Filter): Promise<
         more.disabled = false;
       }
     });
-    showMore();
-  } catch (error) {
-    replace(body, h('p', { class: 'muted' }, 'The tickets could not be loaded.'));
-    showError(null, error);
+    footer.append(more);
+    return footer;
   }
-}
 
-/** An empty ticket table and its body, for appendRows. */
-function ticketTable(staff: boolean): { table: HTMLTableElement; tbody: HTMLElement } {
-  const columns = staff
-    ? ['Number', 'Subject', 'Status', 'Criticality', 'Group', 'Assignee', 'Updated']
-    : ['Number', 'Subject', 'Status', 'Category', 'Updated'];
-  const tbody = h('tbody');
-  const table = h(
-    'table',
-    { class: 'ticket-table' },
-    h(
-      'thead',
-      null,
-      h(
+  /** Adds rows; returns the link of the first new row (for focus). */
+  private appendRows(
+    tbody: HTMLElement,
+    tickets: Ticket[],
+    names: Names,
+    fresh: Set<number>,
+  ): HTMLElement | null {
+    let first: HTMLElement | null = null;
+    for (const ticket of tickets) {
+      const row = h(
         'tr',
-        null,
-        columns.map((c) => h('th', { scope: 'col' }, c)),
-      ),
-    ),
-    tbody,
-  );
-  return { table, tbody };
-}
-
-/** Adds rows; returns the link of the first new row (for focus). */
-async function appendRows(
-  tbody: HTMLElement,
-  tickets: Ticket[],
-  staff: boolean,
-  cats: Category[],
-  grps: Group[],
-): Promise<HTMLElement | null> {
-  const people = staff
-    ? await userCards(tickets.map((t) => t.assignee_id))
-    : new Map<number, Card>();
-  let first: HTMLElement | null = null;
-  for (const t of tickets) {
-    const link = h('a', { href: href(`/tickets/${t.id}`) }, t.subject);
-    first ??= link;
-    const cells: [string, Children][] = staff
-      ? [
-          ['Number', ticketNumber(t)],
-          ['Subject', link],
-          ['Status', statusBadge(t.status)],
-          ['Criticality', criticalityBadge(t.criticality)],
-          ['Group', groupName(grps, t.group_id)],
-          [
-            'Assignee',
-            t.assignee_id
-              ? (people.get(t.assignee_id)?.name ?? '')
-              : h('span', { class: 'muted' }, 'Unassigned'),
-          ],
-          ['Updated', timeElement(t.updated_at, { compact: true })],
-        ]
-      : [
-          ['Number', ticketNumber(t)],
-          ['Subject', link],
-          ['Status', statusBadge(t.status)],
-          ['Category', categoryLabel(cats, t.category)],
-          ['Updated', timeElement(t.updated_at, { compact: true })],
-        ];
-    tbody.append(
-      h(
-        'tr',
-        { class: `status-row-${t.status}` },
-        cells.map(([label, value]) => h('td', { dataset: { label } }, value)),
-      ),
-    );
+        {
+          class: `status-row-${ticket.status}${fresh.has(ticket.id) ? ' row-new' : ''}`,
+          dataset: { ticket: String(ticket.id) },
+        },
+        this.columns.map((column) =>
+          h(
+            'td',
+            { dataset: { col: column.id, label: t(column.label) } },
+            column.cell(ticket, names),
+          ),
+        ),
+      );
+      first ??= row.querySelector('a');
+      tbody.append(row);
+    }
+    return first;
   }
-  return first;
-}
 
-function emptyState(spec: ListSpec, filter: Filter): HTMLElement {
-  if (spec.scope === 'mine' && !isStaff() && filter.statuses.size === 0) {
-    return h(
-      'div',
-      { class: 'empty card' },
-      h('p', null, 'You have not asked support anything yet.'),
-      h('a', { class: 'button primary', href: href('/tickets/new') }, 'Create your first ticket'),
-    );
+  private emptyState(): HTMLElement {
+    if (this.spec.scope === 'mine' && !this.staff && this.filter.statuses.size === 0) {
+      return h(
+        'div',
+        { class: 'empty card' },
+        h('p', null, t('list.emptyMine')),
+        h('a', { class: 'button primary', href: href('/tickets/new') }, t('list.createFirst')),
+      );
+    }
+    return h('div', { class: 'empty card' }, h('p', null, t('list.emptyFiltered')));
   }
-  return h('div', { class: 'empty card' }, h('p', null, 'No tickets match these filters.'));
 }

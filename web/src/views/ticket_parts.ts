@@ -1,0 +1,119 @@
+// The parts of the ticket page drawn from the ticket alone: the header with
+// the title, badges and the customer's deadline; what the customer
+// reported; the details list; and the page for a ticket that is not there.
+import { h } from '../dom';
+import { href } from '../router';
+import { levelLabel, channelLabel, timeElement, ticketNumber } from '../format';
+import { categoryLabel, groupName, personName } from '../directory';
+import { t } from '../i18n';
+import type { PlainKey } from '../i18n';
+import { statusBadge, criticalityBadge } from '../ui/badges';
+import { customerDeadline } from '../ui/sla';
+import type { Children } from '../dom';
+import type { Card } from '../directory';
+import type { Category, Group, Ticket } from '../api/types';
+
+const kReported: ['sources_searched' | 'steps' | 'expected' | 'actual', PlainKey][] = [
+  ['sources_searched', 'ticket.reported.sources'],
+  ['steps', 'ticket.reported.steps'],
+  ['expected', 'ticket.reported.expected'],
+  ['actual', 'ticket.reported.actual'],
+];
+
+export function header(ticket: Ticket, staff: boolean, onRefresh: () => void): HTMLElement[] {
+  const deadline = staff ? null : customerDeadline(ticket);
+  return [
+    h(
+      'a',
+      { class: 'back-link', href: href(staff ? '/queue' : '/tickets') },
+      staff ? t('ticket.backQueue') : t('ticket.backMine'),
+    ),
+    h(
+      'div',
+      { class: 'page-header' },
+      h(
+        'div',
+        null,
+        h(
+          'h1',
+          { id: 'page-title', tabindex: -1 },
+          h('span', { class: 'ticket-number' }, ticketNumber(ticket)),
+          ' ',
+          ticket.subject,
+        ),
+        h(
+          'p',
+          { class: 'badges' },
+          statusBadge(ticket.status, { customer: !staff }),
+          staff ? criticalityBadge(ticket.criticality) : null,
+        ),
+        staff ? null : h('p', { class: 'deadline', dataset: { deadline: '' } }, deadline ?? ''),
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'button subtle', onclick: onRefresh, dataset: { refresh: '' } },
+        t('ticket.refresh'),
+      ),
+    ),
+  ];
+}
+
+export function reported(ticket: Ticket, staff: boolean): HTMLElement | null {
+  const filled = kReported.filter(([key]) => (ticket[key] ?? '').trim());
+  if (!filled.length) return null;
+  return h(
+    'section',
+    { class: 'card reported', 'aria-labelledby': 'reported-title' },
+    h(
+      'h2',
+      { id: 'reported-title' },
+      staff ? t('ticket.reportedStaff') : t('ticket.reportedCustomer'),
+    ),
+    h(
+      'dl',
+      null,
+      filled.map(([key, label]) => [h('dt', null, t(label)), h('dd', null, ticket[key])]),
+    ),
+  );
+}
+
+export function details(
+  ticket: Ticket,
+  staff: boolean,
+  cats: Category[],
+  grps: Group[],
+  people: Map<number, Card>,
+): HTMLElement {
+  const name = (id: number | null): string => (id ? personName(people, id) : t('ticket.nobodyYet'));
+  // [label, value]; null for a row the viewer does not get.
+  const rows: ([PlainKey, Children] | null)[] = [
+    ['ticket.status', statusBadge(ticket.status, { customer: !staff })],
+    ['ticket.category', categoryLabel(cats, ticket.category)],
+    ['ticket.level', levelLabel(ticket.level)],
+    staff ? ['ticket.criticality', criticalityBadge(ticket.criticality)] : null,
+    ['ticket.group', groupName(grps, ticket.group_id)],
+    staff ? ['ticket.tier', `L${ticket.tier}`] : null,
+    ['ticket.assignee', name(ticket.assignee_id)],
+    ['ticket.requester', name(ticket.initiator_id)],
+    ['ticket.channel', channelLabel(ticket.channel)],
+    ['ticket.created', timeElement(ticket.created_at)],
+    ['ticket.updatedAt', timeElement(ticket.updated_at)],
+  ];
+  return h(
+    'dl',
+    { class: 'details' },
+    rows
+      .filter((row) => row !== null)
+      .map(([label, value]) => h('div', null, h('dt', null, t(label)), h('dd', null, value))),
+  );
+}
+
+export function notFound(): HTMLElement {
+  return h(
+    'div',
+    { class: 'card empty' },
+    h('h1', { id: 'page-title', tabindex: -1 }, t('ticket.notFound')),
+    h('p', null, t('ticket.notFoundText')),
+    h('a', { class: 'button', href: '#/' }, t('ticket.backToList')),
+  );
+}
