@@ -45,4 +45,12 @@ std::optional<Criticality> ParseCriticality(std::string_view id) {
   return Parse(kCriticalities, id);
 }
 
+bool IsKnownChannel(std::string_view channel) {
+  static constexpr std::string_view kChannels[] = {"web", "email", "phone", "api"};
+  for (std::string_view known : kChannels) {
+    if (channel == known) return true;
+  }
+  return false;
+}
+
 }  // namespace hd::core

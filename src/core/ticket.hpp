@@ -30,6 +30,8 @@ std::optional<TicketStatus> ParseTicketStatus(std::string_view id);
 // Stable ids: "low", "normal", "high", "critical".
 std::string_view ToString(Criticality c);
 std::optional<Criticality> ParseCriticality(std::string_view id);
+// The channels a ticket comes in by: web, email, phone, api.
+bool IsKnownChannel(std::string_view channel);
 
 struct Ticket {
   TicketId id;

@@ -1,4 +1,6 @@
 // DecodeTicketPatch and DecodeListTickets (decode.hpp).
+#include <algorithm>
+#include <cstdint>
 #include <limits>
 
 #include "core/ticket.hpp"
@@ -65,6 +67,26 @@ Status DecodePatchRouting(json::JsonObject& body, service::TicketPatch& patch) {
   return Ok();
 }
 
+// A comma-separated list of ids ("client_vip,special"): each 1 to 64
+// letters, digits, '_' or '-', at most 20 of them.
+Result<std::vector<std::string>> DecodeIdList(std::string_view list, const std::string& field) {
+  std::vector<std::string> out;
+  while (true) {
+    const std::size_t comma = list.find(',');
+    const std::string_view id = list.substr(0, comma);
+    const bool ok = !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '_' || c == '-';
+    });
+    if (!ok || out.size() == 20) {
+      return Error::InvalidArgument(field + " must be up to 20 comma-separated ids", field);
+    }
+    out.emplace_back(id);
+    if (comma == std::string_view::npos) return out;
+    list.remove_prefix(comma + 1);
+  }
+}
+
 Status DecodeStatuses(std::string_view list, std::vector<core::TicketStatus>& out) {
   while (!list.empty()) {
     std::size_t comma = list.find(',');
@@ -101,8 +123,9 @@ Result<service::ListTicketsInput> DecodeListTickets(std::string_view query) {
       return Error::InvalidArgument("scope must be mine or queue", "scope");
     }
   }
-  if (auto status = params.Get("status"))
+  if (auto status = params.Get("status")) {
     HD_RETURN_IF_ERROR(DecodeStatuses(*status, input.statuses));
+  }
   if (auto group = params.Get("group")) input.group = std::string(*group);
   if (auto sort = params.Get("sort")) {
     if (*sort != "due" && *sort != "id") {
@@ -113,6 +136,32 @@ Result<service::ListTicketsInput> DecodeListTickets(std::string_view query) {
   if (auto tier = params.Get("tier")) {
     HD_ASSIGN_OR_RETURN(auto value, ParseIntParam(*tier, "tier", 1, kMaxTier));
     input.tier = static_cast<int>(value);
+  }
+  if (auto level = params.Get("level")) {
+    HD_ASSIGN_OR_RETURN(input.levels, DecodeIdList(*level, "level"));
+  }
+  if (auto channel = params.Get("channel")) {
+    HD_ASSIGN_OR_RETURN(input.channels, DecodeIdList(*channel, "channel"));
+  }
+  if (auto criticality = params.Get("criticality")) {
+    HD_ASSIGN_OR_RETURN(auto ids, DecodeIdList(*criticality, "criticality"));
+    for (const std::string& id : ids) {
+      auto parsed = core::ParseCriticality(id);
+      if (!parsed) {
+        return Error::InvalidArgument("criticality must be low, normal, high or critical",
+                                      "criticality");
+      }
+      input.criticalities.push_back(*parsed);
+    }
+  }
+  if (auto category = params.Get("category"); category && !category->empty()) {
+    HD_ASSIGN_OR_RETURN(auto ids, DecodeIdList(*category, "category"));
+    if (ids.size() != 1) return Error::InvalidArgument("category must be one slug", "category");
+    input.category = ids.front();
+  }
+  if (auto assignee = params.Get("assignee")) {
+    HD_ASSIGN_OR_RETURN(auto id, ParseIntParam(*assignee, "assignee", 1, INT64_MAX));
+    input.assignee = core::UserId(id);
   }
   if (auto unassigned = params.Get("unassigned")) {
     HD_ASSIGN_OR_RETURN(input.unassigned_only, ParseFormBool(*unassigned, "unassigned"));

@@ -44,8 +44,7 @@ Status ValidateCreate(const Actor& actor, const CreateTicketInput& in) {
   if (!actor.staff() && !in.on_behalf_of.empty()) {
     return Error::Forbidden("only staff register tickets on behalf of a customer");
   }
-  static constexpr std::string_view kChannels[] = {"web", "email", "phone", "api"};
-  if (std::find(std::begin(kChannels), std::end(kChannels), in.channel) == std::end(kChannels)) {
+  if (!core::IsKnownChannel(in.channel)) {
     return Error::InvalidArgument("channel must be web, email, phone or api", "channel");
   }
   return Ok();
@@ -177,12 +176,25 @@ Result<TicketPage> Tickets::List(const Actor& actor, const ListTicketsInput& in)
   if (in.tier && (*in.tier < 1 || *in.tier > 3)) {
     return Error::InvalidArgument("tier must be 1, 2 or 3", "tier");
   }
+  for (const std::string& channel : in.channels) {
+    if (!core::IsKnownChannel(channel)) {
+      return Error::InvalidArgument("channel must be web, email, phone or api", "channel");
+    }
+  }
   core::ports::TicketQuery q;
   q.limit = (in.limit == 0 ? options_.default_page_size : in.limit) + 1;
   q.after = in.after;
   q.statuses = in.statuses;
   q.tier = in.tier;
   q.unassigned_only = in.unassigned_only;
+  q.levels = in.levels;
+  q.criticalities = in.criticalities;
+  q.channels = in.channels;
+  if (!in.category.empty()) q.category = in.category;
+  if (in.assignee) {
+    if (!actor.staff()) return Error::InvalidArgument("only staff filter by assignee", "assignee");
+    q.assignee_id = in.assignee;
+  }
   q.newest_first = in.scope == Scope::kMine;
   q.by_due = in.by_due;
   if (in.scope == Scope::kQueue && ReadsByProcess(actor)) q.process_reader = ProcessReaderOf(actor);

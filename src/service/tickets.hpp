@@ -71,6 +71,11 @@ struct ListTicketsInput {
   std::string group;  // Group slug
   std::optional<int> tier;
   bool unassigned_only = false;
+  std::optional<core::UserId> assignee;  // staff: tickets assigned to this person
+  std::vector<std::string> levels;       // support level ids; any of them
+  std::vector<core::Criticality> criticalities;
+  std::vector<std::string> channels;    // web, email, phone, api; any of them
+  std::string category;                 // a category slug; "" = any
   std::optional<core::TicketId> after;  // cursor: the last id of the previous page
   bool by_due = false;                  // order by SLA due instant (nearest first)
   int limit = 0;                        // 0 = Options::default_page_size

@@ -45,6 +45,43 @@ class CursorPagination(ServerTestCase):
         self.assertProblem(staff.get("/api/v1/tickets?scope=queue&limit=0"), 422, field="limit")
 
 
+class QueueFilters(ServerTestCase):
+
+    def test_queue_filters_by_level_criticality_channel_category_and_assignee(self):
+        staff, _ = self.server.staff_client("l1_operator")
+        me = staff.get("/api/v1/me").json()
+        my_id = (me.get("user") or me)["id"]
+        customer, _ = self.server.customer()
+        by_web = self.assertStatus(customer.create_ticket(subject="filters: web", category="licence"),
+                                   201).json()
+        by_api = self.assertStatus(staff.create_ticket(subject="filters: api"), 201).json()
+        self.assertStatus(staff.patch(f"/api/v1/tickets/{by_api['id']}",
+                                      {"criticality": "critical", "assignee_id": my_id},
+                                      headers={"If-Match": f'"{by_api["version"]}"'}), 200)
+
+        def ids(query):
+            return {t["id"] for t in staff.list_all("/api/v1/tickets?scope=queue&" + query)}
+
+        self.assertIn(by_api["id"], ids("criticality=critical,high"))
+        self.assertNotIn(by_web["id"], ids("criticality=critical,high"))
+        self.assertIn(by_web["id"], ids("channel=web"))
+        self.assertNotIn(by_api["id"], ids("channel=web"))
+        self.assertEqual(ids(f"assignee={my_id}") & {by_web["id"], by_api["id"]}, {by_api["id"]})
+        level = by_web["level"]
+        self.assertTrue(all(t["level"] == level
+                            for t in staff.list_all(f"/api/v1/tickets?scope=queue&level={level}")))
+        category = by_web["category"]
+        self.assertIn(by_web["id"], ids(f"category={category}"))
+        self.assertNotIn(by_web["id"], ids("category=no-such-category"))
+        self.assertProblem(staff.get("/api/v1/tickets?scope=queue&criticality=urgent"), 422,
+                           field="criticality")
+        self.assertProblem(staff.get("/api/v1/tickets?scope=queue&channel=fax"), 422,
+                           field="channel")
+        self.assertProblem(staff.get("/api/v1/tickets?scope=queue&level=a;b"), 422, field="level")
+        self.assertProblem(customer.get(f"/api/v1/tickets?assignee={my_id}"), 422,
+                           field="assignee")
+
+
 class Attachments(ServerTestCase):
     server_settings = {"attachments.max_bytes": str(MAX_ATTACHMENT)}
 

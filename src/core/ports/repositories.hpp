@@ -75,6 +75,12 @@ struct TicketQuery {
   std::optional<int> tier;
   std::optional<UserId> assignee_id;
   bool unassigned_only = false;
+  // Either view: only these support levels, criticalities or channels (any
+  // of each list), only this category.
+  std::vector<std::string> levels;
+  std::vector<Criticality> criticalities;
+  std::vector<std::string> channels;
+  std::optional<std::string> category;
   // The reading rules of roles that read by the business process (DOMAIN.md
   // §3; service/access.hpp CanReadOnProcess): when set, only tickets the
   // reader may read are listed.

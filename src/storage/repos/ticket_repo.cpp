@@ -55,7 +55,24 @@ struct Filter {
     sql += clause;
     params.emplace_back(value);
   }
+  void Add(std::string_view clause, std::string value) {
+    sql += clause;
+    params.emplace_back(std::move(value));
+  }
 };
+
+// " AND column IN (?, …)" for a non-empty `values`.
+void AddAnyOf(Filter& f, std::string_view column, const std::vector<std::string>& values) {
+  if (values.empty()) return;
+  f.sql += " AND ";
+  f.sql += column;
+  f.sql += " IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    f.sql += i == 0 ? "?" : ", ?";
+    f.params.emplace_back(values[i]);
+  }
+  f.sql += ")";
+}
 
 // Staff queues by SLA due instant, nearest first: tickets.sla_due mirrors
 // ticket_sla.next_due (the SLA repository keeps it) under an index.
@@ -91,18 +108,19 @@ Filter BuildFilter(const core::ports::TicketQuery& q) {
   } else if (q.company_id) {
     f.Add(" AND company_id = ?", q.company_id->value);
   }
-  if (!q.statuses.empty()) {
-    f.sql += " AND status IN (";
-    for (std::size_t i = 0; i < q.statuses.size(); ++i) {
-      f.sql += i == 0 ? "?" : ", ?";
-      f.params.emplace_back(std::string(core::ToString(q.statuses[i])));
-    }
-    f.sql += ")";
-  }
+  std::vector<std::string> statuses;
+  for (core::TicketStatus s : q.statuses) statuses.emplace_back(core::ToString(s));
+  AddAnyOf(f, "status", statuses);
   if (q.group_id) f.Add(" AND group_id = ?", q.group_id->value);
   if (q.tier) f.Add(" AND tier = ?", *q.tier);
   if (q.assignee_id) f.Add(" AND assignee_id = ?", q.assignee_id->value);
   if (q.unassigned_only) f.sql += " AND assignee_id IS NULL";
+  AddAnyOf(f, "support_level", q.levels);
+  std::vector<std::string> criticalities;
+  for (core::Criticality c : q.criticalities) criticalities.emplace_back(core::ToString(c));
+  AddAnyOf(f, "criticality", criticalities);
+  AddAnyOf(f, "channel", q.channels);
+  if (q.category) f.Add(" AND category = ?", *q.category);
   if (q.process_reader) AddProcessReader(f, *q.process_reader);
   if (q.by_due) {
     AddDueOrder(f, q);
