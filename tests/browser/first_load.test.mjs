@@ -1,0 +1,61 @@
+// The first load of the app in a browser with an empty cache moves less than
+// 200 KB of compressed JavaScript: every script arrives Brotli- or
+// gzip-compressed, and their transferred sizes add up under the budget.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { TEST_TIMEOUT_MS, assertNoPageErrors, launch, openPage, visible } from './browser.mjs';
+
+const BUDGET_BYTES = 200 * 1024;
+
+describe('first page load', { timeout: TEST_TIMEOUT_MS }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('transfers under 200 KB of compressed JavaScript', async () => {
+    const page = await openPage(browser, server);
+    const scripts = [];
+    page.on('response', (response) => {
+      const type = response.headers()['content-type'] ?? '';
+      if (response.request().resourceType() === 'script' || /javascript/.test(type)) {
+        scripts.push(response);
+      }
+    });
+    await page.goto('/', { waitUntil: 'networkidle' });
+    await visible(page.getByRole('heading', { name: 'Sign in', level: 1 }));
+
+    assert.ok(scripts.length > 0, 'the page loads its JavaScript');
+    let total = 0;
+    const lines = [];
+    for (const response of scripts) {
+      const headers = await response.allHeaders();
+      const encoding = headers['content-encoding'] ?? '';
+      const path = new URL(response.url()).pathname;
+      assert.equal(response.status(), 200, path);
+      assert.match(encoding, /^(br|gzip)$/, `${path} is sent compressed (got "${encoding}")`);
+      const declared = Number(headers['content-length']);
+      const size =
+        Number.isFinite(declared) && declared > 0
+          ? declared
+          : (await response.request().sizes()).responseBodySize;
+      assert.ok(size > 0, `${path}: a size`);
+      total += size;
+      lines.push(`${path}: ${size} B ${encoding}`);
+    }
+    console.log(
+      `first load JavaScript: ${total} B compressed (budget ${BUDGET_BYTES} B)\n  ${lines.join('\n  ')}`,
+    );
+    assert.ok(total < BUDGET_BYTES, `${total} B of compressed JavaScript:\n${lines.join('\n')}`);
+    assertNoPageErrors(page);
+  });
+});

@@ -1,0 +1,139 @@
+// Each person is offered only the transitions of their role: on a technical
+// question at L1 the L1 operator may escalate it, other staff see the ticket
+// with nothing to do, the tester (who works on verifications only) does not
+// get the ticket at all, and the customer is offered only their own step.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, uniqueEmail } from './server.mjs';
+import {
+  TEST_TIMEOUT_MS,
+  assertNoPageErrors,
+  keepingEvidence,
+  launch,
+  openPage,
+  screenshot,
+  signIn,
+  texts,
+  visible,
+} from './browser.mjs';
+
+const SUBJECT = 'Search results ignore the price filter';
+const L1_TRANSITIONS = [
+  'Answer the question',
+  'Escalate to the incident manager',
+  'Ask the customer',
+];
+
+describe('transitions offered by role', { timeout: TEST_TIMEOUT_MS }, () => {
+  let server;
+  let browser;
+  let ticket;
+  let customerEmail;
+  const pages = [];
+
+  before(async () => {
+    server = await startServer({ demo: true });
+    customerEmail = await server.addUser('customer', {
+      email: uniqueEmail('customer'),
+      name: 'Kirill Orlov',
+    });
+    const customerApi = await server.apiAs(customerEmail);
+    ticket = await customerApi.post('/tickets', {
+      subject: SUBJECT,
+      body: 'Filtering by price returns every product.',
+      category: 'product',
+    });
+    const l1 = await server.apiAs('l1@helpdesk.example');
+    await l1.fire(ticket.id, 'take_technical');
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function ticketPageOf(email) {
+    const page = await openPage(browser, server);
+    pages.push(page);
+    await signIn(page, email, { path: `/tickets/${ticket.id}` });
+    return page;
+  }
+
+  /** The process card once it shows the state `label`. */
+  async function processCard(page, label) {
+    const card = page.getByRole('region', { name: 'Process' });
+    await visible(card.getByText(label, { exact: true }));
+    return card;
+  }
+
+  it('offers the L1 operator the L1 transitions, escalation among them', () =>
+    keepingEvidence('roles-l1', pages, async () => {
+      const page = await ticketPageOf('l1@helpdesk.example');
+      const card = await processCard(page, 'Technical question at L1');
+      assert.deepEqual(await texts(card.getByRole('button')), L1_TRANSITIONS);
+      assertNoPageErrors(page);
+    }));
+
+  it('offers other staff who may read the ticket nothing to fire', () =>
+    keepingEvidence('roles-staff', pages, async () => {
+      for (const email of [
+        'itops@helpdesk.example',
+        'dev@helpdesk.example',
+        'board@helpdesk.example',
+      ]) {
+        const page = await ticketPageOf(email);
+        const card = await processCard(page, 'Technical question at L1');
+        await visible(card.getByText('Nothing for you to do on this ticket now.'));
+        assert.deepEqual(await texts(card.getByRole('button')), [], email);
+        assert.equal(
+          await page.getByRole('button', { name: 'Escalate to the incident manager' }).count(),
+          0,
+          email,
+        );
+        assertNoPageErrors(page);
+      }
+    }));
+
+  it('does not show the tester an L1 ticket, let alone its escalation', () =>
+    keepingEvidence('roles-tester', pages, async () => {
+      const page = await ticketPageOf('tester@helpdesk.example');
+      await visible(page.getByRole('heading', { name: 'Ticket not found', level: 1 }));
+      assert.equal(
+        await page.getByRole('button', { name: 'Escalate to the incident manager' }).count(),
+        0,
+      );
+      assert.equal(await page.getByRole('region', { name: 'Process' }).count(), 0);
+      await page.goto('/#/queue');
+      await visible(page.getByRole('heading', { name: 'Queue', level: 1 }));
+      await visible(
+        page
+          .locator('.list-body')
+          .getByRole('table')
+          .or(page.getByText('No tickets match these filters.')),
+      );
+      assert.equal(await page.getByRole('link', { name: SUBJECT, exact: true }).count(), 0);
+      assertNoPageErrors(page);
+    }));
+
+  it('offers the customer only withdrawing, and no staff controls', () =>
+    keepingEvidence('roles-customer', pages, async () => {
+      const page = await ticketPageOf(customerEmail);
+      const card = await processCard(page, 'An operator is working on it');
+      await visible(card.getByText('An operator is working on your question.'));
+      assert.deepEqual(await texts(card.getByRole('button')), ['Withdraw the request']);
+      for (const staffOnly of [
+        ...L1_TRANSITIONS,
+        'Technical question',
+        'Assign to me',
+        'Save changes',
+      ]) {
+        assert.equal(await page.getByRole('button', { name: staffOnly }).count(), 0, staffOnly);
+      }
+      assert.equal(await page.getByRole('form', { name: 'Change the ticket' }).count(), 0);
+      assert.equal(await page.getByLabel('Internal note').count(), 0);
+      assert.equal(await page.getByRole('heading', { name: 'Service level' }).count(), 0);
+      await screenshot(page, 'customer-ticket-in-work');
+      assertNoPageErrors(page);
+    }));
+});

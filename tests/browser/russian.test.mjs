@@ -1,0 +1,235 @@
+// The app in Russian for people whose browser speaks Russian (no language
+// chosen in their profile): the forms, the lists, the ticket page, the
+// transition dialogs with Russian number and date notation, and the
+// process's states and instructions as the server words them in Russian.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, uniqueEmail } from './server.mjs';
+import {
+  TEST_TIMEOUT_MS,
+  assertNoPageErrors,
+  gone,
+  keepingEvidence,
+  launch,
+  openPage,
+  screenshot,
+  signIn,
+  texts,
+  visible,
+} from './browser.mjs';
+
+const SUBJECT = 'Не приходит письмо с подтверждением заказа';
+const RU = { locale: 'ru-RU', timezoneId: 'Europe/Moscow' };
+
+/** A date `days` from now as typed in Russian (ДД.ММ.ГГГГ) and in words. */
+function dateAhead(days) {
+  const date = new Date(Date.now() + days * 86_400_000);
+  const dd = String(date.getUTCDate()).padStart(2, '0');
+  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
+  const words = date.toLocaleDateString('ru-RU', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return { typed: `${dd}.${mm}.${date.getUTCFullYear()}`, words };
+}
+
+describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }, () => {
+  let server;
+  let browser;
+  const pages = [];
+
+  before(async () => {
+    server = await startServer({ demo: true });
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openRu() {
+    const page = await openPage(browser, server, RU);
+    pages.push(page);
+    return page;
+  }
+
+  async function fire(page, label, fill = async () => {}) {
+    await page
+      .getByRole('region', { name: 'Процесс' })
+      .getByRole('button', { name: label, exact: true })
+      .click();
+    const dialog = page.getByRole('dialog', { name: label });
+    await visible(dialog);
+    await fill(dialog);
+    await dialog.locator('form').getByRole('button', { name: label, exact: true }).click();
+    await gone(dialog);
+  }
+
+  async function inState(page, label) {
+    const card = page.getByRole('region', { name: 'Процесс' });
+    await visible(card.getByText(label, { exact: true }));
+    return card;
+  }
+
+  it('speaks Russian on the forms, lists, ticket pages and process states', () =>
+    keepingEvidence('russian', pages, async () => {
+      // ---- sign-up and the empty list ----
+      const customer = await openRu();
+      await customer.goto('/#/register');
+      await visible(customer.getByRole('heading', { name: 'Регистрация', level: 1 }));
+      assert.equal(await customer.getAttribute('html', 'lang'), 'ru');
+      await customer.getByLabel('Ваше имя').fill('Ирина Соколова');
+      await customer.getByLabel('Электронная почта').fill(uniqueEmail('ru'));
+      await customer.getByLabel('Пароль').fill('верный конь батарейка');
+      await customer.getByRole('button', { name: 'Зарегистрироваться' }).click();
+      await visible(customer.getByRole('heading', { name: 'Мои обращения', level: 1 }));
+      await visible(customer.getByText('Вы ещё не обращались в поддержку.'));
+      await visible(customer.getByRole('button', { name: 'Выйти' }));
+      await visible(customer.getByRole('navigation').getByRole('link', { name: 'Настройки' }));
+
+      // ---- the new-ticket form, its own checks in Russian ----
+      await customer.getByRole('link', { name: 'Создать первое обращение' }).click();
+      await visible(customer.getByRole('heading', { name: 'Новое обращение', level: 1 }));
+      await customer.getByRole('button', { name: 'Отправить в поддержку' }).click();
+      await visible(customer.getByText('Укажите тему обращения.'));
+      await visible(customer.getByText('Опишите проблему.', { exact: true }));
+      await visible(customer.getByText('Помогите нам ответить быстрее'));
+      await customer.getByLabel('Тема').fill(SUBJECT);
+      await customer.getByLabel('Опишите проблему').fill('После оплаты письмо не приходит.');
+      await customer
+        .getByLabel('Шаги, которые привели к проблеме')
+        .fill('1. Оформить заказ\n2. Оплатить картой');
+      await customer.getByLabel('Что вы ожидали увидеть?').fill('Письмо с номером заказа.');
+      await customer.getByLabel('Что произошло на самом деле?').fill('Письма нет даже в спаме.');
+      await screenshot(customer, 'ru-new-ticket');
+      await customer.getByRole('button', { name: 'Отправить в поддержку' }).click();
+
+      // ---- the ticket page ----
+      await visible(customer.getByRole('heading', { name: SUBJECT, level: 1 }));
+      for (const heading of ['Переписка', 'Сведения', 'Процесс', 'Действия', 'История']) {
+        await visible(customer.getByRole('heading', { name: heading, level: 2 }));
+      }
+      await visible(customer.getByRole('region', { name: 'Что вы нам сообщили' }));
+      const processCard = await inState(customer, 'Получено, ждёт оператора');
+      await visible(
+        processCard.getByText(
+          'Ваше обращение зарегистрировано. Оператор ответит Вам в ближайшее время.',
+        ),
+      );
+      assert.deepEqual(await texts(processCard.getByRole('button')), ['Отозвать обращение']);
+      await visible(customer.locator('.badges').getByText('Новое', { exact: true }));
+      const deadline = (await customer.locator('[data-deadline]').innerText()).trim();
+      assert.match(deadline, /^Ответим до \S/, `the deadline in Russian words: ${deadline}`);
+      await visible(
+        customer.getByRole('region', { name: 'История' }).getByText('Обращение создано'),
+      );
+      await visible(customer.getByRole('button', { name: 'Оставить отзыв об обращении' }));
+      await screenshot(customer, 'ru-customer-ticket');
+
+      // ---- L1 in Russian: queue, dialogs, required field ----
+      const l1 = await openRu();
+      await signIn(l1, 'l1@helpdesk.example', { language: 'ru' });
+      await visible(l1.getByRole('heading', { name: 'Очередь', level: 1 }));
+      const row = l1
+        .getByRole('row')
+        .filter({ has: l1.getByRole('link', { name: SUBJECT, exact: true }) });
+      await visible(row.getByText('Новое, ждёт классификации'));
+      for (const name of ['Номер', 'Тема', 'Статус', 'Критичность', 'Срок', 'Исполнитель']) {
+        await visible(l1.getByRole('columnheader', { name: new RegExp(`^${name}`) }));
+      }
+      await visible(row.getByText('Не назначено'));
+      await screenshot(l1, 'ru-staff-queue');
+      await row.getByRole('link', { name: SUBJECT, exact: true }).click();
+      await visible(l1.getByRole('heading', { name: SUBJECT, level: 1 }));
+      await visible(l1.getByRole('heading', { name: 'Сроки (SLA)', level: 2 }));
+      await inState(l1, 'Новое, ждёт классификации');
+      await visible(l1.getByText('Прочитайте обращение и классифицируйте его', { exact: false }));
+      await fire(l1, 'Технический вопрос');
+      await inState(l1, 'Технический вопрос на L1');
+      await fire(l1, 'Передать менеджеру инцидентов', async (dialog) => {
+        await dialog
+          .locator('form')
+          .getByRole('button', { name: 'Передать менеджеру инцидентов' })
+          .click();
+        await visible(dialog.getByText('Заполните это поле.'));
+        await dialog
+          .getByLabel('Почему L1 не может решить вопрос')
+          .fill('Письма не уходят с почтового сервера.');
+        await visible(dialog.getByText('Сохранится в обращении для коллег; клиент её не увидит.'));
+      });
+      await inState(l1, 'Эскалировано, ждёт переклассификации');
+      await visible(l1.getByText('Сейчас от вас по этому обращению ничего не требуется.'));
+
+      // ---- the incident manager: Russian number and date notation ----
+      const manager = await openRu();
+      await signIn(manager, 'manager@helpdesk.example', { language: 'ru' });
+      await manager
+        .getByRole('row')
+        .filter({ has: manager.getByRole('link', { name: SUBJECT, exact: true }) })
+        .getByRole('link', { name: SUBJECT, exact: true })
+        .click();
+      await inState(manager, 'Эскалировано, ждёт переклассификации');
+      const due = dateAhead(40);
+      await fire(manager, 'Запрос на изменение', async (dialog) => {
+        await dialog.getByLabel('Сложность').selectOption({ label: 'Средняя' });
+        await dialog.getByLabel('Критичность').selectOption({ label: 'Высокая' });
+        await dialog.getByLabel('Категория').fill('product');
+        await dialog.getByLabel('Плановые трудозатраты (часы)').fill('4,5');
+        const date = dialog.getByLabel('Ожидаемая дата решения');
+        assert.equal(await date.getAttribute('placeholder'), 'ДД.ММ.ГГГГ');
+        await visible(dialog.getByText('Формат: ДД.ММ.ГГГГ'));
+        await date.fill('31.02.2027');
+        await dialog.locator('form').getByRole('button', { name: 'Запрос на изменение' }).click();
+        await visible(dialog.getByText('Введите дату в виде ДД.ММ.ГГГГ.'));
+        await date.fill(due.typed);
+        await visible(dialog.getByText(due.words, { exact: false }));
+        await screenshot(manager, 'ru-staff-transition-dialog', { fullPage: false });
+      });
+      await inState(manager, 'Запрос на изменение в совете по изменениям');
+      const history = manager.getByRole('region', { name: 'История' });
+      await visible(
+        history.getByText(
+          '«Запрос на изменение»: теперь «Запрос на изменение в совете по изменениям»',
+        ),
+      );
+      await visible(history.getByText('«Сложность»: Средняя'));
+
+      // ---- the customer sees the new state in Russian ----
+      await customer.getByRole('button', { name: 'Обновить' }).click();
+      await inState(customer, 'Запрос на изменение рассматривается');
+      await visible(customer.locator('.badges').getByText('В работе', { exact: true }));
+      await visible(
+        customer
+          .getByRole('region', { name: 'История' })
+          .getByText('Статус изменён: «Новое» → «В работе»'),
+      );
+      await customer.getByRole('link', { name: '← Все мои обращения' }).click();
+      await visible(customer.getByRole('heading', { name: 'Мои обращения', level: 1 }));
+      await visible(customer.getByText('1 обращение', { exact: true }));
+      const listed = customer
+        .getByRole('row')
+        .filter({ has: customer.getByRole('link', { name: SUBJECT, exact: true }) });
+      await visible(listed.getByText('В работе', { exact: true }));
+      await screenshot(customer, 'ru-customer-list');
+
+      // ---- settings ----
+      await customer.getByRole('navigation').getByRole('link', { name: 'Настройки' }).click();
+      await visible(customer.getByRole('heading', { name: 'Настройки', level: 1 }));
+      const language = customer.getByLabel('Язык');
+      await visible(language);
+      const languages = (await language.locator('option').allTextContents()).map((o) => o.trim());
+      assert.ok(languages.includes('Русский'), languages.join(', '));
+      assert.ok(
+        languages.some((o) => o.startsWith('Как в браузере')),
+        languages.join(', '),
+      );
+      await visible(customer.getByText('Присылать письма'));
+      await visible(customer.getByRole('button', { name: 'Сохранить настройки' }));
+      await screenshot(customer, 'ru-settings');
+
+      for (const page of pages) assertNoPageErrors(page);
+    }));
+});
