@@ -64,6 +64,19 @@ class ServerError(Exception):
     pass
 
 
+def without_clock_ticks(tickets):
+    """`tickets` (JSON) without what changes by itself as time passes: an SLA
+    clock's remaining_seconds counts down during working hours, so two reads
+    of an unchanged ticket a second apart differ there."""
+    out = []
+    for ticket in tickets:
+        ticket = dict(ticket)
+        if isinstance(ticket.get("sla"), dict):
+            ticket["sla"] = {k: v for k, v in ticket["sla"].items() if k != "remaining_seconds"}
+        out.append(ticket)
+    return out
+
+
 def backend():
     """The database the tests run on: "sqlite" (default) or "postgres"."""
     return os.environ.get("HD_TEST_DATABASE", "sqlite")
