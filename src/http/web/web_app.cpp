@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/quality_list.hpp"
 #include "http/web/static_files.hpp"
 
 namespace hd::http {
@@ -9,68 +10,36 @@ namespace {
 
 constexpr std::string_view kImmutable = "public, max-age=31536000, immutable";
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-// Calls `each` with every comma-separated element of a header list.
-template <typename Each>
-void ForEachElement(std::string_view list, Each each) {
-  while (!list.empty()) {
-    const std::size_t comma = list.find(',');
-    const std::string_view element = Trim(list.substr(0, comma));
-    if (!element.empty()) each(element);
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-  }
-}
-
-// The q value of an Accept-Encoding element's parameters: 0 only for
-// "q=0", "q=0.", "q=0.0"…; anything else admits.
-bool Admits(std::string_view parameters) {
-  while (!parameters.empty()) {
-    const std::size_t semicolon = parameters.find(';');
-    const std::string_view p = Trim(parameters.substr(0, semicolon));
-    if (p.size() >= 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
-      const std::string_view value = Trim(p.substr(2));
-      return !(value.starts_with('0') &&
-               value.find_first_not_of("0.", 0) == std::string_view::npos);
-    }
-    if (semicolon == std::string_view::npos) break;
-    parameters.remove_prefix(semicolon + 1);
-  }
-  return true;
-}
-
-// If-None-Match holds `etag` (weak comparison, RFC 9110 §13.1.2) or "*".
+// If-None-Match holds `etag` (weak comparison, RFC 9110 §13.1.2) or "*":
+// a comma-separated list of entity tags (not a weighted list).
 bool NoneMatchHolds(std::string_view header, std::string_view etag) {
-  bool holds = false;
-  ForEachElement(header, [&](std::string_view tag) {
+  while (!header.empty()) {
+    const std::size_t comma = header.find(',');
+    std::string_view tag = header.substr(0, comma);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
     if (tag.starts_with("W/")) tag.remove_prefix(2);
-    if (tag == "*" || tag == etag) holds = true;
-  });
-  return holds;
+    if (tag == "*" || tag == etag) return true;
+    if (comma == std::string_view::npos) break;
+    header.remove_prefix(comma + 1);
+  }
+  return false;
 }
 
 }  // namespace
 
 AcceptedCodings ParseAcceptEncoding(std::string_view header) {
   std::optional<bool> brotli, gzip, any;
-  ForEachElement(header, [&](std::string_view element) {
-    const std::size_t semicolon = element.find(';');
-    const std::string_view coding = Trim(element.substr(0, semicolon));
-    const bool admits =
-        Admits(semicolon == std::string_view::npos ? "" : element.substr(semicolon + 1));
-    if (EqualsIgnoreCase(coding, "br")) {
+  for (const core::Weighted& coding : core::ParseQualityList(header)) {
+    const bool admits = coding.q > 0;
+    if (EqualsIgnoreCase(coding.value, "br")) {
       brotli = admits;
-    } else if (EqualsIgnoreCase(coding, "gzip") || EqualsIgnoreCase(coding, "x-gzip")) {
+    } else if (EqualsIgnoreCase(coding.value, "gzip") || EqualsIgnoreCase(coding.value, "x-gzip")) {
       gzip = admits;
-    } else if (coding == "*") {
+    } else if (coding.value == "*") {
       any = admits;
     }
-  });
+  }
   return AcceptedCodings{brotli.value_or(any.value_or(false)), gzip.value_or(any.value_or(false))};
 }
 
