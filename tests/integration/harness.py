@@ -66,8 +66,9 @@ class ServerError(Exception):
 
 def without_clock_ticks(tickets):
     """`tickets` (JSON) without what changes by itself as time passes: an SLA
-    clock's remaining_seconds counts down during working hours, so two reads
-    of an unchanged ticket a second apart differ there."""
+    clock's remaining_seconds counts down during working hours (and always
+    on a 24/7 special request), so two reads of an unchanged ticket a second
+    apart differ there."""
     out = []
     for ticket in tickets:
         ticket = dict(ticket)

@@ -46,7 +46,8 @@ class LockedDatabase(ServerTestCase):
             lock.execute("ROLLBACK")
             lock.close()
 
-        self.assertEqual(staff.list_all("/api/v1/tickets?scope=queue"), before)
+        self.assertEqual(without_clock_ticks(staff.list_all("/api/v1/tickets?scope=queue")),
+                         without_clock_ticks(before))
         after = self.assertStatus(staff.create_ticket(subject="after the lock"), 201).json()
         subjects = [t["subject"] for t in staff.list_all("/api/v1/tickets?scope=queue")]
         self.assertIn(after["subject"], subjects)
