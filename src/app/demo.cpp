@@ -181,6 +181,19 @@ Status ClosedAndNew(Seeder& d) {
   return Ok();
 }
 
+// Saved views on the operator's and the incident manager's desks.
+Status SavedViews(Seeder& d) {
+  auto& views = d.s_.saved_views;
+  HD_RETURN_IF_ERROR(views.Create(d.actor("l1@helpdesk.example"), "VIP and special requests",
+                                  "scope=queue&status=new,open,pending&level=client_vip,special"
+                                  "&sort=due"));
+  HD_RETURN_IF_ERROR(views.Create(d.actor("l1@helpdesk.example"), "By phone",
+                                  "scope=queue&channel=phone&sort=due"));
+  HD_RETURN_IF_ERROR(views.Create(d.actor("manager@helpdesk.example"), "Critical and high",
+                                  "scope=queue&criticality=critical,high&sort=due"));
+  return Ok();
+}
+
 }  // namespace
 
 Result<std::vector<DemoLogin>> SeedDemo(Runtime& runtime) {
@@ -205,6 +218,7 @@ Result<std::vector<DemoLogin>> SeedDemo(Runtime& runtime) {
   HD_RETURN_IF_ERROR(SeedProcessDemo(runtime));
   HD_RETURN_IF_ERROR(SeedSlaTickets(runtime));
   HD_RETURN_IF_ERROR(SeedMailDemo(runtime));
+  HD_RETURN_IF_ERROR(SavedViews(d));
   return logins;
 }
 

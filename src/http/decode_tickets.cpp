@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/ticket.hpp"
+#include "core/time.hpp"
 #include "http/decode.hpp"
 #include "http/handlers/common.hpp"
 #include "http/json/reader.hpp"
@@ -87,6 +88,15 @@ Result<std::vector<std::string>> DecodeIdList(std::string_view list, const std::
   }
 }
 
+// A queue id of GET /api/v1/queues: "mine", "state:l1_new"…
+Result<std::string> DecodeQueueId(std::string_view id) {
+  const bool ok = !id.empty() && id.size() <= 100 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == ':';
+  });
+  if (!ok) return Error::InvalidArgument("queue must be a queue id of GET /api/v1/queues", "queue");
+  return std::string(id);
+}
+
 Status DecodeStatuses(std::string_view list, std::vector<core::TicketStatus>& out) {
   while (!list.empty()) {
     std::size_t comma = list.find(',');
@@ -158,6 +168,22 @@ Result<service::ListTicketsInput> DecodeListTickets(std::string_view query) {
     HD_ASSIGN_OR_RETURN(auto ids, DecodeIdList(*category, "category"));
     if (ids.size() != 1) return Error::InvalidArgument("category must be one slug", "category");
     input.category = ids.front();
+  }
+  if (auto state = params.Get("state"); state && !state->empty()) {
+    HD_ASSIGN_OR_RETURN(input.states, DecodeIdList(*state, "state"));
+  }
+  if (auto company = params.Get("company")) {
+    HD_ASSIGN_OR_RETURN(auto id, ParseIntParam(*company, "company", 1, INT64_MAX));
+    input.company = core::CompanyId(id);
+  }
+  if (auto from = params.Get("created_from"); from && !from->empty()) {
+    HD_ASSIGN_OR_RETURN(input.created_from, core::ParseIso8601(*from, "created_from"));
+  }
+  if (auto to = params.Get("created_to"); to && !to->empty()) {
+    HD_ASSIGN_OR_RETURN(input.created_to, core::ParseIso8601(*to, "created_to"));
+  }
+  if (auto queue = params.Get("queue"); queue && !queue->empty()) {
+    HD_ASSIGN_OR_RETURN(input.queue, DecodeQueueId(*queue));
   }
   if (auto assignee = params.Get("assignee")) {
     HD_ASSIGN_OR_RETURN(auto id, ParseIntParam(*assignee, "assignee", 1, INT64_MAX));

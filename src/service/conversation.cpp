@@ -122,6 +122,18 @@ Result<std::vector<core::Event>> Conversation::History(const Actor& actor, core:
   return events;
 }
 
+Result<std::vector<WordedEvent>> Conversation::HistoryInWords(const Actor& actor,
+                                                              core::TicketId ticket) {
+  std::vector<WordedEvent> history;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(core::Ticket t, LoadReadableTicket(tx, actor, ticket));
+    HD_ASSIGN_OR_RETURN(auto events, tx.Events().ListForTicket(ticket, CanSeeInternal(actor)));
+    HD_ASSIGN_OR_RETURN(history, InWords(tx, processes_, actor, t, std::move(events)));
+    return Ok();
+  }));
+  return history;
+}
+
 Result<core::Feedback> Conversation::GiveFeedback(const Actor& actor, core::TicketId ticket,
                                                   const FeedbackInput& in) {
   if (actor.staff()) return Error::Forbidden("feedback is given by customers");

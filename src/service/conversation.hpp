@@ -12,6 +12,7 @@
 #include "core/message.hpp"
 #include "core/ports/store.hpp"
 #include "service/actor.hpp"
+#include "service/history_words.hpp"
 #include "service/options.hpp"
 #include "service/process_engine.hpp"
 #include "service/sla_clocks.hpp"
@@ -67,6 +68,8 @@ class Conversation {
 
   // The ticket's history; customers never receive internal events.
   Result<std::vector<core::Event>> History(const Actor& actor, core::TicketId ticket);
+  // History with the words people read beside the ids (history_words.hpp).
+  Result<std::vector<WordedEvent>> HistoryInWords(const Actor& actor, core::TicketId ticket);
 
   // Customers rate an answer or the ticket. kForbidden for staff;
   // kInvalidArgument naming "rating" or "message_id".

@@ -104,6 +104,13 @@ ProcessPtr ProcessCatalog::Current(std::string_view process_id) const {
   return it == current_.end() ? nullptr : it->second;
 }
 
+std::vector<ProcessPtr> ProcessCatalog::CurrentAll() const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<ProcessPtr> all;
+  for (const auto& [id, process] : current_) all.push_back(process);
+  return all;
+}
+
 void ProcessCatalog::Remember(ProcessPtr process, bool make_current) {
   const std::lock_guard<std::mutex> lock(mutex_);
   versions_[{process->id, process->version}] = process;

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/ports/store.hpp"
@@ -56,6 +57,8 @@ class ProcessCatalog {
 
   // The current version of `process_id`; nullptr when none is loaded.
   ProcessPtr Current(std::string_view process_id) const;
+  // The current version of every process, by process id.
+  std::vector<ProcessPtr> CurrentAll() const;
 
  private:
   void Remember(ProcessPtr process, bool make_current);

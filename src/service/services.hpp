@@ -4,6 +4,9 @@
 
 #include "service/accounts.hpp"
 #include "service/conversation.hpp"
+#include "service/desk/presence.hpp"
+#include "service/desk/queues.hpp"
+#include "service/desk/saved_views.hpp"
 #include "service/directory.hpp"
 #include "service/event_stream.hpp"
 #include "service/licences.hpp"
@@ -44,6 +47,9 @@ struct Services {
         reports(db, sla_policy, clock),
         mail_admin(db, blobs, clock),
         profile(db, "ru", "Europe/Moscow"),
+        presence(db, clock),
+        queues(db, processes, clock),
+        saved_views(db, clock),
         options(opts) {
     tickets.UseSla(sla_clocks);
     conversation.UseSla(sla_clocks);
@@ -82,6 +88,11 @@ struct Services {
   MailIntake* mail_intake = nullptr;
   // The signed-in person's language, time zone and mail choices.
   Profile profile;
+  // The agents' desk: who has a ticket open, the role's queues with their
+  // counts, each person's saved views.
+  Presence presence;
+  Queues queues;
+  SavedViews saved_views;
   Options options;
 };
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "service/access.hpp"
+#include "service/desk/queues.hpp"
 #include "service/history.hpp"
 #include "service/mail/customer_mail.hpp"
 #include "service/uploads.hpp"
@@ -195,6 +196,17 @@ Result<TicketPage> Tickets::List(const Actor& actor, const ListTicketsInput& in)
     if (!actor.staff()) return Error::InvalidArgument("only staff filter by assignee", "assignee");
     q.assignee_id = in.assignee;
   }
+  if (in.company) {
+    if (!actor.staff()) return Error::InvalidArgument("only staff filter by company", "company");
+    q.company_id = in.company;
+  }
+  q.states = in.states;
+  q.created_from = in.created_from;
+  q.created_to = in.created_to;
+  std::optional<QueueDef> queue;
+  if (!in.queue.empty()) {
+    HD_ASSIGN_OR_RETURN(queue, FindQueue(actor, processes_, in.queue));
+  }
   q.newest_first = in.scope == Scope::kMine;
   q.by_due = in.by_due;
   if (in.scope == Scope::kQueue && ReadsByProcess(actor)) q.process_reader = ProcessReaderOf(actor);
@@ -211,6 +223,9 @@ Result<TicketPage> Tickets::List(const Actor& actor, const ListTicketsInput& in)
       HD_ASSIGN_OR_RETURN(auto group, tx.Groups().FindBySlug(in.group));
       if (!group) return Error::InvalidArgument("unknown group " + in.group, "group");
       q.group_id = group->id;
+    }
+    if (queue) {
+      HD_RETURN_IF_ERROR(NarrowToQueue(tx, actor, *queue, clock_.Now(), q));
     }
     HD_ASSIGN_OR_RETURN(page.items, tx.Tickets().List(q));
     HD_RETURN_IF_ERROR(processes_.DescribeAll(tx, actor, page.items));

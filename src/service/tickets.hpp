@@ -74,11 +74,16 @@ struct ListTicketsInput {
   std::optional<core::UserId> assignee;  // staff: tickets assigned to this person
   std::vector<std::string> levels;       // support level ids; any of them
   std::vector<core::Criticality> criticalities;
-  std::vector<std::string> channels;    // web, email, phone, api; any of them
-  std::string category;                 // a category slug; "" = any
-  std::optional<core::TicketId> after;  // cursor: the last id of the previous page
-  bool by_due = false;                  // order by SLA due instant (nearest first)
-  int limit = 0;                        // 0 = Options::default_page_size
+  std::vector<std::string> channels;            // web, email, phone, api; any of them
+  std::string category;                         // a category slug; "" = any
+  std::vector<std::string> states;              // process states; any of them
+  std::optional<core::CompanyId> company;       // staff: the company's tickets
+  std::optional<core::Timestamp> created_from;  // created at or after
+  std::optional<core::Timestamp> created_to;    // created before
+  std::string queue;                            // one of the actor's queues (desk/queues.hpp)
+  std::optional<core::TicketId> after;          // cursor: the last id of the previous page
+  bool by_due = false;                          // order by SLA due instant (nearest first)
+  int limit = 0;                                // 0 = Options::default_page_size
 };
 
 struct TicketPage {

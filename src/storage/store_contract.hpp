@@ -127,6 +127,8 @@ class AuthRepoContract : public StoreContract {};
 class BlobStoreContract : public StoreContract {};
 class StoreTransactionContract : public StoreContract {};
 class SlaRepoContract : public StoreContract {};
+// Presence on tickets and saved views (store_contract_desk_test.cpp).
+class DeskRepoContract : public StoreContract {};
 // Starts with a customer, an agent and one ticket of the customer's with one
 // message (store_contract_mail_test.cpp).
 class MailRepoContract : public StoreContract {
@@ -172,5 +174,6 @@ class MailDeliveryContract : public MailRepoContract {
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, BlobStoreContract, backend);        \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, StoreTransactionContract, backend); \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, SlaRepoContract, backend);          \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, DeskRepoContract, backend);         \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, MailRepoContract, backend);         \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, MailDeliveryContract, backend)

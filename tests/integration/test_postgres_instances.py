@@ -4,7 +4,8 @@ idempotent request retried on another instance, and every event reaches a
 live-update client connected to another instance than the one that wrote
 it; every instance runs the SLA job and each warning and breach is raised
 once; levels and calendars changed through one instance (or the command
-line) are in force on the others within seconds. PostgreSQL only
+line) are in force on the others within seconds; agents served by different
+instances see each other on a ticket. PostgreSQL only
 (HD_TEST_POSTGRES_URL); skipped without it."""
 
 import json
@@ -165,6 +166,19 @@ class ThreeInstances(unittest.TestCase):
         for staff in self.staff:
             self.assertEqual(staff.get(f"/api/v1/tickets/{tid}").json()["subject"],
                              f"writer {winner}")
+
+    def test_agents_on_different_instances_see_each_other_on_a_ticket(self):
+        tid = self.staff[0].create_ticket(subject="watched from two instances").json()["id"]
+        other_email = self.servers[1].add_user("l1_operator")
+        other = self.servers[1].client(token=self.servers[1].token_for(other_email))
+        path = f"/api/v1/tickets/{tid}/presence"
+        self.assertEqual(self.staff[0].request("PUT", path, {}).json()["items"], [])
+        seen = other.request("PUT", path, {"typing": True}).json()["items"]
+        self.assertEqual(len(seen), 1)
+        watchers = self.staff[2].get(path).json()["items"]  # a third instance, same person
+        self.assertEqual([(v["typing"], v["role"]) for v in watchers], [(True, "l1_operator")])
+        self.assertEqual(other.request("DELETE", path).status, 204)
+        self.assertEqual(self.staff[0].get(path).json()["items"], [])
 
     def test_an_idempotent_creation_retried_on_other_instances_makes_one_ticket(self):
         key = uuid.uuid4().hex

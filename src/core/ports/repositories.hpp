@@ -66,7 +66,8 @@ class GroupRepo {
 // Which tickets to list. Empty optionals do not filter.
 struct TicketQuery {
   // Customer view: tickets initiated by `initiator_id`, or of `company_id`
-  // when that is set as well (the company shares its tickets).
+  // when that is set as well (the company shares its tickets). `company_id`
+  // alone: the company's tickets (a staff filter).
   std::optional<UserId> initiator_id;
   std::optional<CompanyId> company_id;
   // Staff queue filters.
@@ -81,6 +82,16 @@ struct TicketQuery {
   std::vector<Criticality> criticalities;
   std::vector<std::string> channels;
   std::optional<std::string> category;
+  // Only tickets whose business process is in one of these states.
+  std::vector<std::string> states;
+  // Only tickets whose current state's round holds no vote of this person
+  // (the RfC board's "awaiting my vote").
+  std::optional<UserId> not_voted_by;
+  // Only tickets with a running SLA clock due at this instant or earlier.
+  std::optional<Timestamp> due_before;
+  // Only tickets created in [created_from, created_to).
+  std::optional<Timestamp> created_from;
+  std::optional<Timestamp> created_to;
   // The reading rules of roles that read by the business process (DOMAIN.md
   // §3; service/access.hpp CanReadOnProcess): when set, only tickets the
   // reader may read are listed.
@@ -116,6 +127,9 @@ class TicketRepo {
   virtual Status Update(Ticket& ticket) = 0;
   virtual Result<std::vector<Ticket>> List(const TicketQuery& query) = 0;
   virtual Result<std::int64_t> Count() = 0;
+  // How many tickets match `query`'s filters (its order, cursor and limit
+  // are ignored).
+  virtual Result<std::int64_t> CountMatching(const TicketQuery& query) = 0;
 };
 
 class MessageRepo {

@@ -21,6 +21,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/ports/desk_repositories.hpp"
 #include "core/ports/mail_repositories.hpp"
 #include "core/ports/process_repositories.hpp"
 #include "core/ports/repositories.hpp"
@@ -54,6 +55,9 @@ class Tx {
   virtual ProcessRepo& Processes() = 0;
   // Mail: received messages, participants, delivery, mailboxes.
   virtual MailRepo& Mail() = 0;
+  // The agents' desk: presence on tickets, saved views.
+  virtual PresenceRepo& Presence() = 0;
+  virtual SavedViewRepo& Views() = 0;
 
   // Runs `fn` inside a nested savepoint of this transaction. When `fn`
   // returns an error only its own changes are undone and that error is

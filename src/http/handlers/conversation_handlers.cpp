@@ -108,9 +108,22 @@ Result<Response> PostMessage(Context& context) {
 
 Result<Response> ListEvents(Context& context) {
   HD_ASSIGN_OR_RETURN(auto ticket, TicketParam(context));
-  HD_ASSIGN_OR_RETURN(auto events,
-                      context.services().conversation.History(context.actor(), ticket));
-  return JsonResponse(200, json::ItemsJson(events));
+  HD_ASSIGN_OR_RETURN(auto history,
+                      context.services().conversation.HistoryInWords(context.actor(), ticket));
+  boost::json::array items;
+  for (const service::WordedEvent& w : history) {
+    boost::json::value event = boost::json::value_from(w.event);
+    auto& object = event.as_object();
+    const auto words = [](const std::string& text) -> boost::json::value {
+      if (text.empty()) return nullptr;
+      return boost::json::string(text);
+    };
+    object["field_label"] = words(w.field_label);
+    object["old_label"] = words(w.old_label);
+    object["new_label"] = words(w.new_label);
+    items.push_back(std::move(event));
+  }
+  return Json(200, boost::json::object{{"items", std::move(items)}});
 }
 
 Result<Response> ListFeedback(Context& context) {

@@ -117,6 +117,14 @@ Result<Response> TicketProcessSvg(Context& context);
 Result<Response> ListProcessVersions(Context& context);
 Result<Response> LoadProcessVersion(Context& context);
 Result<Response> MigrateProcess(Context& context);
+// desk_handlers.cpp
+Result<Response> ListQueues(Context& context);
+Result<Response> GetPresence(Context& context);
+Result<Response> AnnouncePresence(Context& context);
+Result<Response> LeavePresence(Context& context);
+Result<Response> ListViews(Context& context);
+Result<Response> CreateView(Context& context);
+Result<Response> DeleteView(Context& context);
 // notification_handlers.cpp
 Result<Response> ListNotifications(Context& context);
 Result<Response> ReadNotification(Context& context);

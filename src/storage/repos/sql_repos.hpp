@@ -6,6 +6,7 @@
 // message_repo.cpp, event_repo.cpp, auth_repo.cpp.
 #pragma once
 
+#include "core/ports/desk_repositories.hpp"
 #include "core/ports/process_repositories.hpp"
 #include "core/ports/repositories.hpp"
 #include "storage/database.hpp"
@@ -62,6 +63,7 @@ class SqlTicketRepo final : public core::ports::TicketRepo {
   Status Update(core::Ticket& ticket) override;
   Result<std::vector<core::Ticket>> List(const core::ports::TicketQuery& query) override;
   Result<std::int64_t> Count() override;
+  Result<std::int64_t> CountMatching(const core::ports::TicketQuery& query) override;
 
  private:
   Connection& conn_;
@@ -184,6 +186,31 @@ class SqlProcessRepo final : public core::ports::ProcessRepo {
   Result<std::vector<core::ProcessVote>> ListVotes(core::TicketId ticket,
                                                    std::int64_t seq) override;
   Status RecordMigration(const core::ports::ProcessMigration& migration) override;
+
+ private:
+  Connection& conn_;
+};
+
+// The agents' desk (desk_repo.cpp).
+class SqlPresenceRepo final : public core::ports::PresenceRepo {
+ public:
+  explicit SqlPresenceRepo(Connection& conn) : conn_(conn) {}
+  Status Announce(const core::ports::Presence& presence) override;
+  Status Leave(core::TicketId ticket, core::UserId user) override;
+  Result<std::vector<core::ports::Presence>> ListForTicket(core::TicketId ticket,
+                                                           core::Timestamp seen_since) override;
+  Result<std::int64_t> Expire(core::Timestamp before) override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlSavedViewRepo final : public core::ports::SavedViewRepo {
+ public:
+  explicit SqlSavedViewRepo(Connection& conn) : conn_(conn) {}
+  Result<core::ports::SavedView> Insert(core::ports::SavedView view) override;
+  Result<std::vector<core::ports::SavedView>> ListForUser(core::UserId user) override;
+  Status Delete(core::UserId user, core::SavedViewId id) override;
 
  private:
   Connection& conn_;

@@ -35,7 +35,9 @@ class SqlTx final : public core::ports::Tx {
         audit_(conn),
         jobs_(conn),
         processes_(conn),
-        mail_(conn) {}
+        mail_(conn),
+        presence_(conn),
+        views_(conn) {}
 
   core::ports::UserRepo& Users() override { return users_; }
   core::ports::CompanyRepo& Companies() override { return companies_; }
@@ -56,6 +58,8 @@ class SqlTx final : public core::ports::Tx {
   core::ports::JobRepo& Jobs() override { return jobs_; }
   core::ports::ProcessRepo& Processes() override { return processes_; }
   core::ports::MailRepo& Mail() override { return mail_; }
+  core::ports::PresenceRepo& Presence() override { return presence_; }
+  core::ports::SavedViewRepo& Views() override { return views_; }
 
   Status Isolated(const std::function<Status(Tx&)>& fn) override {
     HD_RETURN_IF_ERROR(conn_.Exec("SAVEPOINT isolated"));
@@ -86,6 +90,8 @@ class SqlTx final : public core::ports::Tx {
   SqlJobRepo jobs_;
   SqlProcessRepo processes_;
   SqlMailRepo mail_;
+  SqlPresenceRepo presence_;
+  SqlSavedViewRepo views_;
 };
 
 }  // namespace hd::storage

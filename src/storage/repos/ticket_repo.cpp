@@ -59,6 +59,17 @@ struct Filter {
     sql += clause;
     params.emplace_back(std::move(value));
   }
+  void BindTo(Statement& stmt) const {
+    int index = 0;
+    for (const auto& param : params) {
+      ++index;
+      if (const auto* number = std::get_if<std::int64_t>(&param)) {
+        stmt.BindInt(index, *number);
+      } else {
+        stmt.BindText(index, std::get<std::string>(param));
+      }
+    }
+  }
 };
 
 // " AND column IN (?, …)" for a non-empty `values`.
@@ -98,7 +109,24 @@ void AddProcessReader(Filter& f, const core::ports::TicketQuery::ProcessReader& 
   f.sql += r.current_only ? " AND s.seq = p.seq))" : "))";
 }
 
-Filter BuildFilter(const core::ports::TicketQuery& q) {
+// The process state and vote filters of `q`.
+void AddProcessFilters(Filter& f, const core::ports::TicketQuery& q) {
+  if (!q.states.empty()) {
+    f.sql += " AND EXISTS (SELECT 1 FROM ticket_processes p WHERE p.ticket_id = tickets.id";
+    AddAnyOf(f, "p.state", q.states);
+    f.sql += ")";
+  }
+  if (q.not_voted_by) {
+    f.Add(
+        " AND NOT EXISTS (SELECT 1 FROM ticket_processes p JOIN ticket_process_votes v ON "
+        "v.ticket_id = p.ticket_id AND v.seq = p.seq WHERE p.ticket_id = tickets.id AND "
+        "v.voter_id = ?)",
+        q.not_voted_by->value);
+  }
+}
+
+// The filters of `q` (" AND …" clauses after WHERE 1 = 1).
+Filter BuildWhere(const core::ports::TicketQuery& q) {
   Filter f;
   if (q.initiator_id && q.company_id) {
     f.Add(" AND (initiator_id = ?", q.initiator_id->value);
@@ -121,7 +149,17 @@ Filter BuildFilter(const core::ports::TicketQuery& q) {
   AddAnyOf(f, "criticality", criticalities);
   AddAnyOf(f, "channel", q.channels);
   if (q.category) f.Add(" AND category = ?", *q.category);
+  AddProcessFilters(f, q);
+  if (q.due_before) f.Add(" AND sla_due <= ?", core::ToUnixMillis(*q.due_before));
+  if (q.created_from) f.Add(" AND created_at >= ?", core::ToUnixMillis(*q.created_from));
+  if (q.created_to) f.Add(" AND created_at < ?", core::ToUnixMillis(*q.created_to));
   if (q.process_reader) AddProcessReader(f, *q.process_reader);
+  return f;
+}
+
+// The filters of `q`, then its order, cursor and limit.
+Filter BuildListing(const core::ports::TicketQuery& q) {
+  Filter f = BuildWhere(q);
   if (q.by_due) {
     AddDueOrder(f, q);
   } else {
@@ -190,18 +228,18 @@ Status SqlTicketRepo::Update(core::Ticket& t) {
 }
 
 Result<std::vector<core::Ticket>> SqlTicketRepo::List(const core::ports::TicketQuery& query) {
-  const Filter filter = BuildFilter(query);
+  const Filter filter = BuildListing(query);
   HD_ASSIGN_OR_RETURN(auto stmt, conn_.Prepare(Sql(kTicketColumns, filter.sql)));
-  int index = 0;
-  for (const auto& param : filter.params) {
-    ++index;
-    if (const auto* number = std::get_if<std::int64_t>(&param)) {
-      stmt->BindInt(index, *number);
-    } else {
-      stmt->BindText(index, std::get<std::string>(param));
-    }
-  }
+  filter.BindTo(*stmt);
   return Collect<core::Ticket>(stmt, ReadTicket);
+}
+
+Result<std::int64_t> SqlTicketRepo::CountMatching(const core::ports::TicketQuery& query) {
+  const Filter filter = BuildWhere(query);
+  HD_ASSIGN_OR_RETURN(auto stmt, conn_.Prepare(Sql("SELECT COUNT(*) FROM tickets ", filter.sql)));
+  filter.BindTo(*stmt);
+  HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  return row ? stmt->ColumnInt(0) : 0;
 }
 
 Result<std::int64_t> SqlTicketRepo::Count() {
