@@ -1,7 +1,9 @@
 // axe-core on each main page as people see it: no violation of impact
 // serious or critical. Each page is checked once its content is on screen;
-// the staff ticket with a transition dialog open and the person picker's
-// list open are checked too. A screenshot of each page is kept.
+// the staff ticket with a transition dialog open, the person picker's list
+// open, the process diagram drawn, the keyboard shortcuts' dialog and the
+// new-ticket form offering a coupon are checked too. A screenshot of each
+// page is kept.
 import { after, before, describe, it } from 'node:test';
 import { startServer } from './server.mjs';
 import {
@@ -124,15 +126,18 @@ describe('accessibility of the main pages (axe-core)', { timeout: TEST_TIMEOUT_M
     await visible(p.getByRole('heading', { name: 'Queue', level: 1 }));
     await visible(p.getByRole('columnheader', { name: /Due/ }));
     await visible(p.getByRole('row').nth(1));
+    // The desk's navigation beside it, with the queues' counts.
+    const desk = p.getByRole('navigation', { name: 'Queues and saved views' });
+    await visible(desk.getByRole('link', { name: /^Unassigned \d+ tickets?$/ }));
     await screenshot(p, 'staff-queue-demo');
-    await assertAccessible(p, 'the staff queue');
+    await assertAccessible(p, 'the staff queue with the queues and saved views');
   });
 
   page('staff ticket with a transition dialog open', async (p) => {
     await signIn(p, 'manager@helpdesk.example');
     await p.getByRole('link', { name: ESCALATED }).click();
     await visible(p.getByRole('heading', { name: ESCALATED, level: 1 }));
-    const card = p.getByRole('region', { name: 'Process' });
+    const card = p.getByRole('region', { name: 'Process', exact: true });
     await visible(card.getByText('Escalated, to reclassify', { exact: true }));
     await visible(p.getByRole('region', { name: 'Service level' }).getByText('Target'));
     await assertAccessible(p, 'the staff ticket');
@@ -149,7 +154,7 @@ describe('accessibility of the main pages (axe-core)', { timeout: TEST_TIMEOUT_M
 
   page('person picker open in a transition dialog', async (p) => {
     await signIn(p, 'manager@helpdesk.example', { path: `/tickets/${toRoute.id}` });
-    const card = p.getByRole('region', { name: 'Process' });
+    const card = p.getByRole('region', { name: 'Process', exact: true });
     await visible(card.getByText('Change approved, to route', { exact: true }));
     await card.getByRole('button', { name: 'Give to a developer' }).click();
     const dialog = p.getByRole('dialog', { name: 'Give to a developer' });
@@ -165,7 +170,39 @@ describe('accessibility of the main pages (axe-core)', { timeout: TEST_TIMEOUT_M
     await visible(p.getByRole('heading', { name: 'Settings', level: 1 }));
     await visible(p.getByLabel('Time zone'));
     await visible(p.getByText('E-mail me about'));
+    await visible(p.getByRole('table', { name: /^What the .* level promises$/ }));
+    await visible(
+      p.getByRole('region', { name: 'Special-request coupons' }).getByRole('paragraph').first(),
+    );
     await screenshot(p, 'settings');
     await assertAccessible(p, 'the settings');
+  });
+
+  page('keyboard shortcuts dialog', async (p) => {
+    await signIn(p, 'l1@helpdesk.example');
+    await visible(p.getByRole('row').nth(1));
+    await p.keyboard.press('?');
+    await visible(p.getByRole('dialog', { name: 'Keyboard shortcuts' }));
+    await assertAccessible(p, 'the keyboard shortcuts dialog');
+  });
+
+  page('staff ticket with its process diagram', async (p) => {
+    await signIn(p, 'manager@helpdesk.example');
+    await p.getByRole('link', { name: ESCALATED }).click();
+    const card = p.getByRole('region', { name: 'Process', exact: true });
+    await visible(card.getByText('Escalated, to reclassify', { exact: true }));
+    await card.getByRole('button', { name: 'Show the process diagram' }).click();
+    const diagram = p.getByRole('region', { name: 'Process diagram' });
+    await visible(diagram.getByRole('img', { name: /^Process diagram\. Current state/ }));
+    await screenshot(p, 'staff-ticket-diagram-demo', { fullPage: false });
+    await assertAccessible(p, 'the ticket with its process diagram');
+  });
+
+  page('new ticket form offering a coupon', async (p) => {
+    await signIn(p, 'dina@mail.example', { path: '/tickets/new' });
+    const special = p.getByRole('group', { name: 'Special request' });
+    await visible(special.getByRole('button', { name: /^Use SR-/ }));
+    await visible(special.getByText('first response within', { exact: false }));
+    await assertAccessible(p, 'the new-ticket form with a coupon');
   });
 });

@@ -58,7 +58,7 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
 
   async function fire(page, label, fill = async () => {}) {
     await page
-      .getByRole('region', { name: 'Процесс' })
+      .getByRole('region', { name: 'Процесс', exact: true })
       .getByRole('button', { name: label, exact: true })
       .click();
     const dialog = page.getByRole('dialog', { name: label });
@@ -69,7 +69,7 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
   }
 
   async function inState(page, label) {
-    const card = page.getByRole('region', { name: 'Процесс' });
+    const card = page.getByRole('region', { name: 'Процесс', exact: true });
     await visible(card.getByText(label, { exact: true }));
     return card;
   }
@@ -119,7 +119,12 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
           'Ваше обращение зарегистрировано. Оператор ответит Вам в ближайшее время.',
         ),
       );
-      assert.deepEqual(await texts(processCard.getByRole('button')), ['Отозвать обращение']);
+      assert.deepEqual(
+        await texts(
+          processCard.getByRole('group', { name: 'Доступные вам шаги' }).getByRole('button'),
+        ),
+        ['Отозвать обращение'],
+      );
       await visible(customer.locator('.badges').getByText('Новое', { exact: true }));
       const deadline = (await customer.locator('[data-deadline]').innerText()).trim();
       assert.match(deadline, /^Ответим до \S/, `the deadline in Russian words: ${deadline}`);
@@ -176,7 +181,10 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
       await fire(manager, 'Запрос на изменение', async (dialog) => {
         await dialog.getByLabel('Сложность').selectOption({ label: 'Средняя' });
         await dialog.getByLabel('Критичность').selectOption({ label: 'Высокая' });
-        await dialog.getByLabel('Категория').fill('product');
+        // Categories are chosen by their titles (the server names them in English).
+        await dialog.getByRole('combobox', { name: 'Категория' }).selectOption({
+          label: 'Product problem',
+        });
         await dialog.getByLabel('Плановые трудозатраты (часы)').fill('4,5');
         const date = dialog.getByLabel('Ожидаемая дата решения');
         assert.equal(await date.getAttribute('placeholder'), 'ДД.ММ.ГГГГ');
@@ -228,6 +236,23 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
       );
       await visible(customer.getByText('Присылать письма'));
       await visible(customer.getByRole('button', { name: 'Сохранить настройки' }));
+      // The support level of the ticket just opened, its target in Russian words.
+      const level = customer.getByRole('region', { name: 'Ваш уровень поддержки' });
+      await visible(level.getByText('Некоммерческий', { exact: true }));
+      const first = level.getByRole('row', { name: /Первый ответ/ });
+      await visible(first.getByRole('cell', { name: '24 ч', exact: true }));
+      await visible(
+        first.getByText(
+          'в рабочее время: с 10:00 до 19:00 по Москве, с понедельника по пятницу, по производственному календарю РФ',
+        ),
+      );
+      const coupons = customer.getByRole('region', { name: 'Купоны на спецобращение' });
+      await visible(coupons.getByText('У вас нет купонов на спецобращение.', { exact: false }));
+      await visible(
+        coupons.getByText(
+          'Обращение с купоном — спецобращение: оно обслуживается на уровне «Спецобращение» круглосуточно, без выходных: первый ответ — в течение 1 ч.',
+        ),
+      );
       await screenshot(customer, 'ru-settings');
 
       for (const page of pages) assertNoPageErrors(page);

@@ -3,7 +3,9 @@
 // folder, a free loopback port chosen by the server (--listen 127.0.0.1:0),
 // settings that keep it fast under test (--set), the "serving on" line
 // awaited, SIGTERM at the end and the folder deleted. One server per test
-// file. HD_BINARY names the binary.
+// file. HD_BINARY names the binary; HD_WEB_ROOT, when set, a folder of the
+// web app to serve instead of the one built into the binary (a fresh
+// `npm run build` of web/, say: --set http.web_root=<folder>).
 import { spawn, execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,6 +92,8 @@ export class Server {
     if (this.demo) this.demoOutput = await this.cli('demo');
     const log = openSync(this.logPath, 'a');
     const args = ['serve', '--listen', '127.0.0.1:0', ...this.commonFlags(), ...this.setFlags()];
+    const webRoot = process.env.HD_WEB_ROOT;
+    if (webRoot) args.push('--set', `http.web_root=${resolve(webRoot)}`);
     const child = spawn(this.binary, args, {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', log],

@@ -5,7 +5,9 @@ import { asSent } from './api/types';
 import { currentLanguage, t } from './i18n';
 import type {
   Category,
+  Coupon,
   Group,
+  Level,
   MeInfo,
   Message,
   MethodOf,
@@ -127,12 +129,23 @@ export class ApiClient {
     if (verb !== 'GET' && verb !== 'HEAD' && this.csrfToken) {
       headers['X-CSRF-Token'] = this.csrfToken;
     }
+    const url = expand(path, options.params) + queryString(options.query);
+    const response = await this.fetchOk(url, { method: verb, headers, body }, options.quiet401);
+    const data: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+    // The one unchecked step: the server answers as the document says.
+    return { data: data as Ok<P, M>, response };
+  }
+
+  /**
+   * Fetches `url` with the session cookie; throws ApiError for an error
+   * answer (reporting a 401 as the end of the session unless `quiet401`)
+   * or for no answer at all.
+   */
+  private async fetchOk(url: string, init: RequestInit, quiet401 = false): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(expand(path, options.params) + queryString(options.query), {
-        method: verb,
-        headers,
-        body,
+      response = await fetch(url, {
+        ...init,
         credentials: 'same-origin',
         cache: 'no-cache', // revalidate: a ticket may change at any moment
       });
@@ -141,12 +154,10 @@ export class ApiClient {
     }
     if (!response.ok) {
       const error = await problemOf(response);
-      if (response.status === 401 && !options.quiet401) this.onUnauthenticated();
+      if (response.status === 401 && !quiet401) this.onUnauthenticated();
       throw error;
     }
-    const data: unknown = response.status === 204 ? null : await response.json().catch(() => null);
-    // The one unchecked step: the server answers as the document says.
-    return { data: data as Ok<P, M>, response };
+    return response;
   }
 
   // ---- accounts ----
@@ -227,28 +238,22 @@ export class ApiClient {
     return asSent(itemsOf((await this.send('get', '/api/v1/users', { query })).data));
   }
 
+  // ---- support levels and coupons ----
+
+  /** The support levels in force, each with its targets and calendar. */
+  async levels(): Promise<Level[]> {
+    return asSent(itemsOf((await this.send('get', '/api/v1/levels')).data));
+  }
+
+  /** The caller's special-request coupons (and their company's), used ones included. */
+  async myCoupons(): Promise<Coupon[]> {
+    return asSent(itemsOf((await this.send('get', '/api/v1/me/coupons')).data));
+  }
+
   // ---- tickets ----
 
-  async listTickets(filter: {
-    scope: NonNullable<TicketQuery['scope']>;
-    status?: string[];
-    group?: string;
-    tier?: number;
-    unassigned?: boolean;
-    sort?: TicketQuery['sort'];
-    cursor?: string | null;
-    limit?: number;
-  }): Promise<TicketPage> {
-    const query: TicketQuery = {
-      scope: filter.scope,
-      status: filter.status?.length ? filter.status.join(',') : undefined,
-      group: filter.group || undefined,
-      tier: filter.tier || undefined,
-      unassigned: filter.unassigned ? true : undefined,
-      sort: filter.sort,
-      cursor: filter.cursor ?? undefined,
-      limit: filter.limit,
-    };
+  async listTickets(filter: TicketFilter): Promise<TicketPage> {
+    const query = ticketQuery(filter);
     return asSent((await this.send('get', '/api/v1/tickets', { query })).data);
   }
 
@@ -308,6 +313,16 @@ export class ApiClient {
     return asSent(data);
   }
 
+  /**
+   * The diagram of the ticket's process as SVG text (not yet sanitised), its
+   * current state and path highlighted, labelled in the app's language.
+   */
+  async processDiagram(id: number): Promise<string> {
+    const url = apiUrl('/api/v1/tickets/{id}/process.svg', { id });
+    const headers = { Accept: 'image/svg+xml', 'Accept-Language': currentLanguage() };
+    return (await this.fetchOk(url, { method: 'GET', headers })).text();
+  }
+
   async messages(ticketId: number): Promise<Message[]> {
     const path = '/api/v1/tickets/{id}/messages';
     return asSent(itemsOf((await this.send('get', path, { params: { id: ticketId } })).data));
@@ -344,6 +359,50 @@ export class ApiClient {
     const path = '/api/v1/tickets/{id}/feedback';
     await this.send('post', path, { params: { id: ticketId }, json: feedback });
   }
+}
+
+/** What a ticket list asks GET /api/v1/tickets for. */
+export interface TicketFilter {
+  scope: NonNullable<TicketQuery['scope']>;
+  status?: string[];
+  group?: string;
+  tier?: number;
+  unassigned?: boolean;
+  /** One of the caller's queues (GET /api/v1/queues); it sets status, group, tier, assignee and state. */
+  queue?: string;
+  /** Process state ids, comma-separated. */
+  state?: string;
+  /** Created at or after this instant (RFC 3339). */
+  createdFrom?: string;
+  /** Created before this instant (RFC 3339). */
+  createdTo?: string;
+  /** Filters the app's form does not show, kept as a saved view has them. */
+  more?: Pick<
+    TicketQuery,
+    'assignee' | 'level' | 'criticality' | 'channel' | 'category' | 'company'
+  >;
+  sort?: TicketQuery['sort'];
+  cursor?: string | null;
+  limit?: number;
+}
+
+/** The query parameters of GET /api/v1/tickets for `filter`; absent values are undefined. */
+export function ticketQuery(filter: TicketFilter): TicketQuery {
+  return {
+    scope: filter.scope,
+    queue: filter.queue || undefined,
+    status: filter.status?.length ? filter.status.join(',') : undefined,
+    group: filter.group || undefined,
+    tier: filter.tier || undefined,
+    unassigned: filter.unassigned ? true : undefined,
+    state: filter.state || undefined,
+    created_from: filter.createdFrom || undefined,
+    created_to: filter.createdTo || undefined,
+    ...filter.more,
+    sort: filter.sort,
+    cursor: filter.cursor ?? undefined,
+    limit: filter.limit,
+  };
 }
 
 /**

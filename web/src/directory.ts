@@ -1,14 +1,24 @@
 // Reference data the views share, fetched once per page load: categories,
-// groups and user cards (author and assignee names).
+// groups, support levels and user cards (author and assignee names).
 import { api } from './api';
 import { t } from './i18n';
-import type { Category, Group, UserCard } from './api/types';
+import type { Category, Group, Level, UserCard } from './api/types';
+
+/** The support levels in force (their targets and calendars). */
+export function levels(): Promise<Level[]> {
+  levelsPromise ??= api.levels().catch((error: unknown) => {
+    levelsPromise = null;
+    throw error;
+  });
+  return levelsPromise;
+}
 
 /** A user's card, or a stand-in with role "" for a user the server does not show. */
 export type Card = Omit<UserCard, 'role'> & { role: UserCard['role'] | '' };
 
 let categoriesPromise: Promise<Category[]> | null = null;
 let groupsPromise: Promise<Group[]> | null = null;
+let levelsPromise: Promise<Level[]> | null = null;
 const users = new Map<number, Promise<Card>>();
 
 export function categories(): Promise<Category[]> {
@@ -71,5 +81,6 @@ export function personName(people: Map<number, Card>, id: number): string {
 export function clearDirectory(): void {
   categoriesPromise = null;
   groupsPromise = null;
+  levelsPromise = null;
   users.clear();
 }

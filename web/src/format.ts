@@ -1,7 +1,7 @@
 // How values read on screen: dates and times in the user's language and time
 // zone, working-time durations, and the labels of statuses, criticalities,
 // roles, support levels and channels.
-import { currentLanguage, formatNumber, locale, t, timeZone } from './i18n';
+import { formatNumber, locale, t, timeZone } from './i18n';
 import type { PlainKey } from './i18n';
 import type { Criticality, Role, Status } from './api/types';
 
@@ -176,7 +176,12 @@ export function statusLabel(id: string, options: { customer?: boolean } = {}): s
 }
 export const criticalityLabel = (id: string): string => labelFrom(kCriticalityKeys, id);
 export const roleLabel = (id: string): string => labelFrom(kRoleKeys, id);
-export const levelLabel = (id: string): string => labelFrom(kLevelKeys, id);
+/** A support level's name; `title` (the server's) for a level the app has no words for. */
+export function levelLabel(id: string, title = ''): string {
+  const key = kLevelKeys[id];
+  if (key) return t(key);
+  return title || labelFrom(kLevelKeys, id);
+}
 export const channelLabel = (id: string): string => labelFrom(kChannelKeys, id);
 
 /** "1.4 MB" style size, in the language's units and decimal mark. */
@@ -198,9 +203,4 @@ export function fileSize(bytes: number): string {
 /** "#1042" */
 export function ticketNumber(ticket: { number: number }): string {
   return `#${ticket.number}`;
-}
-
-/** The text with its first letter upper-cased (for a server's sentence that starts small). */
-export function capitalize(text: string): string {
-  return text.replace(/^./, (c) => c.toLocaleUpperCase(currentLanguage()));
 }

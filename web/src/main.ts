@@ -8,6 +8,10 @@ import './css/components.css';
 import './css/forms.css';
 import './css/ticket.css';
 import './css/live.css';
+import './css/keyboard.css';
+import './css/diagram.css';
+import './css/levels.css';
+import './css/desk.css';
 import { frameElement, h, replace } from './dom';
 import { api } from './api';
 import { Router, navigate, currentPath } from './router';
@@ -17,6 +21,8 @@ import { renderShell, markCurrentLink } from './shell';
 import { clearDirectory } from './directory';
 import { onPreferencesChange, setPreferences, t } from './i18n';
 import { startLive, stopLive } from './live/stream';
+import { startShortcuts } from './shortcuts';
+import { forgetList } from './list_context';
 import { startNotifications, stopNotifications } from './notifications/store';
 import { clearBanner, showBanner } from './ui/banner';
 import { signInView, registerView, setPasswordView } from './views/auth';
@@ -151,6 +157,7 @@ function onSession(user: User | null): void {
   } else {
     stopLive();
     stopNotifications();
+    forgetList();
   }
   renderShell(user);
 }
@@ -159,6 +166,7 @@ async function start(): Promise<void> {
   setPreferences({});
   translateFrame();
   wireSkipLink();
+  startShortcuts();
   let router: Router | null = null;
   onSessionChange(onSession);
   onPreferencesChange(() => {

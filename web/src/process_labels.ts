@@ -1,16 +1,13 @@
-// Labels of a process's states, transitions, fields and choices, learnt from
-// what the server sends as the app goes: a ticket's state_label (in lists
-// and on the ticket page), the transitions on offer with their fields and
-// option labels. History events carry only ids, so this is how the history
-// names them in words. Kept for the browser tab (sessionStorage), per
-// language, as the server words them in the caller's language.
+// Labels of process states, learnt from what the server sends as the app
+// goes: each ticket's state and state_label (in lists and on the ticket
+// page). The queue filter offers these states beside those its queues name.
+// Kept for the browser tab (sessionStorage), per language, as the server
+// words them in the caller's language.
 import { currentLanguage } from './i18n';
-import type { Ticket, Transition, TransitionField } from './api/types';
+import type { Ticket } from './api/types';
 
 interface Known {
   states: Record<string, string>;
-  transitions: Record<string, string>;
-  fields: Record<string, Pick<TransitionField, 'label' | 'type' | 'options' | 'option_labels'>>;
 }
 
 const kStorageKey = 'helpdesk.process-labels';
@@ -20,10 +17,11 @@ let knownLanguage = '';
 function store(): Known {
   if (known && knownLanguage === currentLanguage()) return known;
   knownLanguage = currentLanguage();
-  known = { states: {}, transitions: {}, fields: {} };
+  known = { states: {} };
   try {
     const saved = sessionStorage.getItem(`${kStorageKey}.${knownLanguage}`);
-    if (saved) known = { ...known, ...(JSON.parse(saved) as Partial<Known>) };
+    const states = saved ? (JSON.parse(saved) as Partial<Known>).states : undefined;
+    if (states && typeof states === 'object') known = { states };
   } catch {
     // No storage (private mode) or a damaged entry: start empty.
   }
@@ -51,31 +49,7 @@ export function learnTickets(tickets: Iterable<Ticket>): void {
   if (changed) save();
 }
 
-/** Remembers the labels of `transitions` and of the fields they ask for. */
-export function learnTransitions(transitions: Transition[]): void {
-  const data = store();
-  for (const tr of transitions) {
-    data.transitions[tr.id] = tr.label;
-    for (const f of tr.fields) {
-      data.fields[f.name] = {
-        label: f.label,
-        type: f.type,
-        options: f.options,
-        option_labels: f.option_labels,
-      };
-    }
-  }
-  if (transitions.length) save();
-}
-
-export function stateLabel(id: string): string | undefined {
-  return store().states[id];
-}
-
-export function transitionLabel(id: string): string | undefined {
-  return store().transitions[id];
-}
-
-export function fieldInfo(name: string): Known['fields'][string] | undefined {
-  return store().fields[name];
+/** The states seen so far: [state id, label]. */
+export function knownStates(): [string, string][] {
+  return Object.entries(store().states);
 }

@@ -1,5 +1,6 @@
 // The page frame around the views: main navigation (by role), the
-// notifications bell, and the signed-in user with "Sign out".
+// keyboard shortcuts' button, the notifications bell, and the signed-in
+// user with "Sign out".
 import { frameElement, h, replace } from './dom';
 import { isStaff, signOut } from './session';
 import { roleLabel } from './format';
@@ -8,6 +9,7 @@ import type { PlainKey } from './i18n';
 import { navigate, currentPath } from './router';
 import { clearDirectory } from './directory';
 import { notificationBell } from './notifications/bell';
+import { showShortcuts } from './shortcuts';
 import { showError } from './ui/form';
 import type { User } from './api/types';
 
@@ -64,8 +66,21 @@ export function renderShell(user: User | null): void {
     clearDirectory();
     navigate('/login', { replace: true });
   });
+  const keys = t('shortcuts.button');
   replace(
     userBox,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'keys-button',
+        'aria-label': keys,
+        'aria-haspopup': 'dialog',
+        title: keys,
+        onclick: () => showShortcuts(),
+      },
+      h('span', { 'aria-hidden': 'true' }, '?'),
+    ),
     notificationBell(),
     h(
       'span',

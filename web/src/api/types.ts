@@ -91,6 +91,10 @@ export type SlaStatus = Sent<Schemas['SlaStatus']>;
 export type TicketSla = Sent<Ok<'/api/v1/tickets/{id}/sla', 'get'>>;
 export type SlaSegment = TicketSla['timeline'][number];
 export type TicketPatch = RequestBody<'/api/v1/tickets/{id}', 'patch'>;
+/** A support level in force: its targets ("6h", "1h30m") and calendar id. */
+export type Level = Sent<Schemas['Level']>;
+/** A special-request coupon; `used_at` and `ticket_id` are set once it is used. */
+export type Coupon = Sent<Schemas['Coupon']>;
 
 type TransitionSchema = Schemas['AvailableTransition'];
 type TransitionFieldSchema = NonNullable<TransitionSchema['fields']>[number];
@@ -109,6 +113,14 @@ export type TicketEvent = Sent<Schemas['Event']>;
 export type Notification = Sent<Schemas['Notification']>;
 export type NotificationPage = Sent<Ok<'/api/v1/notifications', 'get'>>;
 export type NewFeedback = RequestBody<'/api/v1/tickets/{id}/feedback', 'post'>;
+
+/** One of a staff member's queues with how many tickets it holds (GET /queues). */
+export type Queue = Sent<Schemas['Queue']>;
+/** Who else has a ticket open (GET and PUT /tickets/{id}/presence). */
+export type Presence = Sent<Schemas['Presence']>;
+export type Viewer = Sent<Schemas['Viewer']>;
+/** A named ticket list of the caller's (GET and POST /me/views). */
+export type SavedView = Sent<Schemas['SavedView']>;
 
 /** An RFC 9457 problem as far as the app reads it; any member may be missing. */
 export type Problem = Partial<Schemas['Problem']>;

@@ -5,8 +5,8 @@
 // views read it again every minute rather than ticking through nights and
 // weekends that do not count.
 import { h } from '../dom';
-import { currentLanguage, t } from '../i18n';
-import { capitalize, formatDate, formatDuration, timeElement } from '../format';
+import { t } from '../i18n';
+import { formatDate, formatDuration, timeElement } from '../format';
 import type { SlaStatus, Ticket } from '../api/types';
 
 /** The countdown chip; null when no target is running (met, or no clock). */
@@ -48,9 +48,11 @@ export function slaCell(sla: SlaStatus | null): HTMLElement {
 }
 
 /**
- * The deadline in plain words for the customer, or null when none runs.
- * The server's `deadline_text` is English only, so other languages word it
- * here from the due instant, in the user's time zone.
+ * The deadline in plain words for the customer, or null when none runs,
+ * worded here from the due instant in the user's time zone and language.
+ * (The server's `deadline_text` names the instant in the zone of the level's
+ * calendar: MSK on working hours, UTC on the 24/7 calendar of special
+ * requests, whatever the reader's zone.)
  */
 export function customerDeadline(ticket: Pick<Ticket, 'sla'>): string | null {
   const sla = ticket.sla;
@@ -58,7 +60,6 @@ export function customerDeadline(ticket: Pick<Ticket, 'sla'>): string | null {
   if (sla.state === 'paused') return t('sla.customer.paused');
   const when = formatDate(sla.due, 'deadline');
   if (sla.state === 'breached') return t('sla.customer.late', { when });
-  if (currentLanguage() === 'en' && sla.deadline_text) return capitalize(sla.deadline_text);
   return sla.target === 'resolution'
     ? t('sla.customer.resolveBy', { when })
     : t('sla.customer.answerBy', { when });

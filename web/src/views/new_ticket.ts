@@ -1,6 +1,7 @@
 // The new-ticket form. It guides the customer to give what support needs
 // (DOMAIN.md §1): sources already searched, steps, expected and actual
-// result with screenshots and the full error text, only relevant data.
+// result with screenshots and the full error text, only relevant data; and,
+// last, a customer's special-request coupon (./new_ticket_coupon.ts).
 import { h, replace } from '../dom';
 import { api, encodeBody, newIdempotencyKey } from '../api';
 import { navigate } from '../router';
@@ -11,6 +12,7 @@ import { field, showError, valueOf, onSubmit } from '../ui/form';
 import { t } from '../i18n';
 import type { PlainKey } from '../i18n';
 import { filePicker, acceptPastedFiles } from '../ui/files';
+import { couponFieldset } from './new_ticket_coupon';
 import type { EncodedBody } from '../api';
 import type { NewTicket } from '../api/types';
 
@@ -84,6 +86,7 @@ export async function newTicketView(root: HTMLElement): Promise<void> {
       ),
       picker.element,
     ),
+    isStaff() ? null : couponFieldset(),
     h('p', { class: 'notice' }, t('new.notice')),
     h(
       'div',
@@ -150,6 +153,8 @@ function ticketFields(form: HTMLFormElement): NewTicket {
     const value = valueOf(form, name);
     if (value.trim()) fields[name] = value;
   }
+  const coupon = valueOf(form, 'coupon').trim();
+  if (coupon) fields.coupon = coupon;
   const criticality = valueOf(form, 'criticality');
   if (isCriticality(criticality)) fields.criticality = criticality;
   return fields;

@@ -1,12 +1,14 @@
 // The signed-in person's settings: name, the language and time zone of the
 // app and of their mail, and which kinds of mail they receive. One PATCH /me
 // saves them all; a new language or zone applies at once, without a reload.
+// Customers also see their support level and coupons (./settings_level.ts).
 import { h, replace, uid, announce } from '../dom';
 import { api, ApiError } from '../api';
 import { isStaff, setSession } from '../session';
 import { browserLanguage, browserTimeZone, isTimeZone, t } from '../i18n';
 import type { PlainKey } from '../i18n';
 import { field, valueOf, onSubmit, setBusy } from '../ui/form';
+import { supportCards } from './settings_level';
 import type { MeInfo, ProfilePatch } from '../api/types';
 
 interface MailKind {
@@ -188,6 +190,7 @@ export async function settingsView(root: HTMLElement): Promise<void> {
       ),
     ),
     h('div', { class: 'card' }, form),
+    isStaff(saved.user) ? null : supportCards(),
   );
   if (justSaved) {
     justSaved = false;

@@ -1,15 +1,18 @@
 // One ticket: what the customer reported, the conversation and the reply
-// form, the SLA clock, the details, the process, the actions the viewer may
-// take and the history. The page keeps itself current: live events of the
-// ticket redraw it, and the SLA clock is read again every minute. When the
-// ticket leaves the viewer's sight (a transition handed it on: the server
-// answers 404), the page says so and goes back to the list.
+// form, the SLA clock, the details, the process with its diagram, the
+// actions the viewer may take and the history. The page keeps itself
+// current: live events of the ticket redraw it, and the SLA clock is read
+// again every minute. When the ticket leaves the viewer's sight (a
+// transition handed it on: the server answers 404), the page says so and
+// goes back to the list. Keys: j and k open the next and previous ticket of
+// the list it was opened from, r and n start a reply or an internal note,
+// t the process's next step.
 import { h, replace, announce } from '../dom';
 import { api, ApiError } from '../api';
 import { currentUser, isStaff } from '../session';
 import { navigate } from '../router';
 import { ticketNumber } from '../format';
-import { categories, groups, userCards } from '../directory';
+import { categories, groups, levels, userCards } from '../directory';
 import { t } from '../i18n';
 import type { PlainKey } from '../i18n';
 import { onLiveReset, onTicketEvent } from '../live/stream';
@@ -21,15 +24,19 @@ import { messageList, replyForm } from './ticket_conversation';
 import { historyTimeline, peopleInEvents } from './ticket_history';
 import { customerActions, staffActions } from './ticket_actions';
 import { processPanel } from './ticket_process';
+import { diagramCard } from './ticket_diagram';
+import { ticketShortcuts } from './ticket_keys';
 import { slaPanel } from './ticket_sla';
+import { watchPresence } from '../desk/presence';
 import { details, header, notFound, reported } from './ticket_parts';
-import { learnTickets, learnTransitions } from '../process_labels';
+import { learnTickets } from '../process_labels';
 import type { Children } from '../dom';
 import type { Card } from '../directory';
 import type { Location } from '../router';
 import type {
   Category,
   Group,
+  Level,
   Message,
   Ticket,
   TicketEvent,
@@ -49,6 +56,7 @@ interface Regions {
   process: HTMLElement;
   actions: HTMLElement;
   history: HTMLElement;
+  diagram: ReturnType<typeof diagramCard>;
 }
 
 /** What the last refresh loaded. */
@@ -57,6 +65,7 @@ interface State {
   etag: string;
   cats: Category[];
   grps: Group[];
+  lvls: Level[];
   people: Map<number, Card>;
   messages: Message[];
   events: TicketEvent[];
@@ -102,6 +111,7 @@ export async function ticketView(
     process: h('div'),
     actions: h('div'),
     history: h('div'),
+    diagram: diagramCard(),
   };
   // Set by the first refresh, which completes before anything else reads it.
   let state!: State;
@@ -117,6 +127,7 @@ export async function ticketView(
   let stops: (() => void)[] = [];
   const stop = (): void => {
     stopped = true;
+    regions.diagram.destroy();
     for (const fn of stops) fn();
     stops = [];
   };
@@ -135,24 +146,25 @@ export async function ticketView(
     if (stopped) return;
     // The ticket first: when it is out of sight, its parts would all be 404.
     const { ticket, etag } = await readTicket();
-    const [messages, events, cats, grps, transitions] = await Promise.all([
+    const [messages, events, cats, grps, transitions, lvls] = await Promise.all([
       what.messages || !state ? api.messages(id) : Promise.resolve(state.messages),
       api.events(id),
       categories(),
       groups(),
       api.transitions(id),
+      // The level's calendar in words; the page does without it.
+      levels().catch((): Level[] => []),
     ]);
     const people = await userCards([
       ticket.initiator_id,
       ticket.assignee_id,
       ...messages.map((m) => m.author_id),
-      ...peopleInEvents(events, transitions),
+      ...peopleInEvents(events),
     ]);
     if (stopped) return;
     learnTickets([ticket]);
-    learnTransitions(transitions);
     const messagesChanged = !state || Boolean(what.messages);
-    state = { ticket, etag, cats, grps, people, messages, events, transitions };
+    state = { ticket, etag, cats, grps, lvls, people, messages, events, transitions };
     render(regions, state, {
       me,
       staff,
@@ -210,7 +222,7 @@ export async function ticketView(
   const onFeedback = async (): Promise<void> => {
     try {
       const events = await api.events(id);
-      for (const [key, card] of await userCards(peopleInEvents(events, state.transitions))) {
+      for (const [key, card] of await userCards(peopleInEvents(events))) {
         state.people.set(key, card);
       }
       state.events = events;
@@ -250,6 +262,7 @@ export async function ticketView(
   try {
     await refresh();
   } catch (error) {
+    regions.diagram.destroy();
     if (error instanceof Gone) {
       replace(root, notFound());
       return;
@@ -266,6 +279,8 @@ export async function ticketView(
     },
   });
   replace(root, layout(regions, reply, staff));
+  // Staff: who else has the ticket open, above the reply box (never asked for customers).
+  const presence = staff ? watchPresence(id, reply) : null;
 
   // Live: events of this ticket redraw it (a burst of them once).
   const live = debounce(400, () => {
@@ -300,6 +315,8 @@ export async function ticketView(
     onLiveReset(live),
     every(60_000, () => void tick()),
     live.cancel,
+    ticketShortcuts({ id, staff, reply, process: regions.process }),
+    () => presence?.stop(),
   ];
   return stop;
 }
@@ -335,6 +352,7 @@ function layout(regions: Regions, reply: HTMLFormElement, staff: boolean): Child
           regions.messages,
         ),
         card(staff ? 'ticket.replyOrNote' : 'ticket.reply', 'reply-title', reply),
+        regions.diagram.element,
       ),
       h(
         'aside',
@@ -367,7 +385,7 @@ function render(
     fire: Fire;
   },
 ): void {
-  const { ticket, cats, grps, people, messages, events, transitions } = state;
+  const { ticket, cats, grps, lvls, people, messages, events, transitions } = state;
   const { me, staff, messagesChanged, patch, refresh, onFeedback, fire } = extra;
   const hadFocusInActions = regions.actions.contains(document.activeElement);
   const hadFocusInHeader = regions.header.contains(document.activeElement);
@@ -382,8 +400,10 @@ function render(
     regions.messages.removeAttribute('aria-busy');
   }
   drawSla(regions, state, staff);
-  replace(regions.details, details(ticket, staff, cats, grps, people));
-  replace(regions.process, processPanel({ ticket, transitions, fire, staff }));
+  replace(regions.details, details(ticket, staff, { cats, grps, lvls, people }));
+  const showDiagram = regions.diagram.show;
+  replace(regions.process, processPanel({ ticket, transitions, fire, staff, cats, showDiagram }));
+  regions.diagram.update(ticket, transitions);
   const dirty = regions.actions.querySelector('form[data-dirty]');
   if (!dirty) {
     const ctx = { ticket, me, cats, grps, people, patch, onFeedback };
@@ -406,7 +426,6 @@ function historyNames(state: State, staff: boolean): Parameters<typeof historyTi
     people: state.people,
     staff,
     ticket: state.ticket,
-    transitions: state.transitions,
   };
 }
 

@@ -1,7 +1,9 @@
 // The ticket's history (GET /tickets/{id}/events) as a timeline: who did
-// what and when, in words. Values read as labels, never as ids: statuses,
-// criticalities, categories, groups, people, the process's states, fields
-// and choices where the app knows their labels. Customers see only what
+// what and when, in words. The server words each event for its reader
+// (field_label, old_label, new_label: transitions, states, process fields,
+// options, people, groups); the app words what it has its own words for
+// (statuses, criticalities, categories, tiers, dates) and falls back to an
+// id's words only where the server sent no label. Customers see only what
 // concerns them: their ticket's creation, replies, status changes,
 // attachments and feedback; support's internal steps stay out.
 import { h } from '../dom';
@@ -16,8 +18,7 @@ import {
 } from '../format';
 import { categoryLabel, groupName, personName } from '../directory';
 import type { Card } from '../directory';
-import { fieldInfo, stateLabel, transitionLabel } from '../process_labels';
-import type { Category, Group, Role, Ticket, TicketEvent, Transition } from '../api/types';
+import type { Category, Group, Ticket, TicketEvent } from '../api/types';
 
 /** What turns ids in events into words. */
 export interface Names {
@@ -26,8 +27,6 @@ export interface Names {
   people: Map<number, Card>;
   staff: boolean;
   ticket: Ticket;
-  /** The transitions on offer now: the labels of fields and choices the app knows. */
-  transitions: Transition[];
 }
 
 /** The kinds a customer's history shows. */
@@ -38,18 +37,6 @@ const kCustomerKinds = new Set([
   'feedback_given',
   'attachment_added',
 ]);
-
-const kRoles: readonly Role[] = [
-  'customer',
-  'l1_operator',
-  'incident_manager',
-  'tester',
-  'it_operator',
-  'developer',
-  'rfc_board',
-  'integrator',
-  'administrator',
-];
 
 export function historyTimeline(events: TicketEvent[], names: Names): HTMLElement {
   const shown = names.staff ? events : events.filter((e) => kCustomerKinds.has(e.kind));
@@ -84,28 +71,10 @@ function person(names: Names, id: string): string {
   return Number.isSafeInteger(n) ? personName(names.people, n) : id;
 }
 
-type FieldDef = Pick<Transition['fields'][number], 'label' | 'type' | 'options' | 'option_labels'>;
-
-/** What the app knows of the field `name`: from the transitions on offer, or seen before. */
-function fieldDef(names: Pick<Names, 'transitions'>, name: string): FieldDef | undefined {
-  for (const tr of names.transitions) {
-    const found = tr.fields.find((f) => f.name === name);
-    if (found) return found;
-  }
-  return fieldInfo(name);
-}
-
-/** True for a process field that holds a person: typed so, or named after a role. */
-function isPersonField(names: Pick<Names, 'transitions'>, name: string): boolean {
-  const def = fieldDef(names, name);
-  return def ? def.type === 'user' : (kRoles as readonly string[]).includes(name);
-}
-
-/** A process state in words: the ticket's own label for its current state, else the id's words. */
-function stateName(names: Names, id: string): string {
-  if (!id) return '—';
-  if (id === names.ticket.state && names.ticket.state_label) return names.ticket.state_label;
-  return stateLabel(id) ?? humanize(id);
+/** The server's words for a value, else the id's words ("—" for none). */
+function worded(label: string | null, id: string): string {
+  if (label) return label;
+  return id ? humanize(id) : '—';
 }
 
 /** What happened, in words; who did it is shown under it. */
@@ -124,12 +93,12 @@ export function describe(e: TicketEvent, names: Names): string {
       });
     case 'assigned':
       return e.new
-        ? t('history.assigned', { name: person(names, e.new) })
+        ? t('history.assigned', { name: e.new_label ?? person(names, e.new) })
         : t('history.unassigned');
     case 'group_changed':
       return t('history.groupChanged', {
-        from: groupName(names.grps, e.old),
-        to: groupName(names.grps, e.new),
+        from: e.old_label ?? groupName(names.grps, e.old),
+        to: e.new_label ?? groupName(names.grps, e.new),
       });
     case 'feedback_given':
       return t('history.feedback', { rating: e.new });
@@ -137,13 +106,11 @@ export function describe(e: TicketEvent, names: Names): string {
       return t('history.attached', { name: e.new });
     case 'field_changed':
       return describeField(e, names);
-    case 'transition_fired': {
-      const known = names.transitions.find((tr) => tr.id === e.field);
+    case 'transition_fired':
       return t('history.transition', {
-        action: known?.label ?? transitionLabel(e.field) ?? humanize(e.field),
-        to: stateName(names, e.new),
+        action: worded(e.field_label, e.field),
+        to: worded(e.new_label, e.new),
       });
-    }
     case 'vote_cast':
       return e.new === 'reject' ? t('history.voteReject') : t('history.voteApprove');
     case 'sla_warning':
@@ -158,9 +125,10 @@ export function describe(e: TicketEvent, names: Names): string {
 }
 
 function describeField(e: TicketEvent, names: Names): string {
-  const def = fieldDef(names, e.field);
+  // Without the server's words: the app's own for the ticket's fields, the
+  // notation of the user's language for dates, the raw value otherwise.
   let show = (v: string): string => v || '—';
-  let label = def?.label || humanize(e.field);
+  let label = e.field_label ?? humanize(e.field);
   if (e.field === 'criticality') {
     show = criticalityLabel;
     label = t('ticket.criticality');
@@ -170,37 +138,33 @@ function describeField(e: TicketEvent, names: Names): string {
   } else if (e.field === 'tier') {
     show = (v) => (v ? `L${v}` : '—');
     label = t('ticket.tier');
-  } else if (isPersonField(names, e.field)) {
-    show = (v) => person(names, v);
-  } else if (def?.type === 'enum') {
-    const options = def.options ?? [];
-    show = (v) => (v ? (def.option_labels?.[options.indexOf(v)] ?? humanize(v)) : '—');
-  } else if (def?.type === 'boolean') {
-    show = (v) => (v === 'true' ? t('common.yes') : v === 'false' ? t('common.no') : '—');
-  } else if (def?.type === 'date' || /^\d{4}-\d{2}-\d{2}$/.test(e.new)) {
+  } else if (/^\d{4}-\d{2}-\d{2}$/.test(e.new || e.old)) {
     show = (v) => (v ? formatCalendarDate(v, 'date') : '—');
-  } else if (def?.type === 'datetime' || /^\d{4}-\d{2}-\d{2}T/.test(e.new)) {
+  } else if (/^\d{4}-\d{2}-\d{2}T/.test(e.new || e.old)) {
     show = (v) => (v ? formatDate(v) : '—');
+  } else if (e.new === 'true' || e.new === 'false') {
+    show = (v) => (v === 'true' ? t('common.yes') : v === 'false' ? t('common.no') : '—');
   }
-  if (!e.old) return t('history.fieldSet', { field: label, to: show(e.new) });
-  return t('history.fieldChanged', { field: label, from: show(e.old), to: show(e.new) });
+  const to = e.new_label ?? show(e.new);
+  if (!e.old) return t('history.fieldSet', { field: label, to });
+  return t('history.fieldChanged', { field: label, from: e.old_label ?? show(e.old), to });
 }
 
-/** The user ids a timeline names (actors, assignees, people fields), to fetch their cards. */
-export function peopleInEvents(events: TicketEvent[], transitions: Transition[] = []): number[] {
+/**
+ * The user ids a timeline names without the server's words (actors, and
+ * assignees the server left unlabelled), to fetch their cards.
+ */
+export function peopleInEvents(events: TicketEvent[]): number[] {
   const ids: number[] = [];
-  const add = (value: string): void => {
+  const add = (value: string, label: string | null): void => {
     const n = Number(value);
-    if (value && Number.isSafeInteger(n) && n > 0) ids.push(n);
+    if (!label && value && Number.isSafeInteger(n) && n > 0) ids.push(n);
   };
   for (const e of events) {
     if (e.actor_id !== null && e.actor_id !== undefined) ids.push(e.actor_id);
-    if (
-      e.kind === 'assigned' ||
-      (e.kind === 'field_changed' && isPersonField({ transitions }, e.field))
-    ) {
-      add(e.old);
-      add(e.new);
+    if (e.kind === 'assigned') {
+      add(e.old, e.old_label);
+      add(e.new, e.new_label);
     }
   }
   return ids;

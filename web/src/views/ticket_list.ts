@@ -1,13 +1,16 @@
 // Ticket lists: "My tickets" for customers; "Assigned to me" and the "Queue"
-// for staff. Filters and sort order kept in the address, "Load more" paging,
-// the SLA due time of every row. The list keeps itself current: it is read
-// again when a live event touches tickets and every minute (the remaining
-// SLA time is working time counted by the server, so it is asked for again
-// rather than ticked down here).
+// for staff. Filters and sort order kept in the address, the SLA due time of
+// every row. Long lists stay fast: only the rows near the viewport are drawn
+// (ui/virtual_rows.ts), and the next page is read as the person scrolls near
+// the end of those loaded ("Load more" does the same from the keyboard). The
+// list keeps itself current: its first rows are read again when a live event
+// touches tickets and every minute (the remaining SLA time is working time
+// counted by the server, so it is asked for again rather than ticked down
+// here). j and k move a selection through the rows, Enter opens one.
 import { h, replace, announce } from '../dom';
 import { api } from '../api';
 import { isStaff } from '../session';
-import { href } from '../router';
+import { href, navigate } from '../router';
 import { categories, groups, userCards } from '../directory';
 import type { Card } from '../directory';
 import { t } from '../i18n';
@@ -15,16 +18,27 @@ import type { PlainKey } from '../i18n';
 import { onLiveReset, onTicketEvent } from '../live/stream';
 import { debounce, every } from '../live/timing';
 import { showError } from '../ui/form';
+import { VirtualRows } from '../ui/virtual_rows';
 import { learnTickets } from '../process_labels';
-import { filterBar, filterFromQuery, filterToQuery } from './ticket_filter';
+import { rememberList } from '../list_context';
+import { onShortcuts } from '../shortcuts';
+import { filterBar, filterFromQuery, filterToQuery, requestOf } from './ticket_filter';
+import { mountDesk } from '../desk/nav';
 import { kCustomerColumns, kStaffColumns } from './ticket_columns';
 import type { Column, Names } from './ticket_columns';
 import type { Filter, Sort } from './ticket_filter';
 import type { Location } from '../router';
+import type { ListRequest } from '../list_context';
 import type { Ticket, TicketQuery } from '../api/types';
 
-const kPageSize = 25;
-/** The most a refresh reads at once (the API's limit). */
+/** The rows of the first page, and of each page read after it. */
+const kFirstPage = 50;
+const kPageSize = 100;
+/**
+ * The most a refresh reads at once (the API's limit): the first rows of a
+ * longer list are read again, those further down keep what they were read
+ * with until the list is loaded anew.
+ */
 const kMaxRefresh = 200;
 
 type Scope = NonNullable<TicketQuery['scope']>;
@@ -95,6 +109,14 @@ export function ticketListView(
       sort: spec.defaultSort,
     });
     const list = new TicketList(spec, filter, staff);
+    const filters = filterBar(filter, {
+      queue: scope === 'queue',
+      customer: !staff,
+      onChange: () => {
+        list.filterChanged();
+        desk?.changed();
+      },
+    });
     replace(
       root,
       h(
@@ -108,26 +130,34 @@ export function ticketListView(
         ),
         h('a', { class: 'button primary', href: href('/tickets/new') }, t('list.newTicket')),
       ),
-      filterBar(filter, {
-        queue: scope === 'queue',
-        customer: !staff,
-        onChange: () => list.filterChanged(),
-      }),
+      filters,
       list.count,
       list.body,
     );
+    // Staff: the queues and saved views beside the list, "Save view" by the heading.
+    const request = () => ({ scope, ...requestOf(filter) });
+    const desk = staff ? mountDesk(root, { path: spec.path, filter, request }) : null;
+    // Keys work while the first page loads; the router's clean-up removes them.
+    const keys = onShortcuts({
+      next: () => void list.move(1),
+      previous: () => void list.move(-1),
+      open: () => list.openSelected(),
+      search: () => filters.querySelector<HTMLElement>('input, select')?.focus(),
+    });
     await list.load();
     const refresh = debounce(700, () => void list.load({ refresh: true }));
     const stops = [
+      keys,
       onTicketEvent((event) => {
         if (kListKinds.has(event.kind)) refresh();
       }),
       onLiveReset(refresh),
       every(60_000, refresh),
       refresh.cancel,
+      () => desk?.stop(),
     ];
     return () => {
-      list.closed = true;
+      list.close();
       for (const stop of stops) stop();
     };
   };
@@ -137,10 +167,22 @@ class TicketList {
   readonly body = h('div', { class: 'list-body' }, h('p', { class: 'muted' }, t('list.loading')));
   /** "25 tickets shown", announced politely when it changes. */
   readonly count = h('p', { class: 'list-count muted', 'aria-live': 'polite' });
-  closed = false;
+  private closed = false;
   private shown: Ticket[] = [];
   private cursor: string | null = null;
+  /** Counts loads; an answer to an older one is dropped. */
   private loading = 0;
+  /** The next page being read, if one is. */
+  private more: Promise<boolean> | null = null;
+  /** Set when reading the next page failed: scrolling stops asking, the button still does. */
+  private moreFailed = false;
+  private names: Names = { cats: [], grps: [], people: new Map() };
+  private rows: VirtualRows<Ticket> | null = null;
+  private footer = h('div', { class: 'list-footer' });
+  /** Tickets that arrived with the last refresh, marked for a moment. */
+  private fresh = new Set<number>();
+  /** The ticket selected with j and k (or by focusing its row). */
+  private selected: number | null = null;
 
   constructor(
     private readonly spec: ListSpec,
@@ -152,21 +194,31 @@ class TicketList {
     return this.staff ? kStaffColumns : kCustomerColumns;
   }
 
+  close(): void {
+    this.closed = true;
+    this.rows?.destroy();
+  }
+
   filterChanged(): void {
-    history.replaceState(null, '', `#${this.spec.path}?${filterToQuery(this.filter)}`);
+    history.replaceState(null, '', `#${this.address()}`);
     void this.load();
   }
 
+  private address(): string {
+    return `${this.spec.path}?${filterToQuery(this.filter)}`;
+  }
+
   /**
-   * Reads the first page; `refresh` reads as many as are shown and marks
-   * the rows that were not there before.
+   * Reads the first page; `refresh` reads the first rows again (as many as
+   * are shown, at most kMaxRefresh) and marks the rows that were not there.
    */
   async load(options: { refresh?: boolean } = {}): Promise<void> {
     this.loading += 1;
     const mine = this.loading;
-    const limit = options.refresh
-      ? Math.min(kMaxRefresh, Math.max(kPageSize, this.shown.length))
-      : kPageSize;
+    const refresh = Boolean(options.refresh && this.rows);
+    const limit = refresh
+      ? Math.min(kMaxRefresh, Math.max(kFirstPage, this.shown.length))
+      : kFirstPage;
     try {
       const [page, cats, grps] = await Promise.all([
         api.listTickets({ ...this.request(), limit }),
@@ -176,77 +228,127 @@ class TicketList {
       learnTickets(page.items);
       const people = await this.peopleOf(page.items);
       if (mine !== this.loading || this.closed) return;
+      this.names = { cats, grps, people: new Map([...this.names.people, ...people]) };
       const before = new Set(this.shown.map((ticket) => ticket.id));
-      this.shown = page.items;
-      this.cursor = page.next_cursor;
-      const fresh = options.refresh
+      if (refresh && this.cursor && this.shown.length > limit) {
+        // The rows beyond those read again stay as they were read.
+        const read = new Set(page.items.map((ticket) => ticket.id));
+        const rest = this.shown.slice(limit).filter((ticket) => !read.has(ticket.id));
+        this.shown = page.items.concat(rest);
+      } else {
+        this.shown = page.items;
+        this.cursor = page.next_cursor;
+      }
+      this.fresh = refresh
         ? new Set(page.items.filter((ticket) => !before.has(ticket.id)).map((x) => x.id))
         : new Set<number>();
-      this.draw({ cats, grps, people }, fresh);
-      if (fresh.size) announce(t('list.newArrived', { count: fresh.size }));
+      if (!refresh) {
+        this.selected = null;
+        this.moreFailed = false;
+      }
+      this.draw(refresh);
+      if (this.fresh.size) announce(t('list.newArrived', { count: this.fresh.size }));
     } catch (error) {
       if (mine !== this.loading || this.closed) return;
-      if (options.refresh) return; // keep what is shown; the next round tries again
+      if (refresh) return; // keep what is shown; the next round tries again
+      this.rows?.destroy();
+      this.rows = null;
       replace(this.body, h('p', { class: 'muted' }, t('list.failed')));
       showError(null, error);
     }
   }
 
-  private request(): Parameters<typeof api.listTickets>[0] {
-    return {
-      scope: this.spec.scope,
-      status: [...this.filter.statuses],
-      group: this.filter.group,
-      tier: this.filter.tier,
-      unassigned: this.filter.unassigned,
-      sort: this.filter.sort,
-    };
+  private request(): ListRequest {
+    return { scope: this.spec.scope, ...requestOf(this.filter) };
   }
 
   private async peopleOf(tickets: Ticket[]): Promise<Map<number, Card>> {
     return this.staff ? userCards(tickets.map((x) => x.assignee_id)) : new Map<number, Card>();
   }
 
-  private draw(names: Names, fresh: Set<number>): void {
-    const focused = document.activeElement;
-    const focusedHref =
-      focused instanceof HTMLAnchorElement && this.body.contains(focused) ? focused.hash : null;
-    this.count.textContent = this.shown.length
-      ? t(this.cursor ? 'list.countMore' : 'list.count', { count: this.shown.length })
-      : '';
+  /** Shows `shown`: in the table on screen when `keep`, else in a new one. */
+  private draw(keep: boolean): void {
+    this.remember();
+    this.drawCount();
     if (!this.shown.length) {
+      this.rows?.destroy();
+      this.rows = null;
       replace(this.body, this.emptyState());
       return;
     }
-    const tbody = h('tbody');
-    this.appendRows(tbody, this.shown, names, fresh);
-    replace(this.body, this.table(tbody), this.footer(tbody, names));
-    if (focusedHref) {
-      this.body.querySelector<HTMLElement>(`a[href="${CSS.escape(focusedHref)}"]`)?.focus();
+    if (!keep || !this.rows) {
+      this.rows?.destroy();
+      const tbody = h('tbody');
+      const table = this.table(tbody);
+      replace(this.body, table, this.footer);
+      this.rows = new VirtualRows<Ticket>({
+        table,
+        tbody,
+        columns: this.columns.length,
+        key: (ticket) => ticket.id,
+        render: (ticket) => this.row(ticket),
+        onNearEnd: () => {
+          if (!this.moreFailed) void this.loadMore();
+        },
+      });
+    }
+    this.drawFooter();
+    this.rows.setItems(this.shown, !this.cursor);
+    if (this.fresh.size) {
+      const marked = this.fresh;
+      setTimeout(() => {
+        if (this.fresh === marked) this.fresh = new Set();
+      }, 4000);
     }
   }
 
+  private drawCount(): void {
+    this.count.textContent = this.shown.length
+      ? t(this.cursor ? 'list.countMore' : 'list.count', { count: this.shown.length })
+      : '';
+  }
+
+  /** Lets a ticket opened from here show the next and previous ones (j, k). */
+  private remember(): void {
+    rememberList({
+      path: this.address(),
+      request: this.request(),
+      ids: this.shown.map((ticket) => ticket.id),
+      cursor: this.cursor,
+    });
+  }
+
   private table(tbody: HTMLElement): HTMLTableElement {
-    return h(
+    const table = h(
       'table',
-      { class: 'ticket-table' },
+      {
+        class: `ticket-table ${this.staff ? 'columns-staff' : 'columns-customer'}`,
+        'aria-label': t(this.spec.title),
+      },
       h(
         'thead',
         null,
         h(
           'tr',
-          null,
+          { 'aria-rowindex': 1 },
           this.columns.map((column) => this.header(column)),
         ),
       ),
       tbody,
     );
+    // j and k continue from a row the person moved to with Tab or the mouse.
+    tbody.addEventListener('focusin', (event) => {
+      const row = (event.target as Element).closest<HTMLElement>('tr[data-key]');
+      if (row) this.markSelected(Number(row.dataset.key));
+    });
+    return table;
   }
 
   /** A column header; a sortable one is a button that sorts by it. */
   private header(column: Column): HTMLTableCellElement {
     const label = t(column.label);
-    if (!column.sort || !this.staff) return h('th', { scope: 'col' }, label);
+    const col = { col: column.id };
+    if (!column.sort || !this.staff) return h('th', { scope: 'col', dataset: col }, label);
     const active = this.filter.sort === column.sort;
     // The queue lists by number oldest first, "mine" newest first.
     const direction =
@@ -270,70 +372,124 @@ class TicketList {
       this.filter.sort = column.sort;
       this.filterChanged();
     });
-    return h('th', { scope: 'col', 'aria-sort': active ? direction : 'none' }, button);
+    return h(
+      'th',
+      { scope: 'col', dataset: col, 'aria-sort': active ? direction : 'none' },
+      button,
+    );
   }
 
-  private footer(tbody: HTMLElement, names: Names): HTMLElement {
-    const footer = h('div', { class: 'list-footer' });
-    if (!this.cursor) return footer;
+  /** "Load more" while the server has more: the keyboard's way to what scrolling reads. */
+  private drawFooter(): void {
+    if (!this.cursor) {
+      this.footer.replaceChildren();
+      return;
+    }
+    if (this.footer.querySelector('button')) return;
     const more = h('button', { type: 'button', class: 'button' }, t('list.loadMore'));
     more.addEventListener('click', async () => {
-      more.disabled = true;
-      try {
-        const next = await api.listTickets({
-          ...this.request(),
-          cursor: this.cursor,
-          limit: kPageSize,
-        });
-        for (const [id, card] of await this.peopleOf(next.items)) names.people.set(id, card);
-        const known = new Set(this.shown.map((ticket) => ticket.id));
-        const added = next.items.filter((ticket) => !known.has(ticket.id));
-        this.shown = this.shown.concat(added);
-        this.cursor = next.next_cursor;
-        const first = this.appendRows(tbody, added, names, new Set());
-        this.count.textContent = t(this.cursor ? 'list.countMore' : 'list.count', {
-          count: this.shown.length,
-        });
-        if (!this.cursor) footer.replaceChildren();
-        announce(t('list.moreLoaded', { count: added.length }));
-        first?.focus();
-      } catch (error) {
-        showError(null, error);
-      } finally {
-        more.disabled = false;
-      }
+      if (more.getAttribute('aria-disabled') === 'true') return;
+      more.setAttribute('aria-disabled', 'true');
+      const from = this.shown.length;
+      const done = await this.loadMore();
+      more.removeAttribute('aria-disabled');
+      if (!done || this.shown.length <= from) return;
+      announce(t('list.moreLoaded', { count: this.shown.length - from }));
+      this.select(from);
     });
-    footer.append(more);
-    return footer;
+    this.footer.replaceChildren(more);
   }
 
-  /** Adds rows; returns the link of the first new row (for focus). */
-  private appendRows(
-    tbody: HTMLElement,
-    tickets: Ticket[],
-    names: Names,
-    fresh: Set<number>,
-  ): HTMLElement | null {
-    let first: HTMLElement | null = null;
-    for (const ticket of tickets) {
-      const row = h(
-        'tr',
-        {
-          class: `status-row-${ticket.status}${fresh.has(ticket.id) ? ' row-new' : ''}`,
-          dataset: { ticket: String(ticket.id) },
-        },
-        this.columns.map((column) =>
-          h(
-            'td',
-            { dataset: { col: column.id, label: t(column.label) } },
-            column.cell(ticket, names),
-          ),
-        ),
-      );
-      first ??= row.querySelector('a');
-      tbody.append(row);
+  /** Reads the next page (once at a time); true when it was added. */
+  private loadMore(): Promise<boolean> {
+    if (!this.cursor || this.closed) return Promise.resolve(false);
+    this.more ??= this.readMore().finally(() => {
+      this.more = null;
+    });
+    return this.more;
+  }
+
+  private async readMore(): Promise<boolean> {
+    const mine = this.loading;
+    this.body.setAttribute('aria-busy', 'true');
+    try {
+      const next = await api.listTickets({
+        ...this.request(),
+        cursor: this.cursor,
+        limit: kPageSize,
+      });
+      learnTickets(next.items);
+      const people = await this.peopleOf(next.items);
+      if (mine !== this.loading || this.closed) return false;
+      for (const [id, card] of people) this.names.people.set(id, card);
+      const known = new Set(this.shown.map((ticket) => ticket.id));
+      this.shown = this.shown.concat(next.items.filter((ticket) => !known.has(ticket.id)));
+      this.cursor = next.next_cursor;
+      this.moreFailed = false;
+      this.draw(true);
+      return true;
+    } catch (error) {
+      this.moreFailed = true;
+      showError(null, error);
+      return false;
+    } finally {
+      this.body.removeAttribute('aria-busy');
     }
-    return first;
+  }
+
+  /** j (1) and k (-1): selects the next or previous row, reading more at the end. */
+  async move(step: 1 | -1): Promise<void> {
+    const rows = this.rows;
+    if (!rows || !this.shown.length) return;
+    const at = this.selected === null ? -1 : rows.indexOf(this.selected);
+    let index: number;
+    if (at < 0) {
+      index = Math.max(0, rows.firstVisibleIndex());
+    } else {
+      index = at + step;
+    }
+    if (index >= this.shown.length && this.cursor) await this.loadMore();
+    if (index < 0 || index >= this.shown.length) return;
+    this.select(index);
+  }
+
+  /** Selects the row at `index`: scrolled into view, marked, its link focused. */
+  private select(index: number): void {
+    const ticket = this.shown[index];
+    if (!ticket || !this.rows) return;
+    this.markSelected(ticket.id);
+    const row = this.rows.reveal(index);
+    row?.querySelector<HTMLElement>('a[href]')?.focus({ preventScroll: true });
+  }
+
+  private markSelected(id: number): void {
+    if (this.selected === id) return;
+    if (this.selected !== null) this.rows?.rowOf(this.selected)?.classList.remove('row-selected');
+    this.selected = id;
+    this.rows?.pin(id);
+    this.rows?.rowOf(id)?.classList.add('row-selected');
+  }
+
+  /** Enter: opens the selected ticket. */
+  openSelected(): void {
+    if (this.selected !== null) navigate(`/tickets/${this.selected}`);
+  }
+
+  private row(ticket: Ticket): HTMLTableRowElement {
+    const classes = [`status-row-${ticket.status}`];
+    if (this.fresh.has(ticket.id)) classes.push('row-new');
+    if (this.selected === ticket.id) classes.push('row-selected');
+    return h(
+      'tr',
+      { class: classes.join(' ') },
+      this.columns.map((column) =>
+        h(
+          'td',
+          { dataset: { col: column.id, label: t(column.label) } },
+          column.cell(ticket, this.names),
+        ),
+      ),
+    );
   }
 
   private emptyState(): HTMLElement {

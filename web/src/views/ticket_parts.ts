@@ -4,6 +4,7 @@
 import { h } from '../dom';
 import { href } from '../router';
 import { levelLabel, channelLabel, timeElement, ticketNumber } from '../format';
+import { calendarShort } from '../levels';
 import { categoryLabel, groupName, personName } from '../directory';
 import { t } from '../i18n';
 import type { PlainKey } from '../i18n';
@@ -11,7 +12,7 @@ import { statusBadge, criticalityBadge } from '../ui/badges';
 import { customerDeadline } from '../ui/sla';
 import type { Children } from '../dom';
 import type { Card } from '../directory';
-import type { Category, Group, Ticket } from '../api/types';
+import type { Category, Group, Level, Ticket } from '../api/types';
 
 const kReported: ['sources_searched' | 'steps' | 'expected' | 'actual', PlainKey][] = [
   ['sources_searched', 'ticket.reported.sources'],
@@ -77,19 +78,22 @@ export function reported(ticket: Ticket, staff: boolean): HTMLElement | null {
   );
 }
 
-export function details(
-  ticket: Ticket,
-  staff: boolean,
-  cats: Category[],
-  grps: Group[],
-  people: Map<number, Card>,
-): HTMLElement {
+/** The names a ticket's details are told with. */
+export interface DetailNames {
+  cats: Category[];
+  grps: Group[];
+  lvls: Level[];
+  people: Map<number, Card>;
+}
+
+export function details(ticket: Ticket, staff: boolean, names: DetailNames): HTMLElement {
+  const { cats, grps, lvls, people } = names;
   const name = (id: number | null): string => (id ? personName(people, id) : t('ticket.nobodyYet'));
   // [label, value]; null for a row the viewer does not get.
   const rows: ([PlainKey, Children] | null)[] = [
     ['ticket.status', statusBadge(ticket.status, { customer: !staff })],
     ['ticket.category', categoryLabel(cats, ticket.category)],
-    ['ticket.level', levelLabel(ticket.level)],
+    ['ticket.level', levelCell(ticket.level, lvls)],
     staff ? ['ticket.criticality', criticalityBadge(ticket.criticality)] : null,
     ['ticket.group', groupName(grps, ticket.group_id)],
     staff ? ['ticket.tier', `L${ticket.tier}`] : null,
@@ -106,6 +110,17 @@ export function details(
       .filter((row) => row !== null)
       .map(([label, value]) => h('div', null, h('dt', null, t(label)), h('dd', null, value))),
   );
+}
+
+/** The level's name, and how its clock counts ("around the clock, every day"). */
+function levelCell(id: string, lvls: Level[]): Children {
+  const level = lvls.find((l) => l.id === id);
+  if (!level) return levelLabel(id);
+  return [
+    h('span', null, levelLabel(id, level.title)),
+    ' ',
+    h('span', { class: 'level-calendar' }, calendarShort(level.calendar)),
+  ];
 }
 
 export function notFound(): HTMLElement {

@@ -1,11 +1,11 @@
 // The ticket's business process: where it is, what the viewer should do now
-// (the state's instructions for their role), the diagram, and a button for
-// each transition the viewer may fire; each opens its form in a dialog.
+// (the state's instructions for their role), a way to the diagram (drawn
+// further down the page, ./ticket_diagram.ts), and a button for each
+// transition the viewer may fire; each opens its form in a dialog.
 import { h } from '../dom';
-import { apiUrl } from '../api';
 import { t } from '../i18n';
 import { transitionDialog } from './ticket_transition';
-import type { Ticket, Transition } from '../api/types';
+import type { Category, Ticket, Transition } from '../api/types';
 import type { Fire } from './ticket';
 
 interface ProcessContext {
@@ -13,12 +13,14 @@ interface ProcessContext {
   transitions: Transition[];
   fire: Fire;
   staff: boolean;
+  cats: Category[];
+  /** Brings the diagram card into view. */
+  showDiagram: () => void;
 }
 
 export function processPanel(ctx: ProcessContext): HTMLElement {
   const ticket = ctx.ticket;
   if (!ticket.state) return h('p', { class: 'field-hint' }, t('process.none'));
-  const diagram = apiUrl('/api/v1/tickets/{id}/process.svg', { id: ticket.id });
   return h(
     'div',
     { class: 'process stack' },
@@ -29,11 +31,15 @@ export function processPanel(ctx: ProcessContext): HTMLElement {
       ticket.final ? h('span', { class: 'field-hint' }, ` ${t('process.final')}`) : null,
     ),
     ticket.instructions ? h('p', { class: 'process-instructions' }, ticket.instructions) : null,
-    h('a', { href: diagram, target: '_blank', rel: 'noopener' }, t('process.diagram')),
+    h(
+      'button',
+      { type: 'button', class: 'link-button', onclick: ctx.showDiagram },
+      t('process.diagram'),
+    ),
     ctx.transitions.length
       ? h(
           'div',
-          { class: 'transition-buttons' },
+          { class: 'transition-buttons', role: 'group', 'aria-label': t('process.steps') },
           ctx.transitions.map((tr) => transitionButton(tr, ctx)),
         )
       : h('p', { class: 'field-hint' }, t('process.nothingToDo')),
@@ -52,7 +58,13 @@ function transitionButton(tr: Transition, ctx: ProcessContext): HTMLButtonElemen
     tr.label,
   );
   button.addEventListener('click', () =>
-    transitionDialog({ transition: tr, ticket: ctx.ticket, fire: ctx.fire, staff: ctx.staff }),
+    transitionDialog({
+      transition: tr,
+      ticket: ctx.ticket,
+      fire: ctx.fire,
+      staff: ctx.staff,
+      cats: ctx.cats,
+    }),
   );
   return button;
 }

@@ -1,8 +1,10 @@
 // A transition's form, in a modal dialog: the fields it asks for, filled in
 // with the ticket's current process values where it has them, and an
 // optional comment. Choices show their labels, people are chosen by name,
-// dates are typed in the user's notation. Required fields are checked here,
-// with the app's own messages next to each field.
+// a text field named `category` is a select of the help desk's categories
+// (their titles shown, the slug sent), dates are typed in the user's
+// notation. Required fields are checked here, with the app's own messages
+// next to each field.
 import { h } from '../dom';
 import { t } from '../i18n';
 import { humanize } from '../format';
@@ -19,7 +21,7 @@ import {
   setFieldError,
   showError,
 } from '../ui/form';
-import type { Ticket, Transition, TransitionField, TransitionFields } from '../api/types';
+import type { Category, Ticket, Transition, TransitionField, TransitionFields } from '../api/types';
 import type { Fire } from './ticket';
 
 type Value = string | number | boolean;
@@ -36,9 +38,11 @@ export function transitionDialog(spec: {
   ticket: Ticket;
   fire: Fire;
   staff: boolean;
+  /** The categories, for a field named `category`. */
+  cats: Category[];
 }): void {
   const tr = spec.transition;
-  const inputs = tr.fields.map((f) => fieldInput(f, prefill(f, spec.ticket)));
+  const inputs = tr.fields.map((f) => fieldInput(f, prefill(f, spec.ticket), spec.cats));
   const comment = h('textarea', { name: 'comment', rows: 3 });
   const submit = h('button', { type: 'submit', class: 'button primary' }, tr.label);
   const cancel = h('button', { type: 'button', class: 'button subtle' }, t('common.cancel'));
@@ -106,7 +110,9 @@ export function transitionDialog(spec: {
 
 function requiredText(f: TransitionField): string {
   if (f.type === 'user') return t('transition.choosePerson');
-  if (f.type === 'enum' || f.type === 'boolean') return t('transition.chooseValue');
+  if (f.type === 'enum' || f.type === 'boolean' || f.name === kCategoryField) {
+    return t('transition.chooseValue');
+  }
   return t('transition.required');
 }
 
@@ -124,12 +130,28 @@ function prefill(f: TransitionField, ticket: Ticket): string {
   return f.type === 'enum' || f.type === 'string' ? own : '';
 }
 
-function fieldInput(f: TransitionField, value: string): FieldInput {
+/** A text field of this name holds a category's slug. */
+const kCategoryField = 'category';
+
+function fieldInput(f: TransitionField, value: string, cats: Category[]): FieldInput {
   const name = `fields.${f.name}`;
   const wrap = (control: HTMLElement, hint?: string | Node): HTMLElement =>
     field({ label: f.label || humanize(f.name), name, control, hint, optional: !f.required });
   const text = (el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): Reading =>
     el.value.trim() ? { value: el.value.trim() } : { empty: true };
+
+  if (f.name === kCategoryField && f.type === 'string' && cats.length) {
+    const known = cats.some((c) => c.slug === value);
+    const select = h(
+      'select',
+      { name: f.name },
+      h('option', { value: '' }, t('transition.choose')),
+      cats.map((c) => h('option', { value: c.slug, selected: c.slug === value }, c.label)),
+      // A value no category has any more stays as it was, named as stored.
+      value && !known ? h('option', { value, selected: true }, value) : null,
+    );
+    return { field: f, wrapper: wrap(select), read: () => text(select) };
+  }
 
   switch (f.type) {
     case 'enum': {

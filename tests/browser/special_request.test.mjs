@@ -1,0 +1,146 @@
+// Support levels and special-request coupons as a customer sees them: the
+// settings page shows their level, each of its targets with how the time is
+// counted, and their coupons; the new-ticket form ends with the coupon, says
+// what it gives in the words of the special level's targets, offers the
+// customer's own coupon, shows the server's refusal of a wrong one under the
+// field, and opens a special request whose deadline is counted around the
+// clock. Dina (`helpdesk demo`) has a client licence and its coupon.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import {
+  TEST_TIMEOUT_MS,
+  assertNoPageErrors,
+  keepingEvidence,
+  launch,
+  openPage,
+  screenshot,
+  signIn,
+  visible,
+} from './browser.mjs';
+
+const DINA = 'dina@mail.example';
+const SUBJECT = 'The shop is down on a Sunday night';
+const PROMISE =
+  'A ticket opened with a coupon is a special request, served at the “Special request” level ' +
+  'around the clock, every day of the week: first response within 1 h.';
+
+/** "14:05": the time of `iso` in Moscow, as the app shows it in British English. */
+function moscowTime(iso) {
+  return new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Moscow',
+  }).format(new Date(iso));
+}
+
+describe('support level and special-request coupons', { timeout: TEST_TIMEOUT_MS }, () => {
+  let server;
+  let browser;
+  let page;
+  let dinaApi;
+  let code;
+
+  before(async () => {
+    server = await startServer({ demo: true });
+    dinaApi = await server.apiAs(DINA);
+    const { items } = await dinaApi.get('/me/coupons');
+    code = items.find((coupon) => !coupon.used_at).code;
+    browser = await launch();
+    page = await openPage(browser, server);
+    await signIn(page, DINA);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the customer their level, its targets, how they are counted and their coupon', () =>
+    keepingEvidence('settings-level', [page], async () => {
+      await page.goto('/#/settings');
+      const level = page.getByRole('region', { name: 'Your support level' });
+      await visible(level.getByText('Client standard', { exact: true }));
+      await visible(level.getByText('active licence', { exact: false }));
+      const targets = level.getByRole('table', { name: 'What the Client standard level promises' });
+      const first = targets.getByRole('row', { name: /First response/ });
+      await visible(first.getByRole('cell', { name: '6 h', exact: true }));
+      await visible(
+        first.getByText(
+          'in working hours: 10:00–19:00 Moscow time, Monday to Friday, by the Russian production calendar',
+        ),
+      );
+      const coupons = page.getByRole('region', { name: 'Special-request coupons' });
+      await visible(coupons.getByText(PROMISE));
+      const row = coupons.getByRole('row', { name: new RegExp(code) });
+      await visible(row.getByText('Not used yet'));
+      await screenshot(page, 'settings-support-level');
+      assertNoPageErrors(page);
+    }));
+
+  it('shows the server’s refusal of a wrong coupon under the coupon field', () =>
+    keepingEvidence('coupon-wrong', [page], async () => {
+      await page.goto('/#/tickets/new');
+      await visible(page.getByRole('heading', { name: 'New ticket', level: 1 }));
+      const special = page.getByRole('group', { name: 'Special request' });
+      await visible(special.getByText(PROMISE, { exact: false }));
+      await page.getByLabel('Subject').fill(SUBJECT);
+      await page.getByLabel('Describe the problem').fill('Every page answers 502 since 23:00.');
+      const field = special.getByLabel('Special-request coupon');
+      await field.fill('SR-0000-0000-0000');
+      await page.getByRole('button', { name: 'Send to support' }).click();
+      await visible(special.getByText('no special-request coupon has the code SR-0000-0000-0000'));
+      assert.equal(await field.getAttribute('aria-invalid'), 'true');
+      assert.equal(await field.evaluate((el) => el === document.activeElement), true);
+      await screenshot(page, 'new-ticket-coupon-refused');
+      assertNoPageErrors(page);
+    }));
+
+  it('opens a special request with the customer’s coupon, due an hour later around the clock', () =>
+    keepingEvidence('coupon-used', [page], async () => {
+      const special = page.getByRole('group', { name: 'Special request' });
+      await visible(special.getByText('Your coupon:'));
+      await special.getByRole('button', { name: `Use ${code}` }).click();
+      assert.equal(await special.getByLabel('Special-request coupon').inputValue(), code);
+      await screenshot(page, 'new-ticket-coupon');
+      await page.getByRole('button', { name: 'Send to support' }).click();
+      const title = page.getByRole('heading', { name: SUBJECT, level: 1 });
+      await visible(title);
+
+      const details = page.getByRole('region', { name: 'Details' });
+      await visible(details.getByText('Special request', { exact: true }));
+      await visible(details.getByText('around the clock', { exact: true }));
+      // Due one hour after it was opened, whatever the day and hour: 24/7.
+      const { items } = await dinaApi.get('/tickets?limit=1');
+      const ticket = items[0];
+      assert.equal(ticket.subject, SUBJECT);
+      assert.equal(ticket.level, 'special');
+      const hour = (Date.parse(ticket.sla.due) - Date.parse(ticket.created_at)) / 1000;
+      assert.ok(Math.abs(hour - 3600) <= 1, `due ${hour} s after opening`);
+      const deadline = page.locator('[data-deadline]');
+      await visible(deadline.getByText(`We will answer by`, { exact: false }));
+      assert.match(await deadline.innerText(), new RegExp(`${moscowTime(ticket.sla.due)}$`));
+      await screenshot(page, 'customer-special-request');
+
+      await page.goto('/#/settings');
+      const coupons = page.getByRole('region', { name: 'Special-request coupons' });
+      const row = coupons.getByRole('row', { name: new RegExp(code) });
+      await visible(row.getByText('Used on', { exact: false }));
+      await visible(row.getByRole('link', { name: `ticket #${ticket.number}` }));
+      assertNoPageErrors(page);
+    }));
+
+  it('tells a customer without tickets or coupons what their level depends on', () =>
+    keepingEvidence('settings-level-new', [], async () => {
+      const email = await server.addUser('customer', { name: 'Ivan Newcomer' });
+      const fresh = await openPage(browser, server);
+      await signIn(fresh, email, { path: '/settings' });
+      const level = fresh.getByRole('region', { name: 'Your support level' });
+      await visible(level.getByText('Your level is set when you open a ticket', { exact: false }));
+      const coupons = fresh.getByRole('region', { name: 'Special-request coupons' });
+      await visible(coupons.getByText('You have no special-request coupons.', { exact: false }));
+      await visible(coupons.getByText(PROMISE));
+      assertNoPageErrors(fresh);
+      await fresh.context().close();
+    }));
+});

@@ -1,0 +1,204 @@
+// A customer's support level and coupons, on their settings page: the
+// level's name and why it applies, each target it sets (first response,
+// next response, resolution, as GET /api/v1/levels gives them) with its
+// time and how that time is counted (in working hours of the level's
+// calendar, or around the clock), and the special-request coupons of GET
+// /api/v1/me/coupons with what they give.
+//
+// GET /api/v1/me does not name the customer's level, so it is read from the
+// newest of their tickets not opened with a coupon (a ticket records the
+// level resolved when it was opened, and why).
+import { h, replace } from '../dom';
+import type { Children } from '../dom';
+import { api } from '../api';
+import { formatDate, ticketNumber } from '../format';
+import { t } from '../i18n';
+import { href } from '../router';
+import { levels } from '../directory';
+import {
+  calendarWords,
+  kSpecialLevel,
+  levelTargets,
+  levelTitle,
+  specialPromise,
+  targetTime,
+} from '../levels';
+import { slaTargetLabel } from '../ui/sla';
+import { usable } from './new_ticket_coupon';
+import type { Coupon, Level, Ticket } from '../api/types';
+
+/** How many of the newest tickets are looked through for one without a coupon. */
+const kTicketsLooked = 50;
+
+/** The two cards; their content arrives after the page is drawn. */
+export function supportCards(): HTMLElement[] {
+  const level = h('div', { class: 'level-body' }, h('p', { class: 'muted' }, t('app.loading')));
+  const coupons = h('div', { class: 'coupon-body' }, h('p', { class: 'muted' }, t('app.loading')));
+  void fill(level, coupons);
+  return [
+    card('level-title', t('level.title'), level),
+    card('coupons-title', t('coupons.title'), coupons),
+  ];
+}
+
+function card(id: string, title: string, body: HTMLElement): HTMLElement {
+  return h(
+    'section',
+    { class: 'card support-card', 'aria-labelledby': id },
+    h('h2', { id }, title),
+    body,
+  );
+}
+
+async function fill(levelSlot: HTMLElement, couponSlot: HTMLElement): Promise<void> {
+  const [all, mine, tickets] = await Promise.all([
+    levels().catch((): Level[] => []),
+    api.myCoupons().catch((): Coupon[] | null => null),
+    api
+      .listTickets({ scope: 'mine', sort: 'id', limit: kTicketsLooked })
+      .then((page) => page.items)
+      .catch((): Ticket[] => []),
+  ]);
+  const latest = tickets.find((ticket) => ticket.level && ticket.level !== kSpecialLevel);
+  const level = latest ? all.find((l) => l.id === latest.level) : undefined;
+  replace(
+    levelSlot,
+    latest && level ? levelContent(level, latest) : h('p', null, t('level.unknown')),
+  );
+  const special = all.find((l) => l.id === kSpecialLevel);
+  const numbers = await ticketNumbers(mine ?? []);
+  replace(couponSlot, couponContent(mine, special, numbers));
+}
+
+function levelContent(level: Level, ticket: Ticket): Children {
+  // The server words the reason in English only.
+  const reason = ticket.level_reason
+    ? [' — ', h('span', { lang: 'en' }, ticket.level_reason)]
+    : null;
+  return [
+    h('p', { class: 'level-name' }, h('strong', null, levelTitle(level)), reason),
+    h(
+      'p',
+      { class: 'field-hint' },
+      t('level.fromTicket', { number: ticketNumber(ticket) }),
+      ' ',
+      h('a', { href: href(`/tickets/${ticket.id}`) }, t('level.openTicket')),
+    ),
+    targetsTable(level),
+  ];
+}
+
+/** Each target of the level: its time and how the time is counted. */
+function targetsTable(level: Level): HTMLTableElement {
+  return h(
+    'table',
+    { class: 'entitlements' },
+    h('caption', null, t('level.targetsCaption', { level: levelTitle(level) })),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, t('level.col.target')),
+        h('th', { scope: 'col' }, t('level.col.time')),
+        h('th', { scope: 'col' }, t('level.col.counted')),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      levelTargets(level).map(({ name, value }) =>
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, slaTargetLabel(name)),
+          h('td', null, targetTime(value)),
+          h('td', null, calendarWords(level.calendar)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The numbers of the tickets the coupons were used for, by ticket id. */
+async function ticketNumbers(coupons: Coupon[]): Promise<Map<number, string>> {
+  const ids = [...new Set(coupons.map((c) => c.ticket_id).filter((id): id is number => !!id))];
+  const found = await Promise.all(
+    ids.map((id) =>
+      api.ticket(id).then(
+        ({ ticket }): [number, string] => [id, ticketNumber(ticket)],
+        () => null,
+      ),
+    ),
+  );
+  return new Map(found.filter((entry): entry is [number, string] => entry !== null));
+}
+
+function couponContent(
+  mine: Coupon[] | null,
+  special: Level | undefined,
+  numbers: Map<number, string>,
+): Children {
+  const promise = special ? h('p', null, specialPromise(special)) : null;
+  if (mine === null) return h('p', { class: 'muted' }, t('coupons.failed'));
+  if (!mine.length) return [promise, h('p', { class: 'muted' }, t('coupons.none'))];
+  const rows = [...mine].sort((a, b) => Number(usable(b)) - Number(usable(a)));
+  const table = h(
+    'table',
+    { class: 'entitlements coupons' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, t('coupons.col.code')),
+        h('th', { scope: 'col' }, t('coupons.col.validUntil')),
+        h('th', { scope: 'col' }, t('coupons.col.state')),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      rows.map((coupon) =>
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, h('code', null, coupon.code)),
+          h('td', null, formatDate(coupon.expires_at, 'date')),
+          h('td', null, couponState(coupon, numbers)),
+        ),
+      ),
+    ),
+  );
+  const hint = mine.some((coupon) => usable(coupon))
+    ? h(
+        'p',
+        { class: 'field-hint' },
+        t('coupons.howTo'),
+        ' ',
+        h('a', { href: href('/tickets/new') }, t('coupons.newTicket')),
+      )
+    : null;
+  return [promise, table, hint];
+}
+
+function couponState(coupon: Coupon, numbers: Map<number, string>): Children {
+  if (coupon.used_at) {
+    const when = formatDate(coupon.used_at, 'date');
+    if (!coupon.ticket_id) return t('coupons.usedOn', { date: when });
+    const number = numbers.get(coupon.ticket_id);
+    return [
+      t('coupons.usedFor', { date: when }),
+      ' ',
+      h(
+        'a',
+        { href: href(`/tickets/${coupon.ticket_id}`) },
+        number ? t('coupons.ticket', { number }) : t('coupons.aTicket'),
+      ),
+    ];
+  }
+  if (!usable(coupon)) return t('coupons.expired');
+  return t('coupons.unused');
+}
