@@ -111,6 +111,7 @@ Response NoRoute(const HandlerEnv& env, const WebApp& web_app, const Request& re
 service::Actor Context::actor() const {
   service::Actor actor = service::Actor::From(principal->user);
   actor.language = Language();
+  if (actor.time_zone.empty()) actor.time_zone = services().profile.default_time_zone();
   return actor;
 }
 

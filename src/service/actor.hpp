@@ -21,9 +21,13 @@ struct Actor {
   // own, else the one their client asks for, else the installation's
   // default (http/ works it out). Empty: English.
   std::string language;
+  // The IANA time zone times are shown in: the user's own, else the
+  // installation's default (http/ works it out). Empty: the zone of the
+  // calendar the time belongs to.
+  std::string time_zone;
 
   static Actor From(const core::User& user) {
-    return Actor{user.id, user.role, user.company_id, user.email, user.language};
+    return Actor{user.id, user.role, user.company_id, user.email, user.language, user.time_zone};
   }
   bool staff() const { return core::IsStaff(role); }
 };

@@ -43,6 +43,7 @@ class Profile {
   // The installation's defaults (mail.default_language, Europe/Moscow);
   // app/ sets them from the configuration before serving.
   const std::string& default_language() const { return default_language_; }
+  const std::string& default_time_zone() const { return default_time_zone_; }
   // Called with the user after each change to a profile (services.hpp
   // drops the user's cached credentials with it). Set before serving.
   void OnUserChanged(std::function<void(core::UserId)> hook) { user_changed_ = std::move(hook); }

@@ -108,7 +108,7 @@ Result<ComputedClock> ComputeClock(const sla::Calendar& cal, const ClockTargets&
 
 Result<core::SlaStatus> StatusOf(const sla::Calendar& cal, const ClockTargets& t,
                                  const core::TicketSla& c, core::Timestamp now,
-                                 std::string_view language) {
+                                 const Actor& reader) {
   core::SlaStatus s;
   s.level_reason = c.level_reason;
   s.first_response_due = c.first_response_due;
@@ -120,7 +120,7 @@ Result<core::SlaStatus> StatusOf(const sla::Calendar& cal, const ClockTargets& t
     s.state = late ? core::SlaState::kBreached : core::SlaState::kMet;
     return s;
   }
-  s.customer_text = DeadlineText(cal.zone(), *c.next_due, language);
+  s.customer_text = DeadlineText(cal.zone(), *c.next_due, reader.language, reader.time_zone);
   if (c.paused_since) {
     s.state = core::SlaState::kPaused;
     s.remaining_seconds = c.paused_remaining_s;

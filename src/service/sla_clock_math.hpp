@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/sla_clock.hpp"
+#include "service/actor.hpp"
 #include "sla/calendar.hpp"
 
 namespace hd::service {
@@ -70,13 +71,13 @@ Result<ComputedClock> ComputeClock(const sla::Calendar& calendar, const ClockTar
                                    const ClockFacts& facts, sla::Instant now,
                                    const AlertsRaised& raised);
 
-// The state people see at `now`, its promise to the customer in `language`
-// (service/sla/deadline_words.hpp) in the calendar's time zone.
+// The state people see at `now`, its promise to the customer in the
+// reader's language and time zone (service/sla/deadline_words.hpp).
 // remaining_seconds counts working seconds to the nearest target (negative
 // once breached, frozen while paused).
 Result<core::SlaStatus> StatusOf(const sla::Calendar& calendar, const ClockTargets& targets,
                                  const core::TicketSla& clock, core::Timestamp now,
-                                 std::string_view language);
+                                 const Actor& reader);
 
 // The instant as whole seconds (SLA arithmetic is exact to the second).
 inline sla::Instant ToInstant(core::Timestamp t) {

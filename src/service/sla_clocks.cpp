@@ -121,9 +121,9 @@ Result<ClockFacts> FactsOf(Tx& tx, const core::Ticket& t, const core::TicketSla&
 // has no data for the years involved.
 core::SlaStatus ShownStatus(const sla::Calendar* calendar, const ClockTargets& targets,
                             const core::TicketSla& clock, core::Timestamp now,
-                            std::string_view language) {
+                            const Actor& reader) {
   if (calendar != nullptr) {
-    auto status = StatusOf(*calendar, targets, clock, now, language);
+    auto status = StatusOf(*calendar, targets, clock, now, reader);
     if (status.ok()) return std::move(status).value();
   }
   return core::SlaStatus{clock.level_reason, clock.first_response_due, clock.next_target,
@@ -134,7 +134,7 @@ core::SlaStatus ShownStatus(const sla::Calendar* calendar, const ClockTargets& t
 
 Result<std::optional<core::TicketSla>> SlaClocks::Plan(core::Ticket& t, const LevelChoice& choice,
                                                        core::Timestamp now,
-                                                       std::string_view language) const {
+                                                       const Actor& reader) const {
   if (!choice.enabled) return std::optional<core::TicketSla>();
   const auto catalog = policy_.Current();
   const core::SlaLevelVersion* version = catalog->CurrentVersion(choice.level_id);
@@ -153,7 +153,7 @@ Result<std::optional<core::TicketSla>> SlaClocks::Plan(core::Ticket& t, const Le
   HD_ASSIGN_OR_RETURN(auto computed, ComputeClock(*calendar, ClockTargets::Of(*version), facts,
                                                   ToInstant(now), {}));
   Apply(computed, clock);
-  t.sla = ShownStatus(calendar, ClockTargets::Of(*version), clock, now, language);
+  t.sla = ShownStatus(calendar, ClockTargets::Of(*version), clock, now, reader);
   return std::optional<core::TicketSla>(std::move(clock));
 }
 
@@ -193,15 +193,15 @@ Status SlaClocks::Refresh(Tx& tx, const core::Ticket& t, core::Timestamp now) co
 }
 
 Status SlaClocks::Describe(Tx& tx, core::Ticket& t, core::Timestamp now,
-                           std::string_view language) const {
+                           const Actor& reader) const {
   std::vector<core::Ticket> one{std::move(t)};
-  Status s = DescribeAll(tx, one, now, language);
+  Status s = DescribeAll(tx, one, now, reader);
   t = std::move(one.front());
   return s;
 }
 
 Status SlaClocks::DescribeAll(Tx& tx, std::vector<core::Ticket>& tickets, core::Timestamp now,
-                              std::string_view language) const {
+                              const Actor& reader) const {
   if (tickets.empty()) return Ok();
   std::vector<core::TicketId> ids;
   for (const core::Ticket& t : tickets) ids.push_back(t.id);
@@ -215,13 +215,13 @@ Status SlaClocks::DescribeAll(Tx& tx, std::vector<core::Ticket>& tickets, core::
     const core::TicketSla& clock = *it->second;
     HD_ASSIGN_OR_RETURN(auto version, VersionOf(tx, *catalog, clock.level_version_id));
     t.sla = ShownStatus(catalog->FindCalendar(clock.calendar), ClockTargets::Of(version), clock,
-                        now, language);
+                        now, reader);
   }
   return Ok();
 }
 
 Result<SlaDetail> SlaClocks::Detail(Tx& tx, const core::Ticket& t, core::Timestamp now,
-                                    std::string_view language) const {
+                                    const Actor& reader) const {
   HD_ASSIGN_OR_RETURN(auto stored, tx.Sla().FindClock(t.id));
   if (!stored) return Error::NotFound("ticket " + std::to_string(t.id.value) + " has no SLA clock");
   SlaDetail d;
@@ -230,7 +230,7 @@ Result<SlaDetail> SlaClocks::Detail(Tx& tx, const core::Ticket& t, core::Timesta
   HD_ASSIGN_OR_RETURN(d.level, VersionOf(tx, *catalog, d.clock.level_version_id));
   HD_ASSIGN_OR_RETURN(const sla::Calendar* calendar, CalendarOf(*catalog, d.clock.calendar));
   HD_ASSIGN_OR_RETURN(d.status,
-                      StatusOf(*calendar, ClockTargets::Of(d.level), d.clock, now, language));
+                      StatusOf(*calendar, ClockTargets::Of(d.level), d.clock, now, reader));
   std::optional<core::UserId> ignored;
   HD_ASSIGN_OR_RETURN(ClockFacts facts, FactsOf(tx, t, d.clock, ignored));
   const sla::Instant end = facts.stopped_at.value_or(ToInstant(now));

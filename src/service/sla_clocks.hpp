@@ -74,9 +74,9 @@ class SlaClocks {
   // The clock a new ticket starts with under `choice` (ticket id still
   // unset; it starts at ticket.created_at), and ticket.sla filled from it
   // (as Describe would), so the ticket row is inserted with its due instant.
-  // nullopt when the choice is not enabled. The promise is in `language`.
+  // nullopt when the choice is not enabled. The promise is worded for `reader`.
   Result<std::optional<core::TicketSla>> Plan(core::Ticket& ticket, const LevelChoice& choice,
-                                              core::Timestamp now, std::string_view language) const;
+                                              core::Timestamp now, const Actor& reader) const;
 
   // Redeems the chosen coupon for the stored ticket (kInvalidArgument
   // coupon-used when a concurrent request redeemed it first) and stores
@@ -90,11 +90,11 @@ class SlaClocks {
   Status Refresh(core::ports::Tx& tx, const core::Ticket& ticket, core::Timestamp now) const;
 
   // Fills ticket.sla (and nothing when the ticket has no clock), its
-  // promise to the customer in `language`.
+  // promise to the customer worded for `reader`.
   Status Describe(core::ports::Tx& tx, core::Ticket& ticket, core::Timestamp now,
-                  std::string_view language) const;
+                  const Actor& reader) const;
   Status DescribeAll(core::ports::Tx& tx, std::vector<core::Ticket>& tickets, core::Timestamp now,
-                     std::string_view language) const;
+                     const Actor& reader) const;
 
   // The alerts of the ticket's clock not raised yet, each with the instant
   // it falls due (the SLA job raises those that are due).
@@ -106,10 +106,10 @@ class SlaClocks {
   Result<std::optional<core::Timestamp>> NextOpening(const std::string& calendar,
                                                      core::Timestamp now) const;
 
-  // The clock with its timeline, its promise in `language`. kNotFound when
+  // The clock with its timeline, its promise worded for `reader`. kNotFound when
   // the ticket has no clock.
   Result<SlaDetail> Detail(core::ports::Tx& tx, const core::Ticket& ticket, core::Timestamp now,
-                           std::string_view language) const;
+                           const Actor& reader) const;
 
  private:
   const SlaPolicy& policy_;

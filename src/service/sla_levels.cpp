@@ -179,6 +179,20 @@ Result<std::int64_t> SlaLevels::PolicyVersion() {
   return version;
 }
 
+Result<std::optional<CustomerLevel>> SlaLevels::LevelOf(const Actor& customer) {
+  if (customer.staff()) return std::optional<CustomerLevel>();
+  std::optional<CustomerLevel> level;
+  HD_RETURN_IF_ERROR(store_.Read([&](core::ports::Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(LevelChoice choice, clocks_.Choose(tx, customer, "", "web", clock_.Now()));
+    if (!choice.enabled) return Ok();
+    const core::SlaLevelVersion* version = policy_.Current()->CurrentVersion(choice.level_id);
+    level = CustomerLevel{choice.level_id, version ? version->title : choice.level_id,
+                          std::move(choice.reason)};
+    return Ok();
+  }));
+  return level;
+}
+
 Result<std::vector<core::SlaLevelVersion>> SlaLevels::List() {
   std::vector<core::SlaLevelVersion> out;
   for (const auto& [id, v] : policy_.Current()->current) out.push_back(v);

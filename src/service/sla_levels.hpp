@@ -76,6 +76,13 @@ struct CalendarImport {
   std::pair<int, int> coverage;   // the calendar's covered years afterwards
 };
 
+// The level a customer's next ticket gets, and why.
+struct CustomerLevel {
+  std::string id;
+  std::string title;
+  std::string reason;
+};
+
 class SlaLevels {
  public:
   SlaLevels(core::ports::Store& store, SlaPolicy& policy, const SlaClocks& clocks,
@@ -90,6 +97,10 @@ class SlaLevels {
 
   // The current version of every level. Any signed-in user may read them.
   Result<std::vector<core::SlaLevelVersion>> List();
+  // The level the customer's next ticket (without a coupon) gets from their
+  // licences and partner status today; nullopt for staff and while no
+  // levels are loaded.
+  Result<std::optional<CustomerLevel>> LevelOf(const Actor& customer);
   // Records a new version of the level (new tickets use it). Administrators.
   Result<core::SlaLevelVersion> Update(const std::optional<Actor>& actor,
                                        const std::string& level_id, const LevelPatch& patch);

@@ -9,7 +9,7 @@ Result<SlaDetail> Tickets::Sla(const Actor& actor, core::TicketId id) {
   std::optional<SlaDetail> detail;
   HD_RETURN_IF_ERROR(store_.Read([&](core::ports::Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(core::Ticket t, LoadReadableTicket(tx, actor, id));
-    HD_ASSIGN_OR_RETURN(detail, sla_->Detail(tx, t, clock_.Now(), actor.language));
+    HD_ASSIGN_OR_RETURN(detail, sla_->Detail(tx, t, clock_.Now(), actor));
     return Ok();
   }));
   return std::move(*detail);

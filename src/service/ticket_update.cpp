@@ -175,7 +175,7 @@ Result<core::Ticket> Tickets::Update(const Actor& actor, core::TicketId id,
       HD_RETURN_IF_ERROR(sla_->Refresh(tx, t, t.updated_at));
     }
     HD_RETURN_IF_ERROR(processes_.Describe(tx, actor, t));
-    if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Describe(tx, t, clock_.Now(), actor.language));
+    if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Describe(tx, t, clock_.Now(), actor));
     result = std::move(t);
     return Ok();
   }));

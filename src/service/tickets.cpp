@@ -92,7 +92,7 @@ Result<CreatedTicket> Tickets::Create(const Actor& actor, CreateTicketInput in) 
       // The replay answers what the first request did: the whole ticket.
       HD_RETURN_IF_ERROR(processes_.Describe(tx, actor, *earlier));
       if (sla_ != nullptr) {
-        HD_RETURN_IF_ERROR(sla_->Describe(tx, *earlier, clock_.Now(), actor.language));
+        HD_RETURN_IF_ERROR(sla_->Describe(tx, *earlier, clock_.Now(), actor));
       }
       out = CreatedTicket{std::move(*earlier), true};
       return Ok();
@@ -140,7 +140,7 @@ Result<NewTicket> Tickets::CreateIn(Tx& tx, const Actor& actor, const CreateTick
   t.created_at = t.updated_at = now;
   std::optional<core::TicketSla> clock;
   if (sla_ != nullptr) {
-    HD_ASSIGN_OR_RETURN(clock, sla_->Plan(t, level, now, actor.language));
+    HD_ASSIGN_OR_RETURN(clock, sla_->Plan(t, level, now, actor));
   }
   HD_ASSIGN_OR_RETURN(t, tx.Tickets().Insert(std::move(t)));
   if (clock) HD_RETURN_IF_ERROR(sla_->Start(tx, t, level, std::move(*clock)));
@@ -161,7 +161,7 @@ Result<core::Ticket> Tickets::Get(const Actor& actor, core::TicketId id) {
   HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(ticket, LoadReadableTicket(tx, actor, id));
     HD_RETURN_IF_ERROR(processes_.Describe(tx, actor, *ticket));
-    return sla_ == nullptr ? Ok() : sla_->Describe(tx, *ticket, clock_.Now(), actor.language);
+    return sla_ == nullptr ? Ok() : sla_->Describe(tx, *ticket, clock_.Now(), actor);
   }));
   return std::move(*ticket);
 }
@@ -229,7 +229,7 @@ Result<TicketPage> Tickets::List(const Actor& actor, const ListTicketsInput& in)
     }
     HD_ASSIGN_OR_RETURN(page.items, tx.Tickets().List(q));
     HD_RETURN_IF_ERROR(processes_.DescribeAll(tx, actor, page.items));
-    return sla_ == nullptr ? Ok() : sla_->DescribeAll(tx, page.items, clock_.Now(), actor.language);
+    return sla_ == nullptr ? Ok() : sla_->DescribeAll(tx, page.items, clock_.Now(), actor);
   }));
   if (static_cast<int>(page.items.size()) == q.limit) {
     page.items.pop_back();

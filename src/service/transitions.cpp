@@ -36,7 +36,7 @@ Result<core::Ticket> Transitions::Fire(const Actor& actor, core::TicketId id,
     HD_RETURN_IF_ERROR(engine_.Fire(tx, ticket, actor, input, now));
     HD_RETURN_IF_ERROR(engine_.Describe(tx, actor, ticket));
     if (engine_.sla() != nullptr)
-      HD_RETURN_IF_ERROR(engine_.sla()->Describe(tx, ticket, now, actor.language));
+      HD_RETURN_IF_ERROR(engine_.sla()->Describe(tx, ticket, now, actor));
     result = std::move(ticket);
     return Ok();
   }));

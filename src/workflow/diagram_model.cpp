@@ -67,14 +67,15 @@ DiagramModel BuildDiagram(const Process& process, const DiagramOptions& options)
     const Transition* t = process.FindTransition(e.firing_id);
     if (t != nullptr && t->from_any) continue;  // drawn once, from the "*" node
     model.edges.push_back(DiagramEdge{e.from, e.to, e.label.In(options.language), Who(process, e),
-                                      e.returns || e.automatic, OnPath(path, e.from, e.to)});
+                                      e.returns || e.automatic, OnPath(path, e.from, e.to),
+                                      e.firing_id});
   }
   for (const Transition& t : process.transitions) {
     if (!t.from_any || process.FindState(t.to.id) == nullptr) continue;
     model.has_any = true;
     Edge e{kAnyState, t.to.id, t.id, t.label, t.roles, false, t.auto_after_hours > 0, false};
     model.edges.push_back(DiagramEdge{kAnyState, t.to.id, t.label.In(options.language),
-                                      Who(process, e), true, false});
+                                      Who(process, e), true, false, t.id});
   }
   return model;
 }

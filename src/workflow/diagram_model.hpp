@@ -29,6 +29,7 @@ struct DiagramEdge {
   std::string who;    // "l1_operator, tester", "2 x rfc_board", "auto after 72 h"
   bool dashed = false;
   bool highlighted = false;
+  std::string firing_id;  // the transition or approval branch it draws
 };
 
 struct DiagramModel {

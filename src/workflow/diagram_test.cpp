@@ -35,21 +35,26 @@ TEST(DotDiagram, GroupsStatesIntoOneClusterPerTier) {
   EXPECT_THAT(l2, HasSubstr("\"im_triage\" [label=\"Escalated, to reclassify\""));
   EXPECT_THAT(l3, HasSubstr("\"rfc_integration\""));
   EXPECT_THAT(l1, HasSubstr("\"closed\" [label=\"Closed\", style=\"rounded,filled\", "
-                            "peripheries=2]"));
+                            "peripheries=2, id=\"state:closed\"]"));
 }
 
 TEST(DotDiagram, LabelsTransitionsWithTheirRolesAndApprovalsWithTheQuorum) {
   const std::string dot = ToDot(DefaultProcess());
   EXPECT_THAT(dot, HasSubstr("\"l1_technical\" -> \"im_triage\" [label=\"Escalate to the "
-                             "incident manager\\n(l1_operator)\"]"));
+                             "incident manager\\n(l1_operator)\", "
+                             "id=\"transition:escalate:l1_technical:im_triage\"]"));
   EXPECT_THAT(dot, HasSubstr("\"rfc_review\" -> \"rfc_approved\" [label=\"Approve the "
-                             "change\\n(2 x rfc_board)\"]"));
+                             "change\\n(2 x rfc_board)\", "
+                             "id=\"transition:approve_change:rfc_review:rfc_approved\"]"));
   EXPECT_THAT(dot, HasSubstr("\"rfc_review\" -> \"closed\" [label=\"Reject the change\\n(any "
-                             "rfc_board)\"]"));
+                             "rfc_board)\", id=\"transition:reject_change:rfc_review:closed\"]"));
   // A customer reply returns to whichever state asked: one dashed edge each.
   EXPECT_THAT(dot, HasSubstr("\"waiting_for_customer\" -> \"incident_work\" [label=\"Customer "
-                             "replied\\n(customer)\", style=dashed]"));
-  EXPECT_THAT(dot, HasSubstr("\"*\" -> \"closed\" [label=\"Cancel the ticket\\n(administrator)\""));
+                             "replied\\n(customer)\", style=dashed, "
+                             "id=\"transition:customer_replied:waiting_for_customer:"
+                             "incident_work\"]"));
+  EXPECT_THAT(dot, HasSubstr("\"*\" -> \"closed\" [label=\"Cancel the ticket\\n(administrator)\", "
+                             "style=dashed, id=\"transition:cancel:*:closed\"]"));
 }
 
 TEST(DotDiagram, HighlightsTheCurrentStateAndThePathTaken) {
@@ -60,11 +65,12 @@ TEST(DotDiagram, HighlightsTheCurrentStateAndThePathTaken) {
   EXPECT_THAT(dot, HasSubstr("\"im_triage\" [label=\"Escalated, to reclassify\", "
                              "style=\"rounded,filled\", fillcolor=\"#fde68a\""));
   EXPECT_THAT(dot, HasSubstr("\"l1_new\" [label=\"New, to classify\", style=\"rounded,filled\", "
-                             "fillcolor=\"#e0f2fe\"]"));
+                             "fillcolor=\"#e0f2fe\", id=\"state:l1_new\"]"));
   EXPECT_THAT(dot, HasSubstr("\"l1_new\" -> \"l1_technical\" [label=\"Technical "
                              "question\\n(l1_operator)\", color=\"#d97706\""));
   EXPECT_THAT(dot, HasSubstr("\"l1_new\" -> \"closed\" [label=\"Obscene "
-                             "language\\n(l1_operator)\"]"));
+                             "language\\n(l1_operator)\", "
+                             "id=\"transition:close_obscene:l1_new:closed\"]"));
 }
 
 TEST(DotDiagram, EscapesQuotesInLabels) {

@@ -42,6 +42,8 @@ std::string NodeLine(const DiagramNode& n) {
   } else if (n.visited) {
     attrs += ", fillcolor=" + Quote(kVisitedFill);
   }
+  // Element ids in the SVG, for pages that mark states and transitions.
+  attrs += ", id=" + Quote("state:" + n.id);
   return "    " + Quote(n.id) + " [" + attrs + "];\n";
 }
 
@@ -53,6 +55,9 @@ std::string EdgeLine(const DiagramEdge& e) {
   if (e.highlighted) {
     attrs +=
         ", color=" + Quote(kPathColour) + ", fontcolor=" + Quote(kPathColour) + ", penwidth=2.5";
+  }
+  if (!e.firing_id.empty()) {
+    attrs += ", id=" + Quote("transition:" + e.firing_id + ":" + e.from + ":" + e.to);
   }
   return "  " + Quote(e.from) + " -> " + Quote(e.to) + " [" + attrs + "];\n";
 }

@@ -70,6 +70,31 @@ class LevelsAndCoupons(ServerTestCase):
         self.assertEqual([c["code"] for c in mine], [code])
         self.assertIsNotNone(mine[0]["used_at"])
 
+    def test_a_special_request_promises_its_answer_in_the_customer_s_time_zone(self):
+        client, email = self.server.customer()
+        _, code = licence(self.server, email)
+        special = self.assertStatus(client.create_ticket(coupon=code), 201).json()
+        # The 24/7 calendar keeps UTC; the customer reads Moscow time (the default)...
+        self.assertRegex(special["sla"]["deadline_text"], r"^ответим до .* \d\d:\d\d МСК$")
+        # ...or their own zone once they set one.
+        self.assertStatus(client.patch("/api/v1/me", {"time_zone": "Asia/Yekaterinburg"}), 200)
+        shown = client.get(f"/api/v1/tickets/{special['id']}",
+                           headers={"Accept-Language": "en"}).json()["sla"]
+        self.assertRegex(shown["deadline_text"], r"^we will answer by .* \d\d:\d\d UTC\+05$")
+
+    def test_me_names_the_level_of_the_customer_s_next_ticket(self):
+        client, email = self.server.customer()
+        level = self.assertStatus(client.get("/api/v1/me"), 200).json()["level"]
+        self.assertEqual(level["id"], "non_commercial")
+        self.assertEqual(level["reason"], "no active licence and no partner status")
+        self.assertTrue(level["title"])
+        licence(self.server, email, support="operative")
+        level = client.get("/api/v1/me").json()["level"]
+        self.assertEqual(level["id"], "client_operative")
+        self.assertIn("operative support", level["reason"])
+        staff, _ = self.server.staff_client("l1_operator")
+        self.assertIsNone(staff.get("/api/v1/me").json()["level"])
+
     def test_ticket_sla_has_a_timeline(self):
         client, _ = self.server.customer()
         tid = self.assertStatus(client.create_ticket(), 201).json()["id"]

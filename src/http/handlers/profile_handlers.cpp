@@ -16,15 +16,23 @@ namespace {
 // Keeps absurd input out; the use case allows far fewer kinds.
 constexpr std::size_t kMaxMailOffItems = 1000;
 
-// {user, csrf_token (cookie sessions only), profile}. The user comes from
+// {user, csrf_token (cookie sessions only), profile, level (customers: the
+// level of their next ticket; null for staff)}. The user comes from
 // the profile's read, so a PATCH shows at once what it changed.
-Response MeResponse(const Context& context, const service::ProfileView& view,
-                    bool with_signed_in = false) {
+Result<Response> MeResponse(const Context& context, const service::ProfileView& view,
+                            bool with_signed_in = false) {
+  HD_ASSIGN_OR_RETURN(auto level, context.services().sla_levels.LevelOf(context.actor()));
   boost::json::object body{
       {"user", boost::json::value_from(view.user)},
       {"profile", json::ProfileJson(view)},
   };
   if (with_signed_in) body["signed_in"] = true;
+  if (level) {
+    body["level"] =
+        boost::json::object{{"id", level->id}, {"title", level->title}, {"reason", level->reason}};
+  } else {
+    body["level"] = nullptr;
+  }
   if (context.principal->via_session) body["csrf_token"] = context.principal->csrf_token;
   Response response = Json(200, body);
   response.SetHeader("Cache-Control", "no-store");

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <chrono>
+#include <stdexcept>
 
 namespace hd::service {
 namespace {
@@ -65,8 +66,17 @@ std::string DueWords(const date::time_zone& zone, core::Timestamp due, std::stri
 }
 
 std::string DeadlineText(const date::time_zone& zone, core::Timestamp due,
-                         std::string_view language) {
-  return (language == "ru" ? "ответим до " : "we will answer by ") + DueWords(zone, due, language);
+                         std::string_view language, std::string_view reader_zone) {
+  const date::time_zone* shown = &zone;
+  if (!reader_zone.empty()) {
+    try {
+      shown = date::locate_zone(reader_zone);
+    } catch (const std::runtime_error&) {
+      // A zone this system's database lacks: the calendar's own.
+    }
+  }
+  return (language == "ru" ? "ответим до " : "we will answer by ") +
+         DueWords(*shown, due, language);
 }
 
 }  // namespace hd::service

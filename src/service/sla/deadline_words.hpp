@@ -22,8 +22,9 @@ namespace hd::service {
 std::string DueWords(const date::time_zone& zone, core::Timestamp due, std::string_view language);
 
 // The answer time promised to a customer: "ответим до …" / "we will answer
-// by …" around DueWords.
+// by …" around DueWords, as a clock in `reader_zone` (an IANA name, the
+// reader's own) shows it, or in `zone` when that is empty or unknown.
 std::string DeadlineText(const date::time_zone& zone, core::Timestamp due,
-                         std::string_view language);
+                         std::string_view language, std::string_view reader_zone = {});
 
 }  // namespace hd::service
