@@ -24,24 +24,28 @@ class Names {
   explicit Names(Tx& tx) : tx_(tx) {}
 
   Result<std::string> Person(const std::string& id_text) {
-    auto id = IdIn(id_text);
-    if (!id) return std::string();
-    if (auto it = people_.find(*id); it != people_.end()) return it->second;
-    auto user = tx_.Users().Get(core::UserId(*id));
-    if (!user.ok() && user.error().code != ErrorCode::kNotFound) return user.error();
-    return people_[*id] = user.ok() ? user->name : std::string();
+    return NameOf(people_, id_text,
+                  [&](std::int64_t id) { return tx_.Users().Get(core::UserId(id)); });
   }
-
   Result<std::string> Group(const std::string& id_text) {
-    auto id = IdIn(id_text);
-    if (!id) return std::string();
-    if (auto it = groups_.find(*id); it != groups_.end()) return it->second;
-    auto group = tx_.Groups().Get(core::GroupId(*id));
-    if (!group.ok() && group.error().code != ErrorCode::kNotFound) return group.error();
-    return groups_[*id] = group.ok() ? group->name : std::string();
+    return NameOf(groups_, id_text,
+                  [&](std::int64_t id) { return tx_.Groups().Get(core::GroupId(id)); });
   }
 
  private:
+  // The name of the record `id_text` names ("" for no id or a record that is
+  // gone), read with `get` once per id.
+  template <class Get>
+  static Result<std::string> NameOf(std::map<std::int64_t, std::string>& known,
+                                    const std::string& id_text, Get get) {
+    auto id = IdIn(id_text);
+    if (!id) return std::string();
+    if (auto it = known.find(*id); it != known.end()) return it->second;
+    auto found = get(*id);
+    if (!found.ok() && found.error().code != ErrorCode::kNotFound) return found.error();
+    return known[*id] = found.ok() ? found->name : std::string();
+  }
+
   Tx& tx_;
   std::map<std::int64_t, std::string> people_;
   std::map<std::int64_t, std::string> groups_;
