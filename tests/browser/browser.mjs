@@ -28,20 +28,24 @@ export async function launch() {
   });
 }
 
+/** A phone's window (CSS pixels), for the narrow layout. */
+export const PHONE = { width: 360, height: 740 };
+
 /**
- * A fresh browser context (its own cookies: one person) and its page.
- * Uncaught page errors are collected in `page.errors`.
+ * A fresh browser context (its own cookies: one person) and its page, in a
+ * desktop's window unless `viewport` says otherwise. Uncaught page errors
+ * are collected in `page.errors`.
  */
 export async function openPage(
   browser,
   server,
-  { locale = 'en-GB', timezoneId = 'Europe/Moscow' } = {},
+  { locale = 'en-GB', timezoneId = 'Europe/Moscow', viewport = { width: 1280, height: 900 } } = {},
 ) {
   const context = await browser.newContext({
     baseURL: server.url,
     locale,
     timezoneId,
-    viewport: { width: 1280, height: 900 },
+    viewport,
   });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(STEP_TIMEOUT_MS * 2);

@@ -2,11 +2,13 @@
 // the viewport (a bounded number, whatever has been loaded), reads the next
 // page as the person scrolls near the end, and reaches the oldest ticket.
 // The table says how many rows it has once all are loaded, and "Load more"
-// does from the keyboard what scrolling does.
+// does from the keyboard what scrolling does. On a phone, where the rows are
+// cards, the same holds and the page never scrolls sideways.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import {
+  PHONE,
   TEST_TIMEOUT_MS,
   assertNoPageErrors,
   keepingEvidence,
@@ -60,6 +62,44 @@ describe('a list of thousands of tickets', { timeout: TEST_TIMEOUT_MS }, () => {
     await server?.stop();
   });
 
+  /** Scrolls to the end of the list, checking that the rows drawn stay few. */
+  async function scrollToOldest(page, table, { fitsWindow = false } = {}) {
+    const count = page.locator('.list-count');
+    const oldestLink = table.getByRole('link', { name: oldest, exact: true });
+    let most = 0;
+    let rounds = 0;
+    while (!(await oldestLink.isVisible())) {
+      rounds += 1;
+      assert.ok(rounds < 200, 'scrolling reaches the end');
+      const before = await count.innerText();
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      // The next page arrives, or the oldest row is drawn.
+      await page.waitForFunction(
+        ([text, subject]) =>
+          document.querySelector('.list-count')?.textContent !== text ||
+          [...document.querySelectorAll('tbody a')].some((a) => a.textContent === subject),
+        [before, oldest],
+      );
+      const drawn = await table.getByRole('row').count();
+      most = Math.max(most, drawn);
+      assert.ok(drawn <= MAX_DRAWN, `${drawn} rows drawn`);
+      if (fitsWindow) {
+        const [width, inner] = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          window.innerWidth,
+        ]);
+        assert.ok(width <= inner, `the page is ${width} px wide in a ${inner} px window`);
+      }
+    }
+    console.log(`${rounds} scrolls; at most ${most} rows drawn`);
+    await visible(page.getByText(`${TICKETS.toLocaleString('en-GB')} tickets`, { exact: true }));
+    assert.equal(await table.getAttribute('aria-rowcount'), String(TICKETS + 1));
+    const last = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: oldest, exact: true }) });
+    assert.equal(await last.getAttribute('aria-rowindex'), String(TICKETS + 1));
+  }
+
   it('keeps the rows on the page bounded while scrolling reaches the oldest ticket', () => {
     let page;
     return keepingEvidence('long-list', [], async () => {
@@ -68,33 +108,7 @@ describe('a list of thousands of tickets', { timeout: TEST_TIMEOUT_MS }, () => {
       const table = page.getByRole('table', { name: 'My tickets' });
       await visible(table.getByRole('row').nth(5));
       assert.equal(await table.getAttribute('aria-rowcount'), '-1', 'more rows to come');
-      const count = page.locator('.list-count');
-      const oldestLink = table.getByRole('link', { name: oldest, exact: true });
-      let most = 0;
-      let rounds = 0;
-      while (!(await oldestLink.isVisible())) {
-        rounds += 1;
-        assert.ok(rounds < 200, 'scrolling reaches the end');
-        const before = await count.innerText();
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        // The next page arrives, or the oldest row is drawn.
-        await page.waitForFunction(
-          ([text, subject]) =>
-            document.querySelector('.list-count')?.textContent !== text ||
-            [...document.querySelectorAll('tbody a')].some((a) => a.textContent === subject),
-          [before, oldest],
-        );
-        const drawn = await table.getByRole('row').count();
-        most = Math.max(most, drawn);
-        assert.ok(drawn <= MAX_DRAWN, `${drawn} rows drawn`);
-      }
-      console.log(`${rounds} scrolls; at most ${most} rows drawn`);
-      await visible(page.getByText(`${TICKETS.toLocaleString('en-GB')} tickets`, { exact: true }));
-      assert.equal(await table.getAttribute('aria-rowcount'), String(TICKETS + 1));
-      const last = table
-        .getByRole('row')
-        .filter({ has: page.getByRole('link', { name: oldest, exact: true }) });
-      assert.equal(await last.getAttribute('aria-rowindex'), String(TICKETS + 1));
+      await scrollToOldest(page, table);
       // The scrollbar is that of the whole list, not of the rows drawn.
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       assert.ok(height > TICKETS * 30, `the page is ${height} px high`);
@@ -122,6 +136,25 @@ describe('a list of thousands of tickets', { timeout: TEST_TIMEOUT_MS }, () => {
       const focused = await page.evaluate(() => document.activeElement.textContent);
       assert.match(focused, /^Bulk ticket \d{4}$/);
       assert.ok((await table.getByRole('row').count()) <= MAX_DRAWN);
+      assertNoPageErrors(page);
+      await page.context().close();
+    }));
+
+  it('does the same on a phone, where the rows are cards as wide as the window', () =>
+    keepingEvidence('long-list-phone', [], async () => {
+      const page = await openPage(browser, server, { viewport: PHONE });
+      await signIn(page, customer);
+      const table = page.getByRole('table', { name: 'My tickets' });
+      await visible(table.getByRole('row').nth(5));
+      const [card, inner] = await table
+        .getByRole('row')
+        .nth(1)
+        .evaluate((row) => [row.getBoundingClientRect().width, window.innerWidth]);
+      assert.ok(card <= inner, `a card is ${card} px wide in a ${inner} px window`);
+      await scrollToOldest(page, table, { fitsWindow: true });
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      assert.ok(height > TICKETS * 60, `the page is ${height} px high`);
+      await screenshot(page, 'long-list-phone-end', { fullPage: false });
       assertNoPageErrors(page);
       await page.context().close();
     }));

@@ -1,6 +1,8 @@
 // The process diagram inside the ticket page: folded until asked for, then
 // the server's SVG drawn in the page (not in a new tab), its current state in
-// view, the possible next steps marked and named in its text alternative,
+// view, the possible next steps marked (found by the element ids of states and
+// edges, the viewer's own by the ids of the transitions on offer) and named in
+// its text alternative,
 // zoom in, zoom out and fit to the column, and open again on the next ticket;
 // and an SVG carrying scripts, handlers, foreign objects or links is shown
 // without them.
@@ -41,6 +43,7 @@ describe('the process diagram on the ticket page', { timeout: TEST_TIMEOUT_MS },
   let server;
   let browser;
   let ticket;
+  let l1;
 
   before(async () => {
     server = await startServer({ demo: true });
@@ -50,6 +53,7 @@ describe('the process diagram on the ticket page', { timeout: TEST_TIMEOUT_MS },
       body: 'Filtering by brand returns every product.',
       category: 'product',
     });
+    l1 = await server.apiAs('l1@helpdesk.example');
     browser = await launch();
   });
 
@@ -92,8 +96,45 @@ describe('the process diagram on the ticket page', { timeout: TEST_TIMEOUT_MS },
         return a.left >= b.left && a.right <= b.right && a.top >= b.top && a.bottom <= b.bottom;
       });
       assert.equal(inView, true, 'the current state is scrolled into view');
-      const marked = await frame.evaluate((el) => el.querySelectorAll('.diagram-next').length);
-      assert.ok(marked >= 7, `${marked} next steps marked`);
+      // The marks follow the element ids the server gives states
+      // (state:<id>) and edges (transition:<id>:<from>:<to>): the current
+      // state's node, every edge leaving it or leaving "any open state" (but
+      // into it), and in bold those of the transitions the viewer is offered.
+      const marks = await frame.evaluate((el) => {
+        const ids = (selector) => [...el.querySelectorAll(selector)].map((g) => g.id).sort();
+        return {
+          current: ids('.diagram-current'),
+          next: ids('.diagram-next'),
+          mine: ids('.diagram-mine'),
+          edges: ids('g.edge'),
+          titles: el.querySelectorAll('title').length,
+        };
+      });
+      const edgeOf = (id) => {
+        const [kind, transition, from, to] = id.split(':');
+        assert.equal(kind, 'transition', `edge id ${id}`);
+        return { transition, from, to };
+      };
+      const offered = (await l1.get(`/tickets/${ticket.id}/transitions`)).items.map((tr) => tr.id);
+      assert.deepEqual(marks.current, [`state:${ticket.state}`]);
+      const next = marks.edges.filter((id) => {
+        const { from, to } = edgeOf(id);
+        return from === ticket.state || (from === '*' && to !== ticket.state);
+      });
+      assert.ok(next.length >= 7, `${next.length} next steps`);
+      assert.ok(
+        next.some((id) => edgeOf(id).from === '*'),
+        'a step allowed from any open state',
+      );
+      assert.deepEqual(marks.next, next);
+      const mine = next.filter((id) => offered.includes(edgeOf(id).transition));
+      assert.deepEqual(marks.mine, mine);
+      assert.deepEqual(
+        [...new Set(mine.map((id) => edgeOf(id).transition))].sort(),
+        [...offered].sort(),
+        'each step on offer is drawn in bold',
+      );
+      assert.equal(marks.titles, 0, 'no raw ids as tooltips');
       await screenshot(page, 'staff-ticket-process-diagram', { fullPage: false });
 
       const zoom = card.locator('.diagram-zoom');

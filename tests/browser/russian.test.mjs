@@ -236,7 +236,7 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
       );
       await visible(customer.getByText('Присылать письма'));
       await visible(customer.getByRole('button', { name: 'Сохранить настройки' }));
-      // The support level of the ticket just opened, its target in Russian words.
+      // The customer's support level (GET /me), its target in Russian words.
       const level = customer.getByRole('region', { name: 'Ваш уровень поддержки' });
       await visible(level.getByText('Некоммерческий', { exact: true }));
       const first = level.getByRole('row', { name: /Первый ответ/ });

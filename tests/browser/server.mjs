@@ -195,6 +195,7 @@ export class Server {
     return {
       get: (path) => call('GET', path),
       post: (path, body, headers) => call('POST', path, body, headers),
+      patch: (path, body, headers) => call('PATCH', path, body, headers),
       /** Fires a transition on the ticket's current version. */
       fire: async (id, transition, fields = {}) => {
         const ticket = await call('GET', `/tickets/${id}`);

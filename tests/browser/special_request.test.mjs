@@ -4,7 +4,9 @@
 // what it gives in the words of the special level's targets, offers the
 // customer's own coupon, shows the server's refusal of a wrong one under the
 // field, and opens a special request whose deadline is counted around the
-// clock. Dina (`helpdesk demo`) has a client licence and its coupon.
+// clock, its deadline worded in the zone the server words it in. Dina
+// (`helpdesk demo`) has a client licence and its coupon; a new customer,
+// without tickets, reads the non-commercial level from GET /me.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
@@ -25,12 +27,12 @@ const PROMISE =
   'A ticket opened with a coupon is a special request, served at the “Special request” level ' +
   'around the clock, every day of the week: first response within 1 h.';
 
-/** "14:05": the time of `iso` in Moscow, as the app shows it in British English. */
-function moscowTime(iso) {
+/** "14:05": the time of `iso` in `timeZone`, as the app shows it in British English. */
+function clockTime(iso, timeZone = 'Europe/Moscow') {
   return new Intl.DateTimeFormat('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'Europe/Moscow',
+    timeZone,
   }).format(new Date(iso));
 }
 
@@ -60,8 +62,9 @@ describe('support level and special-request coupons', { timeout: TEST_TIMEOUT_MS
     keepingEvidence('settings-level', [page], async () => {
       await page.goto('/#/settings');
       const level = page.getByRole('region', { name: 'Your support level' });
-      await visible(level.getByText('Client standard', { exact: true }));
-      await visible(level.getByText('active licence', { exact: false }));
+      const name = level.locator('.level-name');
+      await visible(name.getByText('Client standard', { exact: true }));
+      await visible(name.getByText(/^active licence /));
       const targets = level.getByRole('table', { name: 'What the Client standard level promises' });
       const first = targets.getByRole('row', { name: /First response/ });
       await visible(first.getByRole('cell', { name: '6 h', exact: true }));
@@ -119,7 +122,9 @@ describe('support level and special-request coupons', { timeout: TEST_TIMEOUT_MS
       assert.ok(Math.abs(hour - 3600) <= 1, `due ${hour} s after opening`);
       const deadline = page.locator('[data-deadline]');
       await visible(deadline.getByText(`We will answer by`, { exact: false }));
-      assert.match(await deadline.innerText(), new RegExp(`${moscowTime(ticket.sla.due)}$`));
+      assert.match(await deadline.innerText(), new RegExp(`${clockTime(ticket.sla.due)}$`));
+      // The server words the same instant in the reader's zone (Moscow by default).
+      assert.match(ticket.sla.deadline_text, new RegExp(`, ${clockTime(ticket.sla.due)} MSK$`));
       await screenshot(page, 'customer-special-request');
 
       await page.goto('/#/settings');
@@ -130,13 +135,49 @@ describe('support level and special-request coupons', { timeout: TEST_TIMEOUT_MS
       assertNoPageErrors(page);
     }));
 
-  it('tells a customer without tickets or coupons what their level depends on', () =>
+  it('words the deadline in the zone of the customer’s profile, as the server does', () =>
+    keepingEvidence('deadline-zone', [page], async () => {
+      const zone = 'Asia/Novosibirsk';
+      await dinaApi.patch('/me', { time_zone: zone });
+      try {
+        const { items } = await dinaApi.get('/tickets?limit=1');
+        const { sla, id } = items[0];
+        const time = clockTime(sla.due, zone);
+        assert.notEqual(time, clockTime(sla.due), 'another clock than Moscow');
+        assert.match(sla.deadline_text, new RegExp(`, ${time} \\S+$`));
+        // The browser is in Moscow; the profile's zone wins, as on the server.
+        await page.goto(`/#/tickets/${id}`);
+        await page.reload();
+        const deadline = page.locator('[data-deadline]');
+        await visible(deadline.getByText('We will answer by', { exact: false }));
+        assert.match(await deadline.innerText(), new RegExp(`${time}$`));
+        assertNoPageErrors(page);
+      } finally {
+        await dinaApi.patch('/me', { time_zone: '' });
+      }
+    }));
+
+  it('shows a customer without tickets or coupons the level their first ticket gets', () =>
     keepingEvidence('settings-level-new', [], async () => {
       const email = await server.addUser('customer', { name: 'Ivan Newcomer' });
+      const freshApi = await server.apiAs(email);
+      assert.deepEqual((await freshApi.get('/me')).level, {
+        id: 'non_commercial',
+        title: 'Non-commercial',
+        reason: 'no active licence and no partner status',
+      });
+      assert.equal((await freshApi.get('/tickets?scope=mine')).items.length, 0);
       const fresh = await openPage(browser, server);
       await signIn(fresh, email, { path: '/settings' });
       const level = fresh.getByRole('region', { name: 'Your support level' });
-      await visible(level.getByText('Your level is set when you open a ticket', { exact: false }));
+      const name = level.locator('.level-name');
+      await visible(name.getByText('Non-commercial', { exact: true }));
+      await visible(name.getByText('no active licence and no partner status', { exact: true }));
+      await visible(level.getByText('Your next ticket gets this level', { exact: false }));
+      assert.equal(await level.getByText('after your first ticket', { exact: false }).count(), 0);
+      const targets = level.getByRole('table', { name: 'What the Non-commercial level promises' });
+      const first = targets.getByRole('row', { name: /First response/ });
+      await visible(first.getByRole('cell', { name: '24 h', exact: true }));
       const coupons = fresh.getByRole('region', { name: 'Special-request coupons' });
       await visible(coupons.getByText('You have no special-request coupons.', { exact: false }));
       await visible(coupons.getByText(PROMISE));

@@ -496,10 +496,9 @@ export const en = {
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved.',
   'level.title': 'Your support level',
-  'level.fromTicket': 'As set on your latest ticket, {number}.',
-  'level.openTicket': 'Open it',
-  'level.unknown':
-    'Your level is set when you open a ticket, from your licence or partner status; it shows here after your first ticket.',
+  'level.next':
+    'Your next ticket gets this level, from your licences and partner status today; a ticket opened with a coupon is a special request.',
+  'level.none': 'No support level applies to your tickets at the moment.',
   'level.targetsCaption': 'What the {level} level promises',
   'level.col.target': 'Target',
   'level.col.time': 'Time',

@@ -49,10 +49,12 @@ export function slaCell(sla: SlaStatus | null): HTMLElement {
 
 /**
  * The deadline in plain words for the customer, or null when none runs,
- * worded here from the due instant in the user's time zone and language.
- * (The server's `deadline_text` names the instant in the zone of the level's
- * calendar: MSK on working hours, UTC on the 24/7 calendar of special
- * requests, whatever the reader's zone.)
+ * worded here from the due instant in the app's time zone and language, like
+ * every other time on the page. The server's `deadline_text` names the same
+ * instant in the same zone when the profile sets one (else in Moscow time,
+ * where the app follows the browser), but always as "we will answer by",
+ * so it cannot say that the clock waits for the customer, that the promise
+ * was missed, or that the target is the resolution.
  */
 export function customerDeadline(ticket: Pick<Ticket, 'sla'>): string | null {
   const sla = ticket.sla;

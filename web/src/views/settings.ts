@@ -190,7 +190,7 @@ export async function settingsView(root: HTMLElement): Promise<void> {
       ),
     ),
     h('div', { class: 'card' }, form),
-    isStaff(saved.user) ? null : supportCards(),
+    isStaff(saved.user) ? null : supportCards(saved.level),
   );
   if (justSaved) {
     justSaved = false;

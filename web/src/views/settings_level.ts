@@ -1,13 +1,10 @@
 // A customer's support level and coupons, on their settings page: the
-// level's name and why it applies, each target it sets (first response,
-// next response, resolution, as GET /api/v1/levels gives them) with its
-// time and how that time is counted (in working hours of the level's
-// calendar, or around the clock), and the special-request coupons of GET
-// /api/v1/me/coupons with what they give.
-//
-// GET /api/v1/me does not name the customer's level, so it is read from the
-// newest of their tickets not opened with a coupon (a ticket records the
-// level resolved when it was opened, and why).
+// level their next ticket gets (GET /api/v1/me's `level`: its id, title and
+// why it applies, from their licences and partner status), each target it
+// sets (first response, next response, resolution, as GET /api/v1/levels
+// gives them) with its time and how that time is counted (in working hours
+// of the level's calendar, or around the clock), and the special-request
+// coupons of GET /api/v1/me/coupons with what they give.
 import { h, replace } from '../dom';
 import type { Children } from '../dom';
 import { api } from '../api';
@@ -25,16 +22,16 @@ import {
 } from '../levels';
 import { slaTargetLabel } from '../ui/sla';
 import { usable } from './new_ticket_coupon';
-import type { Coupon, Level, Ticket } from '../api/types';
+import type { Coupon, Level, MeInfo } from '../api/types';
 
-/** How many of the newest tickets are looked through for one without a coupon. */
-const kTicketsLooked = 50;
+/** The level of GET /me: the customer's next ticket gets it; null when none applies. */
+type MyLevel = MeInfo['level'];
 
-/** The two cards; their content arrives after the page is drawn. */
-export function supportCards(): HTMLElement[] {
+/** The two cards of `mine` (the level /me names); their content arrives after the page is drawn. */
+export function supportCards(mine: MyLevel): HTMLElement[] {
   const level = h('div', { class: 'level-body' }, h('p', { class: 'muted' }, t('app.loading')));
   const coupons = h('div', { class: 'coupon-body' }, h('p', { class: 'muted' }, t('app.loading')));
-  void fill(level, coupons);
+  void fill(mine, level, coupons);
   return [
     card('level-title', t('level.title'), level),
     card('coupons-title', t('coupons.title'), coupons),
@@ -50,41 +47,31 @@ function card(id: string, title: string, body: HTMLElement): HTMLElement {
   );
 }
 
-async function fill(levelSlot: HTMLElement, couponSlot: HTMLElement): Promise<void> {
-  const [all, mine, tickets] = await Promise.all([
+async function fill(
+  myLevel: MyLevel,
+  levelSlot: HTMLElement,
+  couponSlot: HTMLElement,
+): Promise<void> {
+  const [all, mine] = await Promise.all([
     levels().catch((): Level[] => []),
     api.myCoupons().catch((): Coupon[] | null => null),
-    api
-      .listTickets({ scope: 'mine', sort: 'id', limit: kTicketsLooked })
-      .then((page) => page.items)
-      .catch((): Ticket[] => []),
   ]);
-  const latest = tickets.find((ticket) => ticket.level && ticket.level !== kSpecialLevel);
-  const level = latest ? all.find((l) => l.id === latest.level) : undefined;
-  replace(
-    levelSlot,
-    latest && level ? levelContent(level, latest) : h('p', null, t('level.unknown')),
-  );
+  replace(levelSlot, levelContent(myLevel, all));
   const special = all.find((l) => l.id === kSpecialLevel);
   const numbers = await ticketNumbers(mine ?? []);
   replace(couponSlot, couponContent(mine, special, numbers));
 }
 
-function levelContent(level: Level, ticket: Ticket): Children {
+/** The level's name, why it applies, and its targets when GET /levels has it. */
+function levelContent(mine: MyLevel, all: Level[]): Children {
+  if (!mine) return h('p', null, t('level.none'));
+  const level = all.find((l) => l.id === mine.id);
   // The server words the reason in English only.
-  const reason = ticket.level_reason
-    ? [' — ', h('span', { lang: 'en' }, ticket.level_reason)]
-    : null;
+  const reason = mine.reason ? [' — ', h('span', { lang: 'en' }, mine.reason)] : null;
   return [
-    h('p', { class: 'level-name' }, h('strong', null, levelTitle(level)), reason),
-    h(
-      'p',
-      { class: 'field-hint' },
-      t('level.fromTicket', { number: ticketNumber(ticket) }),
-      ' ',
-      h('a', { href: href(`/tickets/${ticket.id}`) }, t('level.openTicket')),
-    ),
-    targetsTable(level),
+    h('p', { class: 'level-name' }, h('strong', null, levelTitle(mine)), reason),
+    h('p', { class: 'field-hint' }, t('level.next')),
+    level ? targetsTable(level) : null,
   ];
 }
 

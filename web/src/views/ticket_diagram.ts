@@ -8,11 +8,13 @@
 // diagram is drawn when the person asks ("Show the diagram", or the process
 // card's "Show the process diagram"), and stays open on the next tickets of
 // the browser tab until they fold it. The steps that may follow are marked
-// too: Graphviz titles each edge "from->to", so the edges leaving the
-// current state (and those from "any open state") are found by their
-// titles, and the viewer's own steps among them by their label. The SVG is
-// read again only when the state changes, and only while the card is in
-// view.
+// too: the server gives each state the element id `state:<state>` and each
+// edge `transition:<transition>:<from>:<to>` (from "*" for a transition
+// allowed from any open state), so the current state is found by its id,
+// the edges leaving it (and those from "*") by theirs, and the viewer's own
+// steps among them by the transition ids GET /tickets/{id}/transitions
+// offers. The SVG is read again only when the state changes, and only while
+// the card is in view.
 import { h, uid } from '../dom';
 import { api, ApiError } from '../api';
 import { currentLanguage, formatNumber, locale, t } from '../i18n';
@@ -241,19 +243,28 @@ export function diagramCard(): DiagramCard {
   };
 }
 
+const kStatePrefix = 'state:';
+const kEdgePrefix = 'transition:';
+
 /**
- * Reads the states and edges from the titles Graphviz gives them (into
- * data-state, data-from and data-to; the titles, raw ids, would show as
- * tooltips) and takes the size from the viewBox.
+ * Reads the states and edges from their element ids (into data-state, and
+ * data-transition, data-from and data-to), drops Graphviz's titles (raw ids
+ * that would show as tooltips) and takes the size from the viewBox.
  */
 function prepare(svg: SVGSVGElement): Drawn {
+  const states = new Set([kAnyState]);
   for (const node of svg.querySelectorAll<SVGGElement>('g.node')) {
-    node.dataset.state = titleOf(node);
+    if (!node.id.startsWith(kStatePrefix)) continue;
+    node.dataset.state = node.id.slice(kStatePrefix.length);
+    states.add(node.dataset.state);
   }
   for (const edge of svg.querySelectorAll<SVGGElement>('g.edge')) {
-    const [from = '', to = ''] = titleOf(edge).split('->');
-    edge.dataset.from = from;
-    edge.dataset.to = to;
+    const parsed = edgeOf(edge.id, states);
+    if (!parsed) continue;
+    edge.dataset.transition = parsed.transition;
+    edge.dataset.from = parsed.from;
+    edge.dataset.to = parsed.to;
+    // The label's first line; the second names who may fire it.
     edge.dataset.label = edge.querySelector('text')?.textContent?.trim() ?? '';
   }
   for (const title of svg.querySelectorAll('title')) title.remove();
@@ -267,34 +278,53 @@ function prepare(svg: SVGSVGElement): Drawn {
   return { svg, width, height };
 }
 
-function titleOf(group: Element): string {
-  return group.querySelector(':scope > title')?.textContent?.trim() ?? '';
+interface EdgeId {
+  transition: string;
+  from: string;
+  to: string;
 }
 
 /**
- * Marks the current state, the edges that leave it (and those allowed from
- * any open state) as possible next steps, and among them the viewer's own
- * (a transition on offer with that label and target); words it all in the
- * image's text alternative.
+ * The parts of an edge's id, `transition:<transition>:<from>:<to>`; null
+ * for any other id. From and to are matched against the states drawn (and
+ * "*"), so a colon inside an id cannot shift them.
+ */
+function edgeOf(id: string, states: ReadonlySet<string>): EdgeId | null {
+  if (!id.startsWith(kEdgePrefix)) return null;
+  const rest = id.slice(kEdgePrefix.length);
+  for (const to of states) {
+    if (!rest.endsWith(`:${to}`)) continue;
+    const head = rest.slice(0, -(to.length + 1));
+    for (const from of states) {
+      if (!head.endsWith(`:${from}`)) continue;
+      const transition = head.slice(0, -(from.length + 1));
+      if (transition) return { transition, from, to };
+    }
+  }
+  return null;
+}
+
+/**
+ * Marks the current state (its node `state:<id>`), the edges that leave it
+ * (and those allowed from any open state) as possible next steps, and among
+ * them the viewer's own (the transitions on offer, by id); words it all in
+ * the image's text alternative.
  */
 function mark(svg: SVGSVGElement, ticket: Ticket, transitions: Transition[]): void {
   const state = ticket.state ?? '';
   for (const el of svg.querySelectorAll('.diagram-current, .diagram-next, .diagram-mine')) {
     el.classList.remove('diagram-current', 'diagram-next', 'diagram-mine');
   }
-  const current = [...svg.querySelectorAll<SVGGElement>('g.node')].find(
-    (node) => node.dataset.state === state,
-  );
+  const current = svg.querySelector(`g.node[id="${CSS.escape(kStatePrefix + state)}"]`);
   current?.classList.add('diagram-current');
+  const offered = new Set(transitions.map((tr) => tr.id));
   const next: string[] = [];
-  for (const edge of svg.querySelectorAll<SVGGElement>('g.edge')) {
-    const { from, to, label = '' } = edge.dataset;
+  for (const edge of svg.querySelectorAll<SVGGElement>('g.edge[data-transition]')) {
+    const { transition = '', from, to, label = '' } = edge.dataset;
     const leaves = from === state || (from === kAnyState && !ticket.final && to !== state);
     if (!leaves) continue;
     edge.classList.add('diagram-next');
-    if (transitions.some((tr) => tr.to === to && tr.label === label)) {
-      edge.classList.add('diagram-mine');
-    }
+    if (offered.has(transition)) edge.classList.add('diagram-mine');
     if (label && !next.includes(label)) next.push(label);
   }
   const stateName = ticket.state_label || state;

@@ -278,7 +278,9 @@ class TicketList {
     }
     if (!keep || !this.rows) {
       this.rows?.destroy();
-      const tbody = h('tbody');
+      // Explicit roles: phones draw the rows as cards (CSS display), which
+      // some browsers take as the end of a table's semantics.
+      const tbody = h('tbody', { role: 'rowgroup' });
       const table = this.table(tbody);
       replace(this.body, table, this.footer);
       this.rows = new VirtualRows<Ticket>({
@@ -323,14 +325,15 @@ class TicketList {
       'table',
       {
         class: `ticket-table ${this.staff ? 'columns-staff' : 'columns-customer'}`,
+        role: 'table',
         'aria-label': t(this.spec.title),
       },
       h(
         'thead',
-        null,
+        { role: 'rowgroup' },
         h(
           'tr',
-          { 'aria-rowindex': 1 },
+          { role: 'row', 'aria-rowindex': 1 },
           this.columns.map((column) => this.header(column)),
         ),
       ),
@@ -348,7 +351,9 @@ class TicketList {
   private header(column: Column): HTMLTableCellElement {
     const label = t(column.label);
     const col = { col: column.id };
-    if (!column.sort || !this.staff) return h('th', { scope: 'col', dataset: col }, label);
+    if (!column.sort || !this.staff) {
+      return h('th', { scope: 'col', role: 'columnheader', dataset: col }, label);
+    }
     const active = this.filter.sort === column.sort;
     // The queue lists by number oldest first, "mine" newest first.
     const direction =
@@ -374,7 +379,12 @@ class TicketList {
     });
     return h(
       'th',
-      { scope: 'col', dataset: col, 'aria-sort': active ? direction : 'none' },
+      {
+        scope: 'col',
+        role: 'columnheader',
+        dataset: col,
+        'aria-sort': active ? direction : 'none',
+      },
       button,
     );
   }
@@ -479,14 +489,16 @@ class TicketList {
     const classes = [`status-row-${ticket.status}`];
     if (this.fresh.has(ticket.id)) classes.push('row-new');
     if (this.selected === ticket.id) classes.push('row-selected');
+    // data-label names the column on a phone's card; .cell-body keeps the
+    // cell's content together beside it.
     return h(
       'tr',
-      { class: classes.join(' ') },
+      { class: classes.join(' '), role: 'row' },
       this.columns.map((column) =>
         h(
           'td',
-          { dataset: { col: column.id, label: t(column.label) } },
-          column.cell(ticket, this.names),
+          { role: 'cell', dataset: { col: column.id, label: t(column.label) } },
+          h('span', { class: 'cell-body' }, column.cell(ticket, this.names)),
         ),
       ),
     );
