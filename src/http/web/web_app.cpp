@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/quality_list.hpp"
+#include "http/security_headers.hpp"
 #include "http/web/static_files.hpp"
 
 namespace hd::http {
@@ -75,11 +76,17 @@ std::optional<Response> WebApp::Serve(const Request& request) const {
   response.SetHeader("Cache-Control",
                      std::string(path.starts_with("/assets/") ? kImmutable : "no-cache"));
   if (!file.gzip.empty() || !file.brotli.empty()) response.SetHeader("Vary", "Accept-Encoding");
+  // Set here, not from the Content-Type later on: a browser takes a 304's
+  // headers into the page it has cached, and the policy of an answer
+  // without a type would forbid the page its own scripts and styles.
+  const std::string_view type = ContentTypeFor(path);
+  response.SetHeader("Content-Security-Policy",
+                     std::string(type.starts_with("text/html") ? kPagePolicy : kResourcePolicy));
   if (NoneMatchHolds(request.Header("If-None-Match").value_or(""), etag)) {
     response.status = 304;
     return response;
   }
-  response.SetHeader("Content-Type", std::string(ContentTypeFor(path)));
+  response.SetHeader("Content-Type", std::string(type));
   if (!coding.empty()) response.SetHeader("Content-Encoding", std::string(coding));
   response.body.assign(body);
   return response;

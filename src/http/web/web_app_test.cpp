@@ -5,6 +5,7 @@
 #include <array>
 
 #include "http/api.hpp"
+#include "http/security_headers.hpp"
 #include "http/test_fakes.hpp"
 
 namespace hd::http {
@@ -76,6 +77,17 @@ TEST(WebApp, AMatchingValidatorGets304WithoutABody) {
   EXPECT_EQ(
       app.Serve(Get("/", {{"If-None-Match", "\"a1b2-br\""}, {"Accept-Encoding", "br"}}))->status,
       304);
+}
+
+TEST(WebApp, A304OfThePageKeepsThePagePolicy) {
+  // Browsers take a 304's headers into the cached page: the API's sandbox
+  // policy there would block the page's scripts and styles on reload.
+  const WebApp app(kFiles);
+  const auto page = app.Serve(Get("/", {{"If-None-Match", "\"a1b2\""}}));
+  ASSERT_EQ(page->status, 304);
+  EXPECT_EQ(page->Header("Content-Security-Policy"), kPagePolicy);
+  const auto script = app.Serve(Get("/assets/main-3f2a1c.js"));
+  EXPECT_EQ(script->Header("Content-Security-Policy"), kResourcePolicy);
 }
 
 TEST(WebApp, UnknownPathsAreNotServed) {
