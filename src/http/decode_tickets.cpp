@@ -68,6 +68,14 @@ Status DecodePatchRouting(json::JsonObject& body, service::TicketPatch& patch) {
   return Ok();
 }
 
+// True when `id` is 1 to `max` letters, digits, '_', '-' or one of `extra`.
+bool IsIdText(std::string_view id, std::size_t max, std::string_view extra = {}) {
+  return !id.empty() && id.size() <= max && std::all_of(id.begin(), id.end(), [&](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || extra.find(c) != std::string_view::npos;
+  });
+}
+
 // A comma-separated list of ids ("client_vip,special"): each 1 to 64
 // letters, digits, '_' or '-', at most 20 of them.
 Result<std::vector<std::string>> DecodeIdList(std::string_view list, const std::string& field) {
@@ -75,11 +83,7 @@ Result<std::vector<std::string>> DecodeIdList(std::string_view list, const std::
   while (true) {
     const std::size_t comma = list.find(',');
     const std::string_view id = list.substr(0, comma);
-    const bool ok = !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-             c == '_' || c == '-';
-    });
-    if (!ok || out.size() == 20) {
+    if (!IsIdText(id, 64) || out.size() == 20) {
       return Error::InvalidArgument(field + " must be up to 20 comma-separated ids", field);
     }
     out.emplace_back(id);
@@ -90,10 +94,8 @@ Result<std::vector<std::string>> DecodeIdList(std::string_view list, const std::
 
 // A queue id of GET /api/v1/queues: "mine", "state:l1_new"…
 Result<std::string> DecodeQueueId(std::string_view id) {
-  const bool ok = !id.empty() && id.size() <= 100 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == ':';
-  });
-  if (!ok) return Error::InvalidArgument("queue must be a queue id of GET /api/v1/queues", "queue");
+  if (!IsIdText(id, 100, ":"))
+    return Error::InvalidArgument("queue must be a queue id of GET /api/v1/queues", "queue");
   return std::string(id);
 }
 
