@@ -16,9 +16,19 @@ std::string Field(const YAML::Node& node, const char* key) {
   return node[key] ? node[key].as<std::string>() : std::string();
 }
 
+// A text for people: one text for every language, or {en: ..., ru: ...}.
+core::LocalText TextField(const YAML::Node& node, const char* key) {
+  const YAML::Node value = node[key];
+  if (!value || !value.IsMap()) return core::LocalText(Field(node, key));
+  core::LocalText text;
+  for (const auto& kv : value) text.Set(kv.first.as<std::string>(), kv.second.as<std::string>());
+  return text;
+}
+
 Status LoadGroups(const YAML::Node& groups, service::Directory& directory) {
   for (const auto& g : groups) {
-    core::Group group{{}, Field(g, "slug"), Field(g, "name"), g["tier"] ? g["tier"].as<int>() : 1};
+    core::Group group{
+        {}, Field(g, "slug"), TextField(g, "name"), g["tier"] ? g["tier"].as<int>() : 1};
     auto added = directory.AddGroup(std::nullopt, group);
     if (!added.ok() && added.error().code != ErrorCode::kConflict) {
       return Error::InvalidArgument("group " + group.slug + ": " + added.error().message);
@@ -30,7 +40,8 @@ Status LoadGroups(const YAML::Node& groups, service::Directory& directory) {
 Status LoadCategories(const YAML::Node& categories, service::Directory& directory) {
   HD_ASSIGN_OR_RETURN(auto groups, directory.Groups());
   for (const auto& c : categories) {
-    core::Category category{Field(c, "slug"), Field(c, "label"), std::nullopt, Field(c, "hint")};
+    core::Category category{Field(c, "slug"), TextField(c, "label"), std::nullopt,
+                            TextField(c, "hint")};
     const std::string group = Field(c, "group");
     for (const auto& g : groups) {
       if (g.slug == group) category.group_id = g.id;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/process_renderer.hpp"
+#include "core/local_text.hpp"
 
 namespace hd::app {
 
@@ -59,6 +60,11 @@ std::map<std::string, std::string, std::less<>> ReadTemplates(const std::string&
   for (const fs::path& file : FilesIn(folder, ".txt")) {
     texts[file.stem().string()] = ReadText(file);
   }
+  for (std::string_view language : core::kLanguages) {
+    for (const fs::path& file : FilesIn(fs::path(folder) / language, ".txt")) {
+      texts[std::string(language) + "/" + file.stem().string()] = ReadText(file);
+    }
+  }
   return texts;
 }
 
@@ -66,8 +72,8 @@ Status LoadProcessDefaults(const Config& config, Runtime& runtime) {
   const fs::path root(config.config_dir);
   service::Services& services = *runtime.services;
   HD_RETURN_IF_ERROR(LoadDefinitions(root / "processes", services));
-  services.processes.SetTemplates(
-      service::TemplateSet(ReadTemplates((root / "templates").string())));
+  services.processes.SetTemplates(service::TemplateSet(ReadTemplates((root / "templates").string()),
+                                                       config.mail.default_language));
   services.processes.SetRenderer(std::make_shared<ChildProcessRenderer>());
   return Ok();
 }

@@ -19,7 +19,8 @@ namespace hd::app {
 // cannot be read; an invalid definition is logged, not fatal.
 Status LoadProcessDefaults(const Config& config, Runtime& runtime);
 
-// The reply templates in `folder` (<id>.txt), by id.
+// The reply templates in `folder`: <id>.txt by id, and <language>/<id>.txt
+// (a folder per language the product speaks) by "<language>/<id>".
 std::map<std::string, std::string, std::less<>> ReadTemplates(const std::string& folder);
 
 }  // namespace hd::app

@@ -8,6 +8,8 @@ namespace hd::core {
 namespace {
 
 const std::string kNone;
+constexpr char kLanguageMark = '\x1E';
+constexpr char kTextMark = '\x1F';
 
 }  // namespace
 
@@ -29,6 +31,64 @@ const std::string& LocalText::In(std::string_view language) const {
     }
   }
   return texts_.front().second;
+}
+
+bool LocalText::any_empty() const {
+  return std::any_of(texts_.begin(), texts_.end(), [](const auto& t) { return t.second.empty(); });
+}
+
+std::string LocalText::Stored() const {
+  if (texts_.empty()) return {};
+  if (texts_.size() == 1 && texts_.front().first.empty()) {
+    std::string out = texts_.front().second;
+    if (!out.empty() && out.front() == kLanguageMark) out.front() = ' ';
+    return out;
+  }
+  std::string out;
+  for (const auto& [language, text] : texts_) {
+    out += kLanguageMark;
+    out += language;
+    out += kTextMark;
+    for (char c : text) out += c == kLanguageMark || c == kTextMark ? ' ' : c;
+  }
+  return out;
+}
+
+LocalText LocalText::FromStored(std::string_view stored) {
+  if (stored.empty() || stored.front() != kLanguageMark) {
+    return stored.empty() ? LocalText() : LocalText(std::string(stored));
+  }
+  LocalText out;
+  while (!stored.empty()) {
+    stored.remove_prefix(1);  // the language mark
+    const std::size_t text_at = stored.find(kTextMark);
+    const std::size_t next = stored.find(kLanguageMark);
+    if (text_at == std::string_view::npos || text_at > next) {  // damaged: keep what it says
+      out.Set("", std::string(stored.substr(0, next)));
+    } else {
+      out.Set(std::string(stored.substr(0, text_at)),
+              std::string(stored.substr(text_at + 1, next == std::string_view::npos
+                                                         ? std::string_view::npos
+                                                         : next - text_at - 1)));
+    }
+    if (next == std::string_view::npos) break;
+    stored.remove_prefix(next);
+  }
+  return out;
+}
+
+LocalText EnglishAndRussian(std::string en, std::string ru) {
+  LocalText text;
+  text.Set("en", std::move(en));
+  text.Set("ru", std::move(ru));
+  return text;
+}
+
+bool HasControlCharacters(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
+  });
 }
 
 bool IsKnownLanguage(std::string_view language) {

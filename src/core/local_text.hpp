@@ -28,6 +28,16 @@ class LocalText {
   const std::string& Default() const { return In("en"); }
 
   bool empty() const { return texts_.empty(); }
+  // True when some language's text is empty.
+  bool any_empty() const;
+
+  // The text as one string for a database column, read back by FromStored:
+  // a text for every language is stored as written; texts in several
+  // languages are stored as "\x1E<language>\x1F<text>" for each, control
+  // characters nobody types: in a text they are stored as spaces (only
+  // where they would be taken for marks), so any text reads back as text.
+  std::string Stored() const;
+  static LocalText FromStored(std::string_view stored);
   // (language, text) in the order written.
   const std::vector<std::pair<std::string, std::string>>& all() const { return texts_; }
 
@@ -37,9 +47,16 @@ class LocalText {
   std::vector<std::pair<std::string, std::string>> texts_;
 };
 
+// A text written in English and in Russian.
+LocalText EnglishAndRussian(std::string en, std::string ru);
+
 // The languages the product speaks, in order of preference for a reader
 // who names none: "ru" first (the installation's default out of the box).
 inline constexpr std::string_view kLanguages[] = {"ru", "en"};
+
+// True when `text` holds a control character other than tab, CR and LF:
+// such a text cannot be stored as a LocalText.
+bool HasControlCharacters(std::string_view text);
 
 // True for a language the product speaks.
 bool IsKnownLanguage(std::string_view language);

@@ -31,6 +31,57 @@ TEST(LocalText, ATextWithoutALanguageServesEveryLanguage) {
   EXPECT_EQ(both.In("ru"), "Новая");
 }
 
+TEST(LocalText, AStoredTextReadsBackTheSame) {
+  LocalText both;
+  both.Set("en", "Client, VIP support");
+  both.Set("ru", "Клиент, VIP-поддержка");
+  const LocalText back = LocalText::FromStored(both.Stored());
+  EXPECT_EQ(back, both);
+  EXPECT_EQ(back.In("ru"), "Клиент, VIP-поддержка");
+  EXPECT_EQ(LocalText::FromStored(LocalText("Plain, as before").Stored()),
+            LocalText("Plain, as before"));
+  EXPECT_EQ(LocalText("Plain").Stored(), "Plain");  // rows written earlier read the same
+  EXPECT_TRUE(LocalText::FromStored("").empty());
+  LocalText with_empty;
+  with_empty.Set("en", "");
+  with_empty.Set("ru", "Пусто");
+  EXPECT_EQ(LocalText::FromStored(with_empty.Stored()), with_empty);
+  EXPECT_TRUE(with_empty.any_empty());
+}
+
+TEST(LocalText, MarksInsideATextNeverSplitIt) {
+  EXPECT_EQ(LocalText::FromStored(LocalText("\x1E"
+                                            "en\x1F"
+                                            "trick")
+                                      .Stored())
+                .In("ru"),
+            " en\x1F"
+            "trick");
+  const LocalText both = EnglishAndRussian(
+      "a\x1E"
+      "ru\x1F"
+      "b",
+      "в");
+  const LocalText back = LocalText::FromStored(both.Stored());
+  EXPECT_EQ(back.In("en"), "a ru b");
+  EXPECT_EQ(back.In("ru"), "в");
+}
+
+TEST(LocalText, ADamagedStoredTextStillReadsAsText) {
+  const LocalText damaged = LocalText::FromStored("\x1Eno marks here");
+  EXPECT_EQ(damaged.In("ru"), "no marks here");
+}
+
+TEST(LocalText, ControlCharactersAreFoundButLineBreaksAndTabsAreText) {
+  EXPECT_FALSE(HasControlCharacters("two\nlines\tand a tab\r\n"));
+  EXPECT_TRUE(
+      HasControlCharacters("a\x1E"
+                           "b"));
+  EXPECT_TRUE(HasControlCharacters(std::string_view("nul\0", 4)));
+  EXPECT_TRUE(HasControlCharacters("del\x7F"));
+  EXPECT_FALSE(HasControlCharacters("Лицензии"));
+}
+
 TEST(PreferredLanguage, TakesTheBestKnownLanguageOfAcceptLanguage) {
   EXPECT_EQ(PreferredLanguage("", "ru"), "ru");
   EXPECT_EQ(PreferredLanguage("en-US,en;q=0.9", "ru"), "en");

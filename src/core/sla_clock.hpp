@@ -60,7 +60,9 @@ struct TicketSla {
   TicketId ticket_id;
   std::string level_id;
   SlaLevelVersionId level_version_id;
-  std::string level_reason;  // e.g. "active licence Business until 2026-03-01"
+  // Why, as a LocalText's stored form: "active licence Business until
+  // 2026-03-01" in English and Russian (LocalText::FromStored).
+  std::string level_reason;
   std::string calendar;
   std::optional<CouponId> coupon_id;  // set for a special request
   Timestamp started_at;

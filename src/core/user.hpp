@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/ids.hpp"
+#include "core/local_text.hpp"
 #include "core/role.hpp"
 #include "core/time.hpp"
 
@@ -39,16 +40,16 @@ struct Company {
 struct Group {
   GroupId id;
   std::string slug;  // unique, e.g. "support"
-  std::string name;
+  LocalText name;
   int tier = 1;  // 1, 2 or 3
 };
 
 // A ticket category and the group it routes to (DOMAIN.md §1 routing hints).
 struct Category {
   std::string slug;  // unique, e.g. "licence"
-  std::string label;
+  LocalText label;
   std::optional<GroupId> group_id;
-  std::string hint;  // shown on the form, e.g. "hosting errors go to your hoster"
+  LocalText hint;  // shown on the form, e.g. "hosting errors go to your hoster"
 };
 
 }  // namespace hd::core

@@ -43,6 +43,7 @@ constexpr std::array kRoutes = {
     RouteSpec{"GET", "/api/v1/tickets/{id}/presence", Access::kUser, GetPresence},
     RouteSpec{"PUT", "/api/v1/tickets/{id}/presence", Access::kUser, AnnouncePresence},
     RouteSpec{"DELETE", "/api/v1/tickets/{id}/presence", Access::kUser, LeavePresence},
+    RouteSpec{"GET", "/api/v1/tickets/{id}/replies", Access::kUser, ListCannedReplies},
     RouteSpec{"GET", "/api/v1/reports/sla", Access::kUser, SlaReport},
     RouteSpec{"GET", "/api/v1/admin/licences", Access::kUser, ListLicences},
     RouteSpec{"POST", "/api/v1/admin/licences", Access::kUser, AddLicence},

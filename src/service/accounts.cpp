@@ -143,6 +143,7 @@ Result<SessionGrant> Accounts::Register(const RegisterInput& input) {
   HD_ASSIGN_OR_RETURN(std::string hash, impl_->Hash(input.password));
   core::User user{{},           email, name,  core::Role::kCustomer,
                   std::nullopt, hash,  false, impl_->clock_.Now()};
+  if (core::IsKnownLanguage(input.language)) user.language = input.language;
   HD_RETURN_IF_ERROR(impl_->store_.Write([&](Tx& tx) -> Status {
     auto inserted = tx.Users().Insert(user);
     if (!inserted.ok()) {

@@ -25,6 +25,9 @@ struct RegisterInput {
   // Where the sign-up comes from (the client's address): sign-ups are
   // throttled per address. Empty: not throttled (the console, tests).
   std::string client_key;
+  // The language the person's browser asks for ("ru", "en"; "" = none the
+  // product speaks): kept as theirs, so mail and replies follow it.
+  std::string language;
 };
 
 // A freshly opened browser session. `session_token` goes into the HttpOnly

@@ -55,11 +55,21 @@ Result<core::Coupon> IssueCoupon(core::ports::Tx& tx, const CouponGrant& g, core
   note.user_id = g.user_id;
   note.audience = g.user_id ? "user:" + std::to_string(g.user_id->value)
                             : "company:" + std::to_string(g.company_id->value);
-  note.subject = "Your special-request coupon " + coupon.code;
-  note.body = "Hello,\n\n" + g.why + ". Here is your special-request coupon: " + coupon.code +
+  const std::string until = core::FormatIso8601(coupon.expires_at);
+  note.subject = core::EnglishAndRussian("Your special-request coupon " + coupon.code,
+                                         "Ваш купон на спецобращение " + coupon.code)
+                     .Stored();
+  note.body =
+      core::EnglishAndRussian(
+          "Hello,\n\n" + g.why.In("en") + ". Here is your special-request coupon: " + coupon.code +
               "\n\nEnter it at the last step of a new ticket to have it answered within one "
               "hour, around the clock. It can be used once, until " +
-              core::FormatIso8601(coupon.expires_at) + ".\n";
+              until + ".\n",
+          "Здравствуйте!\n\n" + g.why.In("ru") + ". Ваш купон на спецобращение: " + coupon.code +
+              "\n\nУкажите его на последнем шаге нового обращения, и мы ответим в течение часа, "
+              "круглосуточно. Купон можно использовать один раз, до " +
+              until + ".\n")
+          .Stored();
   note.created_at = now;
   HD_RETURN_IF_ERROR(tx.Notifications().Queue(std::move(note)));
   if (g.origin == core::CouponOrigin::kAdmin) {

@@ -9,6 +9,7 @@
 
 #include "core/coupon.hpp"
 #include "core/error.hpp"
+#include "core/local_text.hpp"
 #include "core/ports/store.hpp"
 
 namespace hd::service {
@@ -24,7 +25,8 @@ struct CouponGrant {
   core::CouponOrigin origin = core::CouponOrigin::kActivation;
   std::optional<core::UserId> issued_by;  // set for an administrator's coupon
   core::Timestamp expires_at;
-  std::string why;  // for the notification, e.g. "your licence Business was activated"
+  // For the notification, in English and Russian: "Your licence Business was activated".
+  core::LocalText why;
 };
 
 // Stores the coupon (retrying on the rare code collision), queues the

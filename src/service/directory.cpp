@@ -17,6 +17,23 @@ Status RequireAdmin(const std::optional<Actor>& actor) {
   return Ok();
 }
 
+// Each language's text as CheckText, in languages the product speaks, with
+// no control characters (the stored form uses them).
+Status CheckLocalText(const core::LocalText& text, const char* field, std::size_t max_chars,
+                      bool required) {
+  if (required && text.empty()) return CheckText("", field, max_chars, true);
+  for (const auto& [language, value] : text.all()) {
+    if (!language.empty() && !core::IsKnownLanguage(language)) {
+      return Error::InvalidArgument(std::string(field) + ": unknown language " + language, field);
+    }
+    if (core::HasControlCharacters(value)) {
+      return Error::InvalidArgument(std::string(field) + " holds control characters", field);
+    }
+    HD_RETURN_IF_ERROR(CheckText(value, field, max_chars, required));
+  }
+  return Ok();
+}
+
 Status CheckSlug(const std::string& slug, const char* field) {
   if (slug.empty() || slug.size() > 64) {
     return Error::InvalidArgument(std::string(field) + " must have 1 to 64 characters", field);
@@ -55,7 +72,7 @@ Result<std::vector<core::Group>> Directory::Groups() {
 Result<core::Group> Directory::AddGroup(const std::optional<Actor>& actor, core::Group group) {
   HD_RETURN_IF_ERROR(RequireAdmin(actor));
   HD_RETURN_IF_ERROR(CheckSlug(group.slug, "slug"));
-  HD_RETURN_IF_ERROR(CheckText(group.name, "name", 200, true));
+  HD_RETURN_IF_ERROR(CheckLocalText(group.name, "name", 200, true));
   if (group.tier < 1 || group.tier > 3) {
     return Error::InvalidArgument("tier must be 1, 2 or 3", "tier");
   }
@@ -69,8 +86,8 @@ Result<core::Group> Directory::AddGroup(const std::optional<Actor>& actor, core:
 Status Directory::PutCategory(const std::optional<Actor>& actor, const core::Category& category) {
   HD_RETURN_IF_ERROR(RequireAdmin(actor));
   HD_RETURN_IF_ERROR(CheckSlug(category.slug, "slug"));
-  HD_RETURN_IF_ERROR(CheckText(category.label, "label", 200, true));
-  HD_RETURN_IF_ERROR(CheckText(category.hint, "hint", 2'000, false));
+  HD_RETURN_IF_ERROR(CheckLocalText(category.label, "label", 200, true));
+  HD_RETURN_IF_ERROR(CheckLocalText(category.hint, "hint", 2'000, false));
   return store_.Write([&](Tx& tx) { return tx.Groups().UpsertCategory(category); });
 }
 

@@ -21,15 +21,19 @@ std::optional<std::int64_t> IdIn(const std::string& text) {
 // Looks up and remembers people's and groups' names for one history.
 class Names {
  public:
-  explicit Names(Tx& tx) : tx_(tx) {}
+  Names(Tx& tx, std::string language) : tx_(tx), language_(std::move(language)) {}
 
   Result<std::string> Person(const std::string& id_text) {
-    return NameOf(people_, id_text,
-                  [&](std::int64_t id) { return tx_.Users().Get(core::UserId(id)); });
+    return NameOf(people_, id_text, [&](std::int64_t id) -> Result<std::string> {
+      HD_ASSIGN_OR_RETURN(core::User user, tx_.Users().Get(core::UserId(id)));
+      return user.name;
+    });
   }
   Result<std::string> Group(const std::string& id_text) {
-    return NameOf(groups_, id_text,
-                  [&](std::int64_t id) { return tx_.Groups().Get(core::GroupId(id)); });
+    return NameOf(groups_, id_text, [&](std::int64_t id) -> Result<std::string> {
+      HD_ASSIGN_OR_RETURN(core::Group group, tx_.Groups().Get(core::GroupId(id)));
+      return group.name.In(language_);
+    });
   }
 
  private:
@@ -43,10 +47,11 @@ class Names {
     if (auto it = known.find(*id); it != known.end()) return it->second;
     auto found = get(*id);
     if (!found.ok() && found.error().code != ErrorCode::kNotFound) return found.error();
-    return known[*id] = found.ok() ? found->name : std::string();
+    return known[*id] = found.ok() ? *found : std::string();
   }
 
   Tx& tx_;
+  std::string language_;  // of group names
   std::map<std::int64_t, std::string> people_;
   std::map<std::int64_t, std::string> groups_;
 };
@@ -133,7 +138,7 @@ Result<std::vector<WordedEvent>> InWords(Tx& tx, const ProcessEngine& processes,
   } else if (running.error().code != ErrorCode::kConflict) {
     return running.error();
   }
-  Names names(tx);
+  Names names(tx, reader.language);
   std::vector<WordedEvent> out;
   out.reserve(events.size());
   for (core::Event& event : events) {

@@ -126,14 +126,16 @@ Result<LicenceOutcome> Licences::Add(const std::optional<Actor>& actor, const Li
       l.expires = ExpiryFrom(level, l.activated);
       HD_ASSIGN_OR_RETURN(out.licence, tx.Licences().Insert(std::move(l)));
     }
-    CouponGrant grant{
-        holder.user_id,
-        holder.company_id,
-        out.licence.id,
-        out.renewed ? core::CouponOrigin::kRenewal : core::CouponOrigin::kActivation,
-        std::nullopt,
-        OneYearAfter(core::ParseDate(in.activated).value()),
-        "Your licence " + out.licence.edition + (out.renewed ? " was renewed" : " was activated")};
+    CouponGrant grant{holder.user_id,
+                      holder.company_id,
+                      out.licence.id,
+                      out.renewed ? core::CouponOrigin::kRenewal : core::CouponOrigin::kActivation,
+                      std::nullopt,
+                      OneYearAfter(core::ParseDate(in.activated).value()),
+                      core::EnglishAndRussian("Your licence " + out.licence.edition +
+                                                  (out.renewed ? " was renewed" : " was activated"),
+                                              "Ваша лицензия " + out.licence.edition +
+                                                  (out.renewed ? " продлена" : " активирована"))};
     HD_ASSIGN_OR_RETURN(out.coupon, service::IssueCoupon(tx, grant, now));
     return tx.Audit().Record({0, by, out.renewed ? "licence.renew" : "licence.add",
                               "licence:" + std::to_string(out.licence.id.value),
@@ -185,13 +187,15 @@ Result<core::Coupon> Licences::IssueCoupon(const std::optional<Actor>& actor,
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     const auto now = clock_.Now();
     HD_ASSIGN_OR_RETURN(ResolvedHolder h, Resolve(tx, holder));
-    CouponGrant grant{h.user_id,
-                      h.company_id,
-                      std::nullopt,
-                      core::CouponOrigin::kAdmin,
-                      actor ? std::optional(actor->id) : std::nullopt,
-                      OneYearAfter(std::chrono::floor<std::chrono::days>(now)),
-                      "Support has issued you a special-request coupon"};
+    CouponGrant grant{
+        h.user_id,
+        h.company_id,
+        std::nullopt,
+        core::CouponOrigin::kAdmin,
+        actor ? std::optional(actor->id) : std::nullopt,
+        OneYearAfter(std::chrono::floor<std::chrono::days>(now)),
+        core::EnglishAndRussian("Support has issued you a special-request coupon",
+                                "Служба поддержки выдала вам купон на спецобращение")};
     HD_ASSIGN_OR_RETURN(coupon, service::IssueCoupon(tx, grant, now));
     return Ok();
   }));

@@ -1,5 +1,7 @@
 #include "service/notifications.hpp"
 
+#include "core/local_text.hpp"
+
 #include <string>
 
 namespace hd::service {
@@ -23,6 +25,11 @@ Result<NotificationPage> Notifications::List(const Actor& actor, std::optional<s
   if (static_cast<int>(page.items.size()) > page_size) {
     page.items.pop_back();
     page.next_cursor = page.items.back().id;
+  }
+  // Texts are stored in every language they were written in; give the reader's.
+  for (core::ports::Notification& n : page.items) {
+    n.subject = core::LocalText::FromStored(n.subject).In(actor.language);
+    n.body = core::LocalText::FromStored(n.body).In(actor.language);
   }
   return page;
 }

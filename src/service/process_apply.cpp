@@ -81,19 +81,13 @@ Result<core::User> ReplyAuthor(Firing& f) {
       "no-reply-author");
 }
 
-TemplateVars ReplyVars(Firing& f, const core::User& author) {
-  TemplateVars vars;
-  vars["ticket.number"] = std::to_string(f.ticket.number);
-  vars["ticket.subject"] = f.ticket.subject;
-  for (const auto& [name, value] : f.state.fields) vars["fields." + name] = value;
-  vars["actor.name"] = author.name.empty() ? author.email : author.name;
-  return vars;
-}
-
 Status Reply(Firing& f, const Action& action) {
   HD_ASSIGN_OR_RETURN(core::User author, ReplyAuthor(f));
-  const TemplateVars vars = ReplyVars(f, author);
-  HD_ASSIGN_OR_RETURN(std::string body, f.templates.Render(action.template_id, vars));
+  const TemplateVars vars = ReplyVars(f.ticket, f.state.fields, author);
+  // In the language of the customer who reads it.
+  HD_ASSIGN_OR_RETURN(core::User requester, f.tx.Users().Get(f.ticket.initiator_id));
+  HD_ASSIGN_OR_RETURN(std::string body,
+                      f.templates.RenderIn(requester.language, action.template_id, vars));
   core::Message m{{}, f.ticket.id, author.id, std::move(body), false, "web", f.now, {}};
   HD_ASSIGN_OR_RETURN(m, f.tx.Messages().Insert(std::move(m)));
   f.events.push_back({EventKind::kReplied, "message", "", std::to_string(m.id.value), false});
@@ -126,9 +120,20 @@ Status Notify(Firing& f, const std::string& transition, const Action& action) {
   core::ports::Notification note;
   note.kind = "process";
   note.ticket_id = f.ticket.id;
-  note.subject = "Ticket #" + std::to_string(f.ticket.number) + ": " + f.ticket.subject;
-  note.body = (t != nullptr ? t->label.Default() : transition) + ". The ticket is now at \"" +
-              (state != nullptr ? state->label.Default() : f.state.state) + "\".\n";
+  const std::string number = std::to_string(f.ticket.number);
+  auto label = [&](std::string_view language) {
+    return t != nullptr ? t->label.In(language) : transition;
+  };
+  auto state_label = [&](std::string_view language) {
+    return state != nullptr ? state->label.In(language) : f.state.state;
+  };
+  note.subject = core::EnglishAndRussian("Ticket #" + number + ": " + f.ticket.subject,
+                                         "Обращение № " + number + ": " + f.ticket.subject)
+                     .Stored();
+  note.body = core::EnglishAndRussian(
+                  label("en") + ". The ticket is now at \"" + state_label("en") + "\".\n",
+                  label("ru") + ". Обращение теперь в состоянии «" + state_label("ru") + "».\n")
+                  .Stored();
   note.created_at = f.now;
   HD_RETURN_IF_ERROR(QueueNotification(f.tx, f.settings.role_groups, std::move(note), audience));
   return Ok();

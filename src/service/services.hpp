@@ -4,6 +4,7 @@
 
 #include "service/accounts.hpp"
 #include "service/conversation.hpp"
+#include "service/desk/canned_replies.hpp"
 #include "service/desk/presence.hpp"
 #include "service/desk/queues.hpp"
 #include "service/desk/saved_views.hpp"
@@ -50,6 +51,7 @@ struct Services {
         presence(db, clock),
         queues(db, processes, clock),
         saved_views(db, clock),
+        canned_replies(db, processes),
         options(opts) {
     tickets.UseSla(sla_clocks);
     conversation.UseSla(sla_clocks);
@@ -89,10 +91,11 @@ struct Services {
   // The signed-in person's language, time zone and mail choices.
   Profile profile;
   // The agents' desk: who has a ticket open, the role's queues with their
-  // counts, each person's saved views.
+  // counts, each person's saved views, replies from the templates.
   Presence presence;
   Queues queues;
   SavedViews saved_views;
+  CannedReplies canned_replies;
   Options options;
 };
 

@@ -54,6 +54,19 @@ Status Escalate(Tx& tx, core::Ticket& t, const core::SlaLevelVersion& v, core::T
   return Ok();
 }
 
+// "Срок первого ответа" for first_response, and so on.
+std::string_view TargetWordsRu(core::SlaTarget target) {
+  switch (target) {
+    case core::SlaTarget::kFirstResponse:
+      return "Срок первого ответа";
+    case core::SlaTarget::kNextResponse:
+      return "Срок следующего ответа";
+    case core::SlaTarget::kResolution:
+      break;
+  }
+  return "Срок решения";
+}
+
 Status Raise(Tx& tx, core::Ticket& t, const core::SlaLevelVersion& v, const Pending& p,
              core::Timestamp now) {
   const bool breach = p.kind == core::SlaAlertKind::kBreach;
@@ -64,11 +77,22 @@ Status Raise(Tx& tx, core::Ticket& t, const core::SlaLevelVersion& v, const Pend
   core::ports::Notification note;
   note.kind = breach ? "sla_breach" : "sla_warning";
   note.ticket_id = t.id;
-  note.subject = std::string(breach ? "SLA breached" : "SLA warning") + ": ticket #" +
-                 std::to_string(t.number) + " " + t.subject;
-  note.body = "The " + target + " target of ticket #" + std::to_string(t.number) + " (level " +
-              v.title + ") " + (breach ? "was due" : "is due") + " at " +
-              core::FormatIso8601(p.due) + ".\n";
+  const std::string number = std::to_string(t.number);
+  const std::string due = core::FormatIso8601(p.due);
+  const core::LocalText level = core::LocalText::FromStored(v.title);
+  note.subject =
+      core::EnglishAndRussian(std::string(breach ? "SLA breached" : "SLA warning") + ": ticket #" +
+                                  number + " " + t.subject,
+                              std::string(breach ? "Срок SLA нарушен" : "Срок SLA на исходе") +
+                                  ": обращение № " + number + " " + t.subject)
+          .Stored();
+  note.body =
+      core::EnglishAndRussian(
+          "The " + target + " target of ticket #" + number + " (level " + level.In("en") + ") " +
+              (breach ? "was due" : "is due") + " at " + due + ".\n",
+          std::string(TargetWordsRu(p.target)) + " по обращению № " + number + " (уровень «" +
+              level.In("ru") + "») " + (breach ? "истёк" : "истекает") + " " + due + ".\n")
+          .Stored();
   note.created_at = now;
   // To whoever owns the ticket now: its assignee, else its group's staff.
   HD_ASSIGN_OR_RETURN(Audience owners, TicketOwners(tx, t));

@@ -110,7 +110,7 @@ Result<core::SlaStatus> StatusOf(const sla::Calendar& cal, const ClockTargets& t
                                  const core::TicketSla& c, core::Timestamp now,
                                  const Actor& reader) {
   core::SlaStatus s;
-  s.level_reason = c.level_reason;
+  s.level_reason = core::LocalText::FromStored(c.level_reason).In(reader.language);
   s.first_response_due = c.first_response_due;
   s.target = c.next_target;
   s.due = c.next_due;

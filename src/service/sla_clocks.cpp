@@ -126,8 +126,8 @@ core::SlaStatus ShownStatus(const sla::Calendar* calendar, const ClockTargets& t
     auto status = StatusOf(*calendar, targets, clock, now, reader);
     if (status.ok()) return std::move(status).value();
   }
-  return core::SlaStatus{clock.level_reason, clock.first_response_due, clock.next_target,
-                         clock.next_due};
+  return core::SlaStatus{core::LocalText::FromStored(clock.level_reason).In(reader.language),
+                         clock.first_response_due, clock.next_target, clock.next_due};
 }
 
 }  // namespace
@@ -143,7 +143,7 @@ Result<std::optional<core::TicketSla>> SlaClocks::Plan(core::Ticket& t, const Le
   core::TicketSla clock;
   clock.level_id = choice.level_id;
   clock.level_version_id = version->id;
-  clock.level_reason = choice.reason;
+  clock.level_reason = choice.reason.Stored();
   clock.calendar = version->calendar;
   if (choice.coupon) clock.coupon_id = choice.coupon->id;
   clock.started_at = t.created_at;

@@ -34,7 +34,7 @@ namespace hd::service {
 struct LevelChoice {
   bool enabled = false;  // false before levels are loaded: no clock is kept
   std::string level_id = "non_commercial";
-  std::string reason;
+  core::LocalText reason;
   std::optional<core::Coupon> coupon;  // the coupon to redeem (special level)
 };
 

@@ -111,7 +111,8 @@ Result<LevelChoice> SlaClocks::Choose(Tx& tx, const Actor& initiator,
   if (!coupon_code.empty()) {
     HD_ASSIGN_OR_RETURN(core::Coupon coupon, CheckCoupon(tx, initiator, coupon_code, now));
     choice.level_id = "special";
-    choice.reason = "special request with coupon " + coupon.code;
+    choice.reason = core::EnglishAndRussian("special request with coupon " + coupon.code,
+                                            "спецобращение по купону " + coupon.code);
     choice.coupon = std::move(coupon);
   } else {
     HD_ASSIGN_OR_RETURN(sla::CustomerFacts facts, FactsOf(tx, initiator));

@@ -23,7 +23,7 @@ std::string Fingerprint(const core::SlaLevelVersion& v) {
 core::SlaLevelVersion FromLevel(const sla::SupportLevel& l) {
   core::SlaLevelVersion v;
   v.level_id = l.id;
-  v.title = l.title;
+  v.title = l.title.Stored();
   v.first_response_s = l.first_response.count();
   if (l.next_response) v.next_response_s = l.next_response->count();
   if (l.resolution) v.resolution_s = l.resolution->count();
@@ -81,7 +81,7 @@ sla::LevelSet EffectiveLevels(const sla::LevelSet& file, const SlaCatalog& c) {
   for (sla::SupportLevel& l : levels) {
     const core::SlaLevelVersion* v = c.CurrentVersion(l.id);
     if (v == nullptr) continue;
-    l.title = v->title;
+    l.title = core::LocalText::FromStored(v->title);
     l.first_response = std::chrono::seconds(v->first_response_s);
     l.calendar = v->calendar;
     l.warning_percent = v->warning_percent;
@@ -186,8 +186,10 @@ Result<std::optional<CustomerLevel>> SlaLevels::LevelOf(const Actor& customer) {
     HD_ASSIGN_OR_RETURN(LevelChoice choice, clocks_.Choose(tx, customer, "", "web", clock_.Now()));
     if (!choice.enabled) return Ok();
     const core::SlaLevelVersion* version = policy_.Current()->CurrentVersion(choice.level_id);
-    level = CustomerLevel{choice.level_id, version ? version->title : choice.level_id,
-                          std::move(choice.reason)};
+    std::string title =
+        version ? core::LocalText::FromStored(version->title).In(customer.language) : "";
+    level = CustomerLevel{choice.level_id, title.empty() ? choice.level_id : std::move(title),
+                          choice.reason.In(customer.language)};
     return Ok();
   }));
   return level;
@@ -199,6 +201,29 @@ Result<std::vector<core::SlaLevelVersion>> SlaLevels::List() {
   return out;
 }
 
+Result<std::vector<LevelTerms>> SlaLevels::Terms(const Actor& reader) {
+  const auto catalog = policy_.Current();
+  const std::string& language = reader.language;
+  std::vector<LevelTerms> out;
+  for (const sla::SupportLevel& level : catalog->levels.levels()) {
+    const core::SlaLevelVersion* v = catalog->CurrentVersion(level.id);
+    if (v == nullptr) continue;
+    LevelTerms terms{*v, level.title.In(language), level.who.In(language), {}};
+    for (std::size_t i = 0; i < sla::kEntitlementCount; ++i) {
+      const auto e = static_cast<sla::Entitlement>(i);
+      const sla::EntitlementGrant& g = level.grant(e);
+      const char* grant = g.grant == sla::Grant::kYes       ? "yes"
+                          : g.grant == sla::Grant::kLimited ? "limited"
+                                                            : "no";
+      terms.entitlements.push_back({std::string(sla::EntitlementKey(e)),
+                                    std::string(sla::EntitlementName(e, language)), grant,
+                                    g.note.In(language)});
+    }
+    out.push_back(std::move(terms));
+  }
+  return out;
+}
+
 Result<core::SlaLevelVersion> SlaLevels::Update(const std::optional<Actor>& actor,
                                                 const std::string& level_id, const LevelPatch& p) {
   HD_RETURN_IF_ERROR(RequireAdministrator(actor));
@@ -207,7 +232,22 @@ Result<core::SlaLevelVersion> SlaLevels::Update(const std::optional<Actor>& acto
   const core::SlaLevelVersion* current = catalog->CurrentVersion(level_id);
   if (current == nullptr) return Error::NotFound("no support level " + level_id);
   core::SlaLevelVersion v = *current;
-  if (p.title) v.title = *p.title;
+  if (p.title) {
+    if (p.title->empty() || p.title->any_empty()) {
+      return Error::InvalidArgument("title must not be empty", "title");
+    }
+    for (const auto& [language, text] : p.title->all()) {
+      if (text.size() > 200 || core::HasControlCharacters(text)) {
+        return Error::InvalidArgument(
+            "title must be at most 200 bytes of text without control characters", "title");
+      }
+      if (!language.empty() && !core::IsKnownLanguage(language)) {
+        return Error::InvalidArgument("title: unknown language \"" + language + "\" (en or ru)",
+                                      "title");
+      }
+    }
+    v.title = p.title->Stored();
+  }
   std::optional<std::int64_t> first = v.first_response_s;
   HD_RETURN_IF_ERROR(ApplyDuration(p.first_response, "first_response", first, false));
   v.first_response_s = *first;

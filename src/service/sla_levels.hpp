@@ -23,6 +23,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/local_text.hpp"
 #include "core/ports/store.hpp"
 #include "core/sla_clock.hpp"
 #include "service/actor.hpp"
@@ -42,7 +43,7 @@ struct SlaSources {
 
 // Optional changes to a level (admin API). Durations as "4h", "90m".
 struct LevelPatch {
-  std::optional<std::string> title;
+  std::optional<core::LocalText> title;  // one text, or one per language
   std::optional<std::string> first_response;
   std::optional<std::string> next_response;  // "" removes the target
   std::optional<std::string> resolution;     // "" removes the target
@@ -76,7 +77,21 @@ struct CalendarImport {
   std::pair<int, int> coverage;   // the calendar's covered years afterwards
 };
 
-// The level a customer's next ticket gets, and why.
+// What a level promises, in the reader's language (GET /api/v1/levels).
+struct LevelTerms {
+  struct Grant {
+    std::string key;    // "phone_support"
+    std::string name;   // "phone / messenger support"
+    std::string grant;  // "yes", "no" or "limited"
+    std::string note;   // the limit of a limited grant, else empty
+  };
+  core::SlaLevelVersion version;  // the version in force
+  std::string title;
+  std::string who;
+  std::vector<Grant> entitlements;  // in the order of the entitlement table
+};
+
+// The level a customer's next ticket gets, and why, in their language.
 struct CustomerLevel {
   std::string id;
   std::string title;
@@ -97,6 +112,9 @@ class SlaLevels {
 
   // The current version of every level. Any signed-in user may read them.
   Result<std::vector<core::SlaLevelVersion>> List();
+  // The current version of every level with who it serves and what support
+  // does at that level, in the reader's language, in the file's order.
+  Result<std::vector<LevelTerms>> Terms(const Actor& reader);
   // The level the customer's next ticket (without a coupon) gets from their
   // licences and partner status today; nullopt for staff and while no
   // levels are loaded.

@@ -30,6 +30,17 @@ std::string FillPlaceholders(std::string_view text, const TemplateVars& vars) {
   return out;
 }
 
+TemplateVars ReplyVars(const core::Ticket& ticket,
+                       const std::map<std::string, std::string, std::less<>>& fields,
+                       const core::User& author) {
+  TemplateVars vars;
+  vars["ticket.number"] = std::to_string(ticket.number);
+  vars["ticket.subject"] = ticket.subject;
+  for (const auto& [name, value] : fields) vars["fields." + name] = value;
+  vars["actor.name"] = author.name.empty() ? author.email : author.name;
+  return vars;
+}
+
 Result<std::string> TemplateSet::Render(std::string_view id, const TemplateVars& vars) const {
   auto it = texts_.find(id);
   if (it == texts_.end()) {
@@ -37,6 +48,23 @@ Result<std::string> TemplateSet::Render(std::string_view id, const TemplateVars&
                            "' (config/defaults/templates/" + std::string(id) + ".txt)");
   }
   return FillPlaceholders(it->second, vars);
+}
+
+Result<std::string> TemplateSet::RenderIn(std::string_view language, std::string_view id,
+                                          const TemplateVars& vars) const {
+  const std::string key =
+      std::string(language.empty() ? std::string_view(default_language_) : language) + "/" +
+      std::string(id);
+  if (Has(key)) return Render(key, vars);
+  return Render(id, vars);
+}
+
+std::vector<std::string> TemplateSet::Ids() const {
+  std::vector<std::string> ids;
+  for (const auto& [key, text] : texts_) {
+    if (key.find('/') == std::string::npos) ids.push_back(key);
+  }
+  return ids;
 }
 
 }  // namespace hd::service

@@ -7,16 +7,18 @@ namespace {
 struct EntitlementText {
   std::string_view key;
   std::string_view name;
+  std::string_view name_ru;
 };
 
 constexpr std::array<EntitlementText, kEntitlementCount> kEntitlements = {{
-    {"closed_forum", "closed forum access"},
-    {"phone_support", "phone / messenger support"},
-    {"developers", "developers involved in the problem"},
-    {"product_problems", "help with product problems"},
-    {"performance_analysis", "performance analysis of the installation"},
-    {"security_analysis", "security analysis of the installation"},
-    {"database_advice", "database configuration advice"},
+    {"closed_forum", "closed forum access", "доступ к закрытому форуму"},
+    {"phone_support", "phone / messenger support", "поддержка по телефону и в мессенджерах"},
+    {"developers", "developers involved in the problem", "привлечение разработчиков"},
+    {"product_problems", "help with product problems", "помощь с проблемами продукта"},
+    {"performance_analysis", "performance analysis of the installation",
+     "анализ производительности установки"},
+    {"security_analysis", "security analysis of the installation", "анализ безопасности установки"},
+    {"database_advice", "database configuration advice", "советы по настройке базы данных"},
 }};
 
 }  // namespace
@@ -25,8 +27,9 @@ std::string_view EntitlementKey(Entitlement e) {
   return kEntitlements[static_cast<std::size_t>(e)].key;
 }
 
-std::string_view EntitlementName(Entitlement e) {
-  return kEntitlements[static_cast<std::size_t>(e)].name;
+std::string_view EntitlementName(Entitlement e, std::string_view language) {
+  const EntitlementText& t = kEntitlements[static_cast<std::size_t>(e)];
+  return language == "ru" ? t.name_ru : t.name;
 }
 
 std::optional<Entitlement> EntitlementFromKey(std::string_view key) {

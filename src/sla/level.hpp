@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/local_text.hpp"
 
 namespace hd::sla {
 
@@ -29,17 +30,17 @@ enum class Entitlement {
 };
 inline constexpr std::size_t kEntitlementCount = 7;
 
-// The key in levels.yaml ("phone_support") and the words for people
-// ("phone / messenger support").
+// The key in levels.yaml ("phone_support") and the words for people in
+// `language` ("phone / messenger support"; English for any other language).
 std::string_view EntitlementKey(Entitlement e);
-std::string_view EntitlementName(Entitlement e);
+std::string_view EntitlementName(Entitlement e, std::string_view language = "en");
 std::optional<Entitlement> EntitlementFromKey(std::string_view key);
 
 enum class Grant { kNo, kLimited, kYes };
 
 struct EntitlementGrant {
   Grant grant = Grant::kNo;
-  std::string note;  // the limit, e.g. "with no guaranteed time frame"; empty unless kLimited
+  core::LocalText note;  // the limit, e.g. "with no guaranteed time frame"; empty unless kLimited
 };
 
 // What the SLA job does to a ticket whose target is breached (levels.yaml
@@ -51,8 +52,8 @@ struct Escalation {
 
 struct SupportLevel {
   std::string id;                                     // e.g. "client_vip"
-  std::string title;                                  // e.g. "Client, VIP support"
-  std::string who;                                    // who is served at this level
+  core::LocalText title;                              // e.g. "Client, VIP support"
+  core::LocalText who;                                // who is served at this level
   std::chrono::seconds first_response{0};             // working time of `calendar`
   std::optional<std::chrono::seconds> next_response;  // none: no target
   std::optional<std::chrono::seconds> resolution;     // none: no target

@@ -21,6 +21,33 @@ Result<std::string> Text(const YAML::Node& node, const std::string& key) {
   return node.Scalar();
 }
 
+// A text for people: one scalar for every language, or a mapping of
+// languages to texts ({en: ..., ru: ...}).
+Result<core::LocalText> LocalTextAt(const YAML::Node& node, const std::string& key) {
+  if (node.IsScalar()) {
+    HD_ASSIGN_OR_RETURN(std::string text, Text(node, key));
+    if (core::HasControlCharacters(text)) return At(node.Mark(), key + " holds control characters");
+    return core::LocalText(std::move(text));
+  }
+  if (!node.IsMap() || node.size() == 0) {
+    return At(node.Mark(),
+              key + " must be text or a mapping of languages to texts (en: ..., ru: ...)");
+  }
+  core::LocalText out;
+  for (const auto& kv : node) {
+    const std::string language = kv.first.Scalar();
+    if (!core::IsKnownLanguage(language)) {
+      return At(kv.first.Mark(), key + ": unknown language \"" + language + "\" (en or ru)");
+    }
+    HD_ASSIGN_OR_RETURN(std::string text, Text(kv.second, key));
+    if (core::HasControlCharacters(text)) {
+      return At(kv.second.Mark(), key + " holds control characters");
+    }
+    out.Set(language, std::move(text));
+  }
+  return out;
+}
+
 Result<std::chrono::seconds> Target(const YAML::Node& node, const std::string& key) {
   HD_ASSIGN_OR_RETURN(const std::string text, Text(node, key));
   auto d = ParseDuration(text, key);
@@ -45,7 +72,7 @@ Result<EntitlementGrant> ParseGrant(const YAML::Node& node, const std::string& k
     if (k == "grant") {
       if (kv.second.Scalar() != "limited") return At(kv.second.Mark(), "grant must be limited");
     } else if (k == "note") {
-      HD_ASSIGN_OR_RETURN(g.note, Text(kv.second, "note"));
+      HD_ASSIGN_OR_RETURN(g.note, LocalTextAt(kv.second, "note"));
     } else {
       return At(kv.first.Mark(), "unknown key \"" + k + "\" in " + key);
     }
@@ -121,8 +148,10 @@ Status ParseKey(const std::string& key, const YAML::Node& v, SupportLevel& level
     return Ok();
   };
   if (key == "id") return text(level.id);
-  if (key == "title") return text(level.title);
-  if (key == "who") return text(level.who);
+  if (key == "title" || key == "who") {
+    HD_ASSIGN_OR_RETURN((key == "title" ? level.title : level.who), LocalTextAt(v, key));
+    return Ok();
+  }
   if (key == "calendar") return text(level.calendar);
   if (key == "first_response") {
     HD_ASSIGN_OR_RETURN(level.first_response, Target(v, key));

@@ -12,8 +12,12 @@ using std::chrono::sys_days;
 
 struct Candidate {
   std::string level_id;
-  std::string reason;
+  core::LocalText reason;
 };
+
+core::LocalText Words(std::string en, std::string ru) {
+  return core::EnglishAndRussian(std::move(en), std::move(ru));
+}
 
 std::string FormatDate(sys_days d) {
   const std::chrono::year_month_day ymd{d};
@@ -41,40 +45,52 @@ const SupportLevel* EditionLevel(const LevelSet& levels, std::string_view editio
 }
 
 Candidate FromLicence(const LevelSet& levels, const LicenceFacts& l) {
-  const std::string until = " until " + FormatDate(l.expires);
+  const std::string date = FormatDate(l.expires);
+  const std::string en = "active licence " + l.edition;
+  const std::string ru = "действующая лицензия " + l.edition;
   if (const SupportLevel* level = EditionLevel(levels, l.edition)) {
-    return {level->id, "active licence " + l.edition + until + " (" + level->title + ")"};
+    return {level->id, Words(en + " until " + date + " (" + level->title.In("en") + ")",
+                             ru + " до " + date + " (" + level->title.In("ru") + ")")};
   }
   switch (l.support) {
     case SupportKind::kVip:
-      return {"client_vip", "active licence " + l.edition + " with VIP support" + until};
+      return {"client_vip",
+              Words(en + " with VIP support until " + date, ru + " с VIP-поддержкой до " + date)};
     case SupportKind::kOperative:
-      return {"client_operative",
-              "active licence " + l.edition + " with operative support" + until};
+      return {"client_operative", Words(en + " with operative support until " + date,
+                                        ru + " с оперативной поддержкой до " + date)};
     case SupportKind::kStandard:
       break;
   }
-  return {"client_standard", "active licence " + l.edition + until};
+  return {"client_standard", Words(en + " until " + date, ru + " до " + date)};
 }
 
 // Why a known customer without an active licence or partnership is
 // non-commercial: the most telling licence fact, if any.
-std::string NonCommercialReason(const CustomerFacts& c, sys_days today) {
+core::LocalText NonCommercialReason(const CustomerFacts& c, sys_days today) {
   for (const LicenceFacts& l : c.licences) {
-    if (l.limited) return "licence " + l.edition + " is limited";
+    if (l.limited) {
+      return Words("licence " + l.edition + " is limited", "лицензия " + l.edition + " ограничена");
+    }
   }
   const LicenceFacts* latest = nullptr;
   for (const LicenceFacts& l : c.licences) {
     if (l.expires < today && (latest == nullptr || l.expires > latest->expires)) latest = &l;
   }
-  if (latest != nullptr)
-    return "licence " + latest->edition + " expired on " + FormatDate(latest->expires);
+  if (latest != nullptr) {
+    const std::string date = FormatDate(latest->expires);
+    return Words("licence " + latest->edition + " expired on " + date,
+                 "срок лицензии " + latest->edition + " истёк " + date);
+  }
   for (const LicenceFacts& l : c.licences) {
     if (l.activated > today) {
-      return "licence " + l.edition + " is active only from " + FormatDate(l.activated);
+      const std::string date = FormatDate(l.activated);
+      return Words("licence " + l.edition + " is active only from " + date,
+                   "лицензия " + l.edition + " действует только с " + date);
     }
   }
-  return "no active licence and no partner status";
+  return Words("no active licence and no partner status",
+               "нет действующей лицензии и партнёрского статуса");
 }
 
 }  // namespace
@@ -82,8 +98,10 @@ std::string NonCommercialReason(const CustomerFacts& c, sys_days today) {
 Result<LevelDecision> ResolveLevel(const LevelSet& levels, const CustomerFacts& customer,
                                    sys_days today) {
   if (!customer.known) {
-    return LevelDecision{"non_commercial",
-                         "sender not recognised (not logged in or unknown e-mail address)"};
+    return LevelDecision{
+        "non_commercial",
+        Words("sender not recognised (not logged in or unknown e-mail address)",
+              "отправитель не опознан (вход не выполнен или адрес почты неизвестен)")};
   }
   std::vector<Candidate> candidates;
   for (const LicenceFacts& l : customer.licences) {
@@ -95,9 +113,10 @@ Result<LevelDecision> ResolveLevel(const LevelSet& levels, const CustomerFacts& 
     }
   }
   if (customer.partner == PartnerStatus::kOperative) {
-    candidates.push_back({"partner_operative", "partner company with operative support"});
+    candidates.push_back({"partner_operative", Words("partner company with operative support",
+                                                     "компания-партнёр с оперативной поддержкой")});
   } else if (customer.partner == PartnerStatus::kStandard) {
-    candidates.push_back({"partner_standard", "partner company"});
+    candidates.push_back({"partner_standard", Words("partner company", "компания-партнёр")});
   }
   const Candidate* best = nullptr;
   const SupportLevel* best_level = nullptr;
@@ -122,10 +141,10 @@ Result<EntitlementGrant> CheckEntitlement(const LevelSet& levels, std::string_vi
   std::string including;
   for (const SupportLevel& other : levels.levels()) {
     if (other.grant(entitlement).grant == Grant::kNo) continue;
-    including += (including.empty() ? "" : ", ") + other.title;
+    including += (including.empty() ? "" : ", ") + other.title.Default();
   }
   std::string message = std::string(EntitlementName(entitlement)) + " is not included in the " +
-                        level->title + " level";
+                        level->title.Default() + " level";
   message += including.empty() ? "; no level includes it" : "; it is included in: " + including;
   return Error::Forbidden(message).WithReason("entitlement-not-included");
 }

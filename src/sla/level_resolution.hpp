@@ -39,7 +39,9 @@ struct CustomerFacts {
 
 struct LevelDecision {
   std::string level_id;  // e.g. "client_vip"
-  std::string reason;    // e.g. "active licence Business with VIP support until 2026-03-01"
+  // Why, in English and Russian: "active licence Business with VIP support
+  // until 2026-03-01".
+  core::LocalText reason;
 };
 
 // Resolves the level on `today`. Errors: kInvalidArgument when a licence

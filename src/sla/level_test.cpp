@@ -61,12 +61,40 @@ TEST(Levels, ShippedEntitlementsFollowTheTable) {
   EXPECT_EQ(nc.grant(Entitlement::kClosedForum).grant, Grant::kNo);
   EXPECT_EQ(client.grant(Entitlement::kClosedForum).grant, Grant::kYes);
   EXPECT_EQ(partner.grant(Entitlement::kDevelopers).grant, Grant::kLimited);
-  EXPECT_EQ(partner.grant(Entitlement::kDevelopers).note, "with no guaranteed time frame");
+  EXPECT_EQ(partner.grant(Entitlement::kDevelopers).note.In("en"), "with no guaranteed time frame");
   EXPECT_EQ(nc.grant(Entitlement::kProductProblems).grant, Grant::kLimited);
   EXPECT_EQ(client.grant(Entitlement::kPhoneSupport).grant, Grant::kNo);
   for (std::size_t e = 0; e < kEntitlementCount; ++e) {
     EXPECT_EQ(special.grant(static_cast<Entitlement>(e)).grant, Grant::kYes);
   }
+}
+
+std::string WithVipKey(const std::string& extra);
+
+TEST(Levels, ShippedTextsForPeopleAreInEnglishAndRussian) {
+  auto both = [](const core::LocalText& text) {
+    return !text.In("en").empty() && !text.In("ru").empty() && text.In("en") != text.In("ru");
+  };
+  for (const SupportLevel& level : Shipped().levels()) {
+    EXPECT_TRUE(both(level.title)) << level.id;
+    EXPECT_TRUE(both(level.who)) << level.id;
+    for (const EntitlementGrant& g : level.entitlements) {
+      if (g.grant == Grant::kLimited) {
+        EXPECT_TRUE(both(g.note)) << level.id;
+      }
+    }
+  }
+  EXPECT_EQ(Shipped().Find("client_vip")->title.In("ru"), "Клиент, VIP-поддержка");
+  EXPECT_EQ(EntitlementName(Entitlement::kPhoneSupport, "ru"),
+            "поддержка по телефону и в мессенджерах");
+  EXPECT_EQ(EntitlementName(Entitlement::kPhoneSupport, "de"), "phone / messenger support");
+}
+
+TEST(Levels, ATextInAnUnknownLanguageIsRefused) {
+  auto parsed = ParseLevels(WithVipKey("who: {en: customers, de: Kunden}"));
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.error().message.find("unknown language \"de\""), std::string::npos)
+      << parsed.error().message;
 }
 
 TEST(Levels, RejectsUnknownKeysNamingLineAndColumn) {
@@ -168,8 +196,19 @@ TEST(LevelResolution, EveryRowOfTheLevelsTable) {
     auto decision = ResolveLevel(Shipped(), row.customer, today);
     ASSERT_TRUE(decision.ok()) << decision.error().message;
     EXPECT_EQ(decision->level_id, row.level) << row.reason;
-    EXPECT_EQ(decision->reason, row.reason);
+    EXPECT_EQ(decision->reason.In("en"), row.reason);
+    EXPECT_FALSE(decision->reason.In("ru").empty()) << row.reason;
+    EXPECT_NE(decision->reason.In("ru"), decision->reason.In("en")) << row.reason;
   }
+}
+
+TEST(LevelResolution, TheReasonIsAlsoInRussian) {
+  const CustomerFacts vip{
+      true, {Licence("Business", "2025-03-02", "2026-03-01", SupportKind::kVip)}, {}};
+  auto decision = ResolveLevel(Shipped(), vip, D("2025-06-01"));
+  ASSERT_TRUE(decision.ok());
+  EXPECT_EQ(decision->reason.In("ru"),
+            "действующая лицензия Business с VIP-поддержкой до 2026-03-01");
 }
 
 TEST(LevelResolution, ShortestFirstResponseWinsAndExpiryDayStillCounts) {

@@ -189,5 +189,27 @@ TEST_P(DirectoryRepoContract, UpsertCategoryInsertsThenUpdatesBySlug) {
   EXPECT_EQ(all[1].slug, "licence");
 }
 
+TEST_P(DirectoryRepoContract, NamesLabelsAndHintsKeepEveryLanguage) {
+  core::Group group{{}, "support", {}, 1};
+  group.name.Set("en", "Technical support (L1)");
+  group.name.Set("ru", "Техническая поддержка (L1)");
+  group = Must(WriteValue<core::Group>([&](Tx& tx) { return tx.Groups().Insert(group); }));
+  core::Category c{"licence", {}, group.id, {}};
+  c.label.Set("en", "Licences and activation");
+  c.label.Set("ru", "Лицензии и активация");
+  c.hint.Set("en", "Keys and activation go to technical support.");
+  c.hint.Set("ru", "Вопросы о ключах и активации решает техническая поддержка.");
+  ASSERT_TRUE(store().Write([&](Tx& tx) { return tx.Groups().UpsertCategory(c); }).ok());
+  const auto got = Must(ReadValue<core::Group>([&](Tx& tx) { return tx.Groups().Get(group.id); }));
+  EXPECT_EQ(got.name, group.name);
+  EXPECT_EQ(got.name.In("ru"), "Техническая поддержка (L1)");
+  auto found = Must(ReadValue<std::optional<core::Category>>(
+      [](Tx& tx) { return tx.Groups().FindCategory("licence"); }));
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->label, c.label);
+  EXPECT_EQ(found->hint.In("ru"), "Вопросы о ключах и активации решает техническая поддержка.");
+  EXPECT_EQ(found->hint.In("en"), "Keys and activation go to technical support.");
+}
+
 }  // namespace
 }  // namespace hd::storage::testing

@@ -43,16 +43,21 @@ bool OnPath(const std::vector<std::string>& path, const std::string& from, const
 
 }  // namespace
 
-std::string TierTitle(int tier) {
+std::string TierTitle(int tier, std::string_view language) {
+  const bool ru = language == "ru";
   switch (tier) {
     case 1:
-      return "L1: first line";
+      return ru ? "L1: первая линия" : "L1: first line";
     case 2:
-      return "L2: IT department";
+      return ru ? "L2: ИТ-отдел" : "L2: IT department";
     case 3:
-      return "L3: specialists and integrators";
+      return ru ? "L3: специалисты и интеграторы" : "L3: specialists and integrators";
   }
   return "L" + std::to_string(tier);
+}
+
+std::string_view AnyStateTitle(std::string_view language) {
+  return language == "ru" ? "любое открытое состояние" : "any open state";
 }
 
 DiagramModel BuildDiagram(const Process& process, const DiagramOptions& options) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "workflow/diagram.hpp"
@@ -40,7 +41,9 @@ struct DiagramModel {
 
 DiagramModel BuildDiagram(const Process& process, const DiagramOptions& options);
 
-// "L1: first line" for tier 1, and so on.
-std::string TierTitle(int tier);
+// "L1: first line" for tier 1, and so on, in `language` (English unless "ru").
+std::string TierTitle(int tier, std::string_view language);
+// The name of the "any open state" node in `language`.
+std::string_view AnyStateTitle(std::string_view language);
 
 }  // namespace hd::workflow::internal

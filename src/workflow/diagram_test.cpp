@@ -38,6 +38,18 @@ TEST(DotDiagram, GroupsStatesIntoOneClusterPerTier) {
                             "peripheries=2, id=\"state:closed\"]"));
 }
 
+TEST(DotDiagram, TiersAndTheAnyStateNodeSpeakTheReadersLanguage) {
+  DiagramOptions russian;
+  russian.language = "ru";
+  const std::string dot = ToDot(DefaultProcess(), russian);
+  EXPECT_THAT(dot, HasSubstr("label=\"L1: первая линия\""));
+  EXPECT_THAT(dot, HasSubstr("label=\"L3: специалисты и интеграторы\""));
+  EXPECT_THAT(dot, HasSubstr("[label=\"любое открытое состояние\""));
+  EXPECT_THAT(dot, Not(HasSubstr("any open state")));
+  const std::string mermaid = ToMermaid(DefaultProcess(), russian);
+  EXPECT_THAT(mermaid, HasSubstr("[\"L2: ИТ-отдел\"]"));
+}
+
 TEST(DotDiagram, LabelsTransitionsWithTheirRolesAndApprovalsWithTheQuorum) {
   const std::string dot = ToDot(DefaultProcess());
   EXPECT_THAT(dot, HasSubstr("\"l1_technical\" -> \"im_triage\" [label=\"Escalate to the "

@@ -81,7 +81,7 @@ std::string ToDot(const Process& process, const DiagramOptions& options) {
   for (const DiagramNode& n : model.nodes) tiers.insert(n.tier);
   for (int tier : tiers) {
     out += "  subgraph " + Quote("cluster_tier" + std::to_string(tier)) + " {\n";
-    out += "    label=" + Quote(internal::TierTitle(tier)) +
+    out += "    label=" + Quote(internal::TierTitle(tier, options.language)) +
            "; style=\"rounded\"; color=\"#94a3b8\";\n";
     for (const DiagramNode& n : model.nodes) {
       if (n.tier == tier) out += NodeLine(n);
@@ -90,7 +90,8 @@ std::string ToDot(const Process& process, const DiagramOptions& options) {
   }
   if (model.has_any) {
     out += "  " + Quote(internal::kAnyState) +
-           " [label=\"any open state\", shape=circle, style=dashed, fontsize=9];\n";
+           " [label=" + Quote(std::string(internal::AnyStateTitle(options.language))) +
+           ", shape=circle, style=dashed, fontsize=9];\n";
   }
   for (const DiagramEdge& e : model.edges) out += EdgeLine(e);
   out += "}\n";

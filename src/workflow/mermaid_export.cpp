@@ -83,14 +83,16 @@ std::string ToMermaid(const Process& process, const DiagramOptions& options) {
   std::set<int> tiers;
   for (const DiagramNode& n : model.nodes) tiers.insert(n.tier);
   for (int tier : tiers) {
-    out +=
-        "  subgraph tier" + std::to_string(tier) + "[" + Quote(internal::TierTitle(tier)) + "]\n";
+    out += "  subgraph tier" + std::to_string(tier) + "[" +
+           Quote(internal::TierTitle(tier, options.language)) + "]\n";
     for (const DiagramNode& n : model.nodes) {
       if (n.tier == tier) out += NodeLine(n);
     }
     out += "  end\n";
   }
-  if (model.has_any) out += "  any_state((\"any open state\"))\n";
+  if (model.has_any) {
+    out += "  any_state((" + Quote(std::string(internal::AnyStateTitle(options.language))) + "))\n";
+  }
   for (const DiagramEdge& e : model.edges) out += EdgeLine(e);
   out += Highlights(model);
   return out;

@@ -244,11 +244,13 @@ class Server:
         email = self.add_user(role)
         return self.client(token=self.token_for(email)), email
 
-    def customer(self, name="Customer"):
-        """A registered, logged-in cookie client and its e-mail."""
+    def customer(self, name="Customer", language=None):
+        """A registered, logged-in cookie client and its e-mail; `language` is
+        what its browser asks for at sign-up (Accept-Language)."""
         client = self.client()
         email = unique_email("customer")
-        response = client.register(email, PASSWORD, name)
+        headers = {"Accept-Language": language} if language else None
+        response = client.register(email, PASSWORD, name, headers=headers)
         if response.status != 201:
             raise ServerError(f"register failed: {response.status} {response.text()}")
         return client, email
@@ -349,9 +351,10 @@ class Client:
     def patch(self, path, body=None, **kw):
         return self.request("PATCH", path, body, **kw)
 
-    def register(self, email, password, name):
+    def register(self, email, password, name, headers=None):
         return self._learn_session(self.post(
-            "/api/v1/auth/register", {"email": email, "password": password, "name": name}))
+            "/api/v1/auth/register", {"email": email, "password": password, "name": name},
+            headers=headers))
 
     def login(self, email, password):
         return self._learn_session(

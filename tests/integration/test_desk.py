@@ -175,6 +175,43 @@ class Desk(ServerTestCase):
                            field="mood")
         self.assertProblem(l1.request("PUT", "/api/v1/tickets/999999/presence", {}), 404)
 
+    # -- canned replies -------------------------------------------------------------
+
+    def test_canned_replies_are_the_templates_filled_in_for_the_ticket(self):
+        english, _ = self.server.customer("Desk Customer", language="en")
+        tid = self.assertStatus(english.create_ticket(subject="Where is my key"), 201).json()
+        number, tid = tid["number"], tid["id"]
+        response = self.staff["l1_operator"].get(f"/api/v1/tickets/{tid}/replies",
+                                                 headers=ENGLISH)
+        replies = {r["id"]: r for r in self.assertStatus(response, 200).json()["items"]}
+        self.assertIn("request_information", replies)
+        self.assertIn("off_topic", replies)
+        asking = replies["request_information"]
+        self.assertEqual(asking["title"], "Ask the customer")
+        self.assertIn(f"#{number}", asking["text"])
+        self.assertIn("we need more information", asking["text"])
+        self.assertNotIn("{{", asking["text"])
+        self.assertIn('"Where is my key"', replies["off_topic"]["text"])
+        titles = [r["title"] for r in response.json()["items"]]
+        self.assertEqual(titles, sorted(titles))
+
+    def test_canned_replies_speak_the_customers_language_titled_in_the_agents(self):
+        tid = self.open_ticket("Не приходит ключ")  # a customer with no language: Russian
+        response = self.staff["l1_operator"].get(f"/api/v1/tickets/{tid}/replies",
+                                                 headers=ENGLISH)
+        asking = {r["id"]: r for r in response.json()["items"]}["request_information"]
+        self.assertEqual(asking["title"], "Ask the customer")
+        self.assertIn("нужны дополнительные сведения", asking["text"])
+        russian = self.staff["l1_operator"].get(f"/api/v1/tickets/{tid}/replies",
+                                                headers={"Accept-Language": "ru"}).json()
+        titles = {r["id"]: r["title"] for r in russian["items"]}
+        self.assertEqual(titles["request_information"], "Запросить сведения у клиента")
+
+    def test_canned_replies_are_for_staff_who_may_read_the_ticket(self):
+        tid = self.open_ticket()
+        self.assertProblem(self.customer.get(f"/api/v1/tickets/{tid}/replies"), 403)
+        self.assertProblem(self.staff["l1_operator"].get("/api/v1/tickets/999999/replies"), 404)
+
     # -- saved views --------------------------------------------------------------
 
     def test_saved_views_are_kept_per_person_and_checked(self):

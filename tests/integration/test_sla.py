@@ -33,7 +33,8 @@ class LevelsAndCoupons(ServerTestCase):
         licence(self.server, email, support="vip")
         ticket = self.assertStatus(client.create_ticket(), 201).json()
         self.assertEqual(ticket["level"], "client_vip")
-        self.assertIn("active licence Business with VIP support until", ticket["level_reason"])
+        # Why, in the installation's default language, or the one asked for.
+        self.assertIn("действующая лицензия Business с VIP-поддержкой до", ticket["level_reason"])
         sla = ticket["sla"]
         self.assertRegex(sla["first_response_due"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
         self.assertEqual(sla["state"], "ok")
@@ -46,12 +47,16 @@ class LevelsAndCoupons(ServerTestCase):
                              headers={"Accept-Language": "en-US"}).json()["sla"]
         self.assertRegex(english["deadline_text"],
                          r"^we will answer by (Mon|Tue|Wed|Thu|Fri) \d+ [A-Z][a-z]{2}, \d\d:\d\d MSK$")
+        english_ticket = client.get(f"/api/v1/tickets/{ticket['id']}",
+                                    headers={"Accept-Language": "en-US"}).json()
+        self.assertIn("active licence Business with VIP support until",
+                      english_ticket["level_reason"])
 
     def test_customer_without_licence_is_non_commercial(self):
         client, _ = self.server.customer()
         ticket = self.assertStatus(client.create_ticket(), 201).json()
         self.assertEqual(ticket["level"], "non_commercial")
-        self.assertEqual(ticket["level_reason"], "no active licence and no partner status")
+        self.assertEqual(ticket["level_reason"], "нет действующей лицензии и партнёрского статуса")
 
     def test_coupon_makes_a_special_request_once(self):
         client, email = self.server.customer()
@@ -86,11 +91,15 @@ class LevelsAndCoupons(ServerTestCase):
         client, email = self.server.customer()
         level = self.assertStatus(client.get("/api/v1/me"), 200).json()["level"]
         self.assertEqual(level["id"], "non_commercial")
-        self.assertEqual(level["reason"], "no active licence and no partner status")
-        self.assertTrue(level["title"])
+        self.assertEqual(level["title"], "Некоммерческий")
+        self.assertEqual(level["reason"], "нет действующей лицензии и партнёрского статуса")
+        english = client.get("/api/v1/me", headers={"Accept-Language": "en"}).json()["level"]
+        self.assertEqual(english["title"], "Non-commercial")
+        self.assertEqual(english["reason"], "no active licence and no partner status")
         licence(self.server, email, support="operative")
-        level = client.get("/api/v1/me").json()["level"]
+        level = client.get("/api/v1/me", headers={"Accept-Language": "en"}).json()["level"]
         self.assertEqual(level["id"], "client_operative")
+        self.assertEqual(level["title"], "Client, operative support")
         self.assertIn("operative support", level["reason"])
         staff, _ = self.server.staff_client("l1_operator")
         self.assertIsNone(staff.get("/api/v1/me").json()["level"])

@@ -31,7 +31,8 @@ TEST_F(MailDeliveryTest, TheAcknowledgementSaysNumberLevelAndDeadlineInRussian) 
   // Thursday 2026-01-01 12:00 Moscow is a holiday: 24 working hours of the
   // non-commercial level end on Wed 14 Jan at 19:00 (docs/sla.md).
   EXPECT_NE(mail.body_text.find(" МСК"), std::string::npos) << mail.body_text;
-  EXPECT_NE(mail.body_text.find("некоммерческий"), std::string::npos) << mail.body_text;
+  EXPECT_NE(mail.body_text.find("Уровень поддержки: Некоммерческий"), std::string::npos)
+      << mail.body_text;
   EXPECT_NE(mail.body_text.find("https://desk.example/#/set-password?token="), std::string::npos);
   ASSERT_EQ(mail.reply_to.size(), 1u);
   EXPECT_EQ(mail.reply_to[0].address.rfind("support+" + std::to_string(o.ticket_number) + ".", 0),

@@ -135,6 +135,8 @@ struct Notification {
   std::string kind;  // e.g. "coupon_issued", "sla_warning", "sla_breach"
   std::optional<UserId> user_id;
   std::optional<TicketId> ticket_id;
+  // For people, in LocalText's stored form: a text in every language it was
+  // written in (LocalText::FromStored).
   std::string subject;
   std::string body;
   Timestamp created_at;

@@ -90,13 +90,14 @@ Result<Response> IssueCoupon(Context& context) {
 Result<Response> AdminLevels(Context& context) {
   HD_RETURN_IF_ERROR(service::RequireAdministrator(Admin(context)));
   HD_ASSIGN_OR_RETURN(auto levels, context.services().sla_levels.List());
-  return Items(levels, LevelJson);
+  return Items(levels,
+               [&](const core::SlaLevelVersion& v) { return LevelJson(v, context.Language()); });
 }
 
 Result<Response> PutLevel(Context& context) {
   HD_ASSIGN_OR_RETURN(auto body, JsonBody(context));
   service::LevelPatch p;
-  HD_ASSIGN_OR_RETURN(p.title, body.OptionalString("title"));
+  HD_ASSIGN_OR_RETURN(p.title, body.OptionalLocalText("title"));
   HD_ASSIGN_OR_RETURN(p.first_response, body.OptionalString("first_response"));
   HD_ASSIGN_OR_RETURN(p.next_response, body.OptionalString("next_response"));
   HD_ASSIGN_OR_RETURN(p.resolution, body.OptionalString("resolution"));
@@ -108,7 +109,7 @@ Result<Response> PutLevel(Context& context) {
   HD_RETURN_IF_ERROR(body.RejectUnknown());
   const std::string level(context.params.Get("id"));
   HD_ASSIGN_OR_RETURN(auto version, context.services().sla_levels.Update(Admin(context), level, p));
-  return Json(200, LevelJson(version));
+  return Json(200, LevelJson(version, context.Language()));
 }
 
 Result<Response> ReapplyLevel(Context& context) {

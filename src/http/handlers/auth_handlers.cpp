@@ -34,6 +34,8 @@ Result<Response> Register(Context& context) {
   HD_ASSIGN_OR_RETURN(input.name, body.RequiredString("name"));
   HD_RETURN_IF_ERROR(body.RejectUnknown());
   input.client_key = context.request.remote_address;
+  input.language =
+      core::PreferredLanguage(context.request.Header("Accept-Language").value_or(""), "");
   HD_ASSIGN_OR_RETURN(auto grant, context.services().accounts.Register(input));
   return GrantResponse(context, 201, grant);
 }

@@ -1,6 +1,7 @@
 // The agents' desk: GET /queues (the role's queues with counts), presence on
-// a ticket (GET/PUT/DELETE /tickets/{id}/presence) and saved views
-// (GET/POST /me/views, DELETE /me/views/{id}).
+// a ticket (GET/PUT/DELETE /tickets/{id}/presence), canned replies
+// (GET /tickets/{id}/replies) and saved views (GET/POST /me/views,
+// DELETE /me/views/{id}).
 #include <boost/json/value.hpp>
 
 #include "core/role.hpp"
@@ -80,6 +81,16 @@ Result<Response> LeavePresence(Context& context) {
   Response response;
   response.status = 204;
   return response;
+}
+
+Result<Response> ListCannedReplies(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto ticket, TicketOf(context));
+  HD_ASSIGN_OR_RETURN(auto replies, context.services().canned_replies.For(context.actor(), ticket));
+  bj::array items;
+  for (const service::CannedReply& r : replies) {
+    items.push_back(bj::object{{"id", r.id}, {"title", r.title}, {"text", r.text}});
+  }
+  return Json(200, bj::object{{"items", std::move(items)}});
 }
 
 Result<Response> ListViews(Context& context) {

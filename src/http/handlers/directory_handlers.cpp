@@ -8,12 +8,16 @@ namespace hd::http::handlers {
 
 Result<Response> Categories(Context& context) {
   HD_ASSIGN_OR_RETURN(auto categories, context.services().directory.Categories());
-  return JsonResponse(200, json::ItemsJson(categories));
+  boost::json::array items;
+  for (const auto& c : categories) items.push_back(json::CategoryJson(c, context.Language()));
+  return Json(200, boost::json::object{{"items", std::move(items)}});
 }
 
 Result<Response> Groups(Context& context) {
   HD_ASSIGN_OR_RETURN(auto groups, context.services().directory.Groups());
-  return JsonResponse(200, json::ItemsJson(groups));
+  boost::json::array items;
+  for (const auto& g : groups) items.push_back(json::GroupJson(g, context.Language()));
+  return Json(200, boost::json::object{{"items", std::move(items)}});
 }
 
 Result<Response> GetUser(Context& context) {

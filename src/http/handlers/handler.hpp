@@ -122,6 +122,7 @@ Result<Response> ListQueues(Context& context);
 Result<Response> GetPresence(Context& context);
 Result<Response> AnnouncePresence(Context& context);
 Result<Response> LeavePresence(Context& context);
+Result<Response> ListCannedReplies(Context& context);
 Result<Response> ListViews(Context& context);
 Result<Response> CreateView(Context& context);
 Result<Response> DeleteView(Context& context);

@@ -23,8 +23,8 @@ Result<Response> TicketSla(Context& context) {
   boost::json::object body{
       {"ticket_id", id},
       {"level", c.level_id},
-      {"level_reason", c.level_reason},
-      {"level_version", LevelJson(detail.level)},
+      {"level_reason", detail.status.level_reason},
+      {"level_version", LevelJson(detail.level, context.Language())},
       {"calendar", c.calendar},
       {"started_at", core::FormatIso8601(c.started_at)},
       {"first_response_due", OptionalTime(c.first_response_due)},
@@ -39,9 +39,20 @@ Result<Response> TicketSla(Context& context) {
 }
 
 Result<Response> Levels(Context& context) {
-  HD_ASSIGN_OR_RETURN(auto levels, context.services().sla_levels.List());
+  HD_ASSIGN_OR_RETURN(auto levels, context.services().sla_levels.Terms(context.actor()));
   boost::json::array items;
-  for (const auto& v : levels) items.push_back(LevelJson(v));
+  for (const service::LevelTerms& terms : levels) {
+    boost::json::object level = LevelJson(terms.version, context.Language());
+    level["title"] = terms.title;
+    level["who"] = terms.who;
+    boost::json::array entitlements;
+    for (const auto& e : terms.entitlements) {
+      entitlements.push_back(
+          {{"key", e.key}, {"name", e.name}, {"grant", e.grant}, {"note", e.note}});
+    }
+    level["entitlements"] = std::move(entitlements);
+    items.push_back(std::move(level));
+  }
   return Json(200, boost::json::object{{"items", std::move(items)}});
 }
 

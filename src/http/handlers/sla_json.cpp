@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/local_text.hpp"
+
 namespace hd::http::handlers {
 
 namespace {
@@ -45,11 +47,11 @@ boost::json::value SlaStatusJson(const core::SlaStatus& s) {
   return out;
 }
 
-boost::json::value LevelJson(const core::SlaLevelVersion& v) {
+boost::json::object LevelJson(const core::SlaLevelVersion& v, std::string_view language) {
   return boost::json::object{
       {"id", v.level_id},
       {"version", v.version},
-      {"title", v.title},
+      {"title", core::LocalText::FromStored(v.title).In(language)},
       {"first_response", Duration(v.first_response_s)},
       {"next_response", OptionalDuration(v.next_response_s)},
       {"resolution", OptionalDuration(v.resolution_s)},

@@ -147,27 +147,27 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const User
   };
 }
 
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Category& c) {
-  out = boost::json::object{
-      {"slug", c.slug},
-      {"label", c.label},
-      {"group_id", OptionalId(c.group_id)},
-      {"hint", c.hint},
-  };
-}
-
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Group& g) {
-  out = boost::json::object{
-      {"id", g.id.value},
-      {"slug", g.slug},
-      {"name", g.name},
-      {"tier", g.tier},
-  };
-}
-
 }  // namespace hd::core
 
 namespace hd::http::json {
+
+boost::json::value CategoryJson(const core::Category& c, std::string_view language) {
+  return boost::json::object{
+      {"slug", c.slug},
+      {"label", c.label.In(language)},
+      {"group_id", core::OptionalId(c.group_id)},
+      {"hint", c.hint.In(language)},
+  };
+}
+
+boost::json::value GroupJson(const core::Group& g, std::string_view language) {
+  return boost::json::object{
+      {"id", g.id.value},
+      {"slug", g.slug},
+      {"name", g.name.In(language)},
+      {"tier", g.tier},
+  };
+}
 
 boost::json::value UserCard(const core::User& user) {
   return boost::json::object{

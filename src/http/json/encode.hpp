@@ -33,14 +33,15 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Feed
 // {id, email, name, role, company_id, created_at, language, time_zone}: the
 // caller's own account; language and time_zone as stored ("" = the default)
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const User& user);
-// {slug, label, group_id, hint}
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Category& category);
-// {id, slug, name, tier}
-void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Group& group);
 
 }  // namespace hd::core
 
 namespace hd::http::json {
+
+// {slug, label, group_id, hint}, the texts in `language`.
+boost::json::value CategoryJson(const core::Category& category, std::string_view language);
+// {id, slug, name, tier}, the name in `language`.
+boost::json::value GroupJson(const core::Group& group, std::string_view language);
 
 // A user's public card {id, name, role}, as others see them.
 boost::json::value UserCard(const core::User& user);

@@ -49,6 +49,33 @@ Result<std::optional<std::string>> JsonObject::OptionalString(std::string_view n
   return std::optional<std::string>(std::string(s.data(), s.size()));
 }
 
+Result<std::optional<core::LocalText>> JsonObject::OptionalLocalText(std::string_view name) {
+  const boost::json::value* v = Find(name);
+  if (v == nullptr || v->is_null()) return std::optional<core::LocalText>();
+  if (v->is_string()) {
+    HD_ASSIGN_OR_RETURN(auto text, OptionalString(name));
+    return std::optional<core::LocalText>(core::LocalText(std::move(*text)));
+  }
+  const char* expected = "a string or an object of languages (en, ru) to strings";
+  if (!v->is_object() || v->get_object().empty()) return WrongType(name, expected);
+  core::LocalText out;
+  for (const auto& member : v->get_object()) {
+    const std::string language(member.key());
+    if (!core::IsKnownLanguage(language)) {
+      return Error::InvalidArgument(
+          std::string(name) + ": unknown language \"" + language + "\" (en or ru)",
+          std::string(name));
+    }
+    if (!member.value().is_string()) return WrongType(name, expected);
+    const boost::json::string& s = member.value().get_string();
+    if (s.size() > kMaxStringBytes) {
+      return Error::InvalidArgument(std::string(name) + " is too long", std::string(name));
+    }
+    out.Set(language, std::string(s.data(), s.size()));
+  }
+  return std::optional<core::LocalText>(std::move(out));
+}
+
 Result<std::string> JsonObject::RequiredString(std::string_view name) {
   HD_ASSIGN_OR_RETURN(auto value, OptionalString(name));
   if (!value) return Error::InvalidArgument(std::string(name) + " is required", std::string(name));

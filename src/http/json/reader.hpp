@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/local_text.hpp"
 
 namespace hd::http::json {
 
@@ -38,6 +39,11 @@ class JsonObject {
   // or has more than `max_items` members.
   Result<std::optional<std::vector<std::string>>> OptionalStringList(std::string_view name,
                                                                      std::size_t max_items);
+
+  // A text for people: a string for every language, or an object of
+  // languages the product speaks to strings ({"en": "...", "ru": "..."}).
+  // kInvalidArgument naming `name` for anything else or an unknown language.
+  Result<std::optional<core::LocalText>> OptionalLocalText(std::string_view name);
 
   // True when the member exists (null included); marks it as known.
   bool Has(std::string_view name);

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 
+#include "core/local_text.hpp"
 #include "service/mail/customer_mail.hpp"
 #include "service/mail/mail_words.hpp"
 #include "service/mail/password_link.hpp"
@@ -70,13 +71,16 @@ Result<TemplateVars> Vars(const MailFacts& f, const MailOptions& o, const std::s
   TemplateVars v;
   v["customer_name"] = f.user.name.empty() ? f.user.email : f.user.name;
   v["customer_email"] = f.user.email;
-  v["subject"] = f.note.subject;
-  v["body"] = f.note.body;
-  v["original_subject"] = f.note.subject;
+  // A notification's texts are stored in every language they were written in.
+  const std::string subject = core::LocalText::FromStored(f.note.subject).In(language);
+  const std::string body = core::LocalText::FromStored(f.note.body).In(language);
+  v["subject"] = subject;
+  v["body"] = body;
+  v["original_subject"] = subject;
   v["settings_link"] = o.base_url + "/#/settings";
   v["size_limit"] = Megabytes(o.max_message_bytes, language);
-  v["mail_size"] = Megabytes(FirstNumber(f.note.body), language);
-  const std::string text = f.message ? f.message->body : f.note.body;
+  v["mail_size"] = Megabytes(FirstNumber(body), language);
+  const std::string text = f.message ? f.message->body : body;
   v["reply_text"] = text;
   v["request_text"] = text;
   v["author_name"] = f.author_name.empty() ? o.from_name : f.author_name;

@@ -1,5 +1,6 @@
 #include "service/mail/mail_words.hpp"
 
+#include "core/local_text.hpp"
 #include "service/sla/deadline_words.hpp"
 
 #include <date/tz.h>
@@ -40,22 +41,8 @@ Result<std::string> DeadlineWords(core::Timestamp due, std::string_view language
 
 std::string LevelName(std::string_view level_id, std::string_view title,
                       std::string_view language) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kRussian{{
-      {"non_commercial", "некоммерческий"},
-      {"client_standard", "клиентский стандартный"},
-      {"client_operative", "клиентский оперативный"},
-      {"client_vip", "клиентский VIP"},
-      {"partner_standard", "партнёрский стандартный"},
-      {"partner_operative", "партнёрский оперативный"},
-      {"enterprise", "Enterprise"},
-      {"special", "спецобращение"},
-  }};
-  if (language == "ru") {
-    for (const auto& [id, name] : kRussian) {
-      if (id == level_id) return std::string(name);
-    }
-  }
-  return std::string(title.empty() ? level_id : title);
+  std::string name = core::LocalText::FromStored(title).In(language);
+  return name.empty() ? std::string(level_id) : name;
 }
 
 }  // namespace hd::service

@@ -17,8 +17,8 @@ namespace hd::service {
 Result<std::string> DeadlineWords(core::Timestamp due, std::string_view language,
                                   std::string_view time_zone);
 
-// The support level's name for a customer: the shipped levels have Russian
-// names; other levels (and English) use `title`.
+// The support level's name for a customer in `language`: `title` (a level
+// version's title in LocalText's stored form) in that language, else the id.
 std::string LevelName(std::string_view level_id, std::string_view title, std::string_view language);
 
 // True for the languages mails are written in ("ru", "en").

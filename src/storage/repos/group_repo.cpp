@@ -11,14 +11,16 @@ namespace {
 constexpr std::string_view kGroupColumns = "SELECT id, slug, name, tier FROM groups ";
 
 Result<core::Group> ReadGroup(const Statement& s) {
-  return core::Group{IdAt<core::GroupId>(s, 0), s.ColumnText(1), s.ColumnText(2), IntAt(s, 3)};
+  return core::Group{IdAt<core::GroupId>(s, 0), s.ColumnText(1),
+                     core::LocalText::FromStored(s.ColumnText(2)), IntAt(s, 3)};
 }
 
 constexpr std::string_view kCategoryColumns = "SELECT slug, label, group_id, hint FROM categories ";
 
 Result<core::Category> ReadCategory(const Statement& s) {
-  return core::Category{s.ColumnText(0), s.ColumnText(1), OptionalIdAt<core::GroupId>(s, 2),
-                        s.ColumnText(3)};
+  return core::Category{s.ColumnText(0), core::LocalText::FromStored(s.ColumnText(1)),
+                        OptionalIdAt<core::GroupId>(s, 2),
+                        core::LocalText::FromStored(s.ColumnText(3))};
 }
 
 }  // namespace
@@ -28,7 +30,7 @@ Result<core::Group> SqlGroupRepo::Insert(core::Group group) {
       std::int64_t id,
       InsertReturningId(conn_,
                         "INSERT INTO groups (slug, name, tier) VALUES (?, ?, ?) RETURNING id",
-                        group.slug, group.name, group.tier));
+                        group.slug, group.name.Stored(), group.tier));
   group.id = core::GroupId(id);
   return group;
 }
@@ -55,7 +57,8 @@ Status SqlGroupRepo::UpsertCategory(const core::Category& category) {
                          "INSERT INTO categories (slug, label, group_id, hint) VALUES (?, ?, ?, ?) "
                          "ON CONFLICT (slug) DO UPDATE SET label = excluded.label, "
                          "group_id = excluded.group_id, hint = excluded.hint",
-                         category.slug, category.label, category.group_id, category.hint));
+                         category.slug, category.label.Stored(), category.group_id,
+                         category.hint.Stored()));
   return Ok();
 }
 
