@@ -152,6 +152,20 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
       await visible(l1.getByRole('heading', { name: 'Сроки (SLA)', level: 2 }));
       await inState(l1, 'Новое, ждёт классификации');
       await visible(l1.getByText('Прочитайте обращение и классифицируйте его', { exact: false }));
+      // A canned reply: its title in the operator's Russian, its text in the customer's.
+      await l1.getByRole('button', { name: 'Шаблон ответа', exact: true }).click();
+      await l1
+        .getByRole('group', { name: 'Шаблоны ответов' })
+        .getByRole('button', { name: 'Запросить сведения у клиента' })
+        .click();
+      const replyBox = l1.getByRole('textbox', { name: 'Ответ', exact: true });
+      const number = (await l1.getByRole('heading', { level: 1 }).innerText()).match(/#(\d+)/);
+      assert.ok(number, 'the ticket number in the heading');
+      assert.match(
+        await replyBox.inputValue(),
+        new RegExp(`^Чтобы продолжить работу по обращению № ${number[1]}, нам нужны`),
+      );
+      await replyBox.fill('');
       await fire(l1, 'Технический вопрос');
       await inState(l1, 'Технический вопрос на L1');
       await fire(l1, 'Передать менеджеру инцидентов', async (dialog) => {
@@ -181,9 +195,9 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
       await fire(manager, 'Запрос на изменение', async (dialog) => {
         await dialog.getByLabel('Сложность').selectOption({ label: 'Средняя' });
         await dialog.getByLabel('Критичность').selectOption({ label: 'Высокая' });
-        // Categories are chosen by their titles (the server names them in English).
+        // Categories are chosen by their titles, which the server words in Russian.
         await dialog.getByRole('combobox', { name: 'Категория' }).selectOption({
-          label: 'Product problem',
+          label: 'Проблема в продукте',
         });
         await dialog.getByLabel('Плановые трудозатраты (часы)').fill('4,5');
         const date = dialog.getByLabel('Ожидаемая дата решения');
@@ -239,8 +253,21 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
       // The customer's support level (GET /me), its target in Russian words.
       const level = customer.getByRole('region', { name: 'Ваш уровень поддержки' });
       await visible(level.getByText('Некоммерческий', { exact: true }));
+      await visible(level.getByText('нет действующей лицензии', { exact: false }));
       const first = level.getByRole('row', { name: /Первый ответ/ });
       await visible(first.getByRole('cell', { name: '24 ч', exact: true }));
+      const grants = level.getByRole('table', {
+        name: 'Что делает поддержка на уровне «Некоммерческий»',
+      });
+      const phone = grants.getByRole('row', { name: /^поддержка по телефону и в мессенджерах/ });
+      await visible(phone.getByText('Нет', { exact: true }));
+      const product = grants.getByRole('row', { name: /^помощь с проблемами продукта/ });
+      await visible(product.getByText('С ограничениями', { exact: true }));
+      await visible(
+        product.getByText('только если проблема воспроизводится на коммерческой версии', {
+          exact: true,
+        }),
+      );
       await visible(
         first.getByText(
           'в рабочее время: с 10:00 до 19:00 по Москве, с понедельника по пятницу, по производственному календарю РФ',

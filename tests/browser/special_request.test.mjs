@@ -1,6 +1,8 @@
 // Support levels and special-request coupons as a customer sees them: the
-// settings page shows their level, each of its targets with how the time is
-// counted, and their coupons; the new-ticket form ends with the coupon, says
+// settings page shows their level in the server's words, whom it serves,
+// each of its targets with how the time is counted, its entitlement table
+// (what support does at that level: yes, no, or limited and how), and their
+// coupons; the new-ticket form ends with the coupon, says
 // what it gives in the words of the special level's targets, offers the
 // customer's own coupon, shows the server's refusal of a wrong one under the
 // field, and opens a special request whose deadline is counted around the
@@ -36,6 +38,20 @@ function clockTime(iso, timeZone = 'Europe/Moscow') {
   }).format(new Date(iso));
 }
 
+/**
+ * Checks the row of the entitlement `name` in the table `grants`: its grant in
+ * words (`Yes`, `No`, `Limited`) and the limit, empty unless limited.
+ */
+async function assertEntitlement(grants, name, grant, note = '') {
+  const header = grants.page().getByRole('rowheader', { name, exact: true });
+  const row = grants.getByRole('row').filter({ has: header });
+  await visible(row);
+  const cells = (await row.getByRole('cell').allInnerTexts()).map((text) => text.trim());
+  assert.equal(cells.length, 2, cells.join(' | '));
+  await visible(row.getByRole('cell').first().getByText(grant, { exact: true }));
+  assert.equal(cells[1], note, `the limit of ${name}`);
+}
+
 describe('support level and special-request coupons', { timeout: TEST_TIMEOUT_MS }, () => {
   let server;
   let browser;
@@ -63,9 +79,16 @@ describe('support level and special-request coupons', { timeout: TEST_TIMEOUT_MS
       await page.goto('/#/settings');
       const level = page.getByRole('region', { name: 'Your support level' });
       const name = level.locator('.level-name');
-      await visible(name.getByText('Client standard', { exact: true }));
+      await visible(name.getByText('Client, standard support', { exact: true }));
       await visible(name.getByText(/^active licence /));
-      const targets = level.getByRole('table', { name: 'What the Client standard level promises' });
+      await visible(
+        level.getByText('Who is served at this level: holders of an active licence.', {
+          exact: true,
+        }),
+      );
+      const targets = level.getByRole('table', {
+        name: 'What the “Client, standard support” level promises',
+      });
       const first = targets.getByRole('row', { name: /First response/ });
       await visible(first.getByRole('cell', { name: '6 h', exact: true }));
       await visible(
@@ -73,6 +96,18 @@ describe('support level and special-request coupons', { timeout: TEST_TIMEOUT_MS
           'in working hours: 10:00–19:00 Moscow time, Monday to Friday, by the Russian production calendar',
         ),
       );
+      const grants = level.getByRole('table', {
+        name: 'What support does at the “Client, standard support” level',
+      });
+      await assertEntitlement(grants, 'help with product problems', 'Yes');
+      await assertEntitlement(grants, 'phone / messenger support', 'No');
+      await assertEntitlement(
+        grants,
+        'developers involved in the problem',
+        'Limited',
+        'with no guaranteed time frame',
+      );
+      assert.equal(await grants.locator('tbody tr').count(), 7, 'all seven entitlements');
       const coupons = page.getByRole('region', { name: 'Special-request coupons' });
       await visible(coupons.getByText(PROMISE));
       const row = coupons.getByRole('row', { name: new RegExp(code) });
@@ -175,9 +210,22 @@ describe('support level and special-request coupons', { timeout: TEST_TIMEOUT_MS
       await visible(name.getByText('no active licence and no partner status', { exact: true }));
       await visible(level.getByText('Your next ticket gets this level', { exact: false }));
       assert.equal(await level.getByText('after your first ticket', { exact: false }).count(), 0);
-      const targets = level.getByRole('table', { name: 'What the Non-commercial level promises' });
+      const targets = level.getByRole('table', {
+        name: 'What the “Non-commercial” level promises',
+      });
       const first = targets.getByRole('row', { name: /First response/ });
       await visible(first.getByRole('cell', { name: '24 h', exact: true }));
+      const grants = level.getByRole('table', {
+        name: 'What support does at the “Non-commercial” level',
+      });
+      await assertEntitlement(grants, 'phone / messenger support', 'No');
+      await assertEntitlement(
+        grants,
+        'help with product problems',
+        'Limited',
+        'only if reproduced on a commercial version',
+      );
+      await screenshot(fresh, 'settings-support-level-non-commercial');
       const coupons = fresh.getByRole('region', { name: 'Special-request coupons' });
       await visible(coupons.getByText('You have no special-request coupons.', { exact: false }));
       await visible(coupons.getByText(PROMISE));

@@ -4,10 +4,11 @@
 import { asSent } from './api/types';
 import { currentLanguage, t } from './i18n';
 import type {
+  CannedReply,
   Category,
   Coupon,
   Group,
-  Level,
+  LevelTerms,
   MeInfo,
   Message,
   MethodOf,
@@ -240,8 +241,11 @@ export class ApiClient {
 
   // ---- support levels and coupons ----
 
-  /** The support levels in force, each with its targets and calendar. */
-  async levels(): Promise<Level[]> {
+  /**
+   * The support levels in force, each with its targets, calendar, whom it
+   * serves and its entitlement table, worded in the app's language.
+   */
+  async levels(): Promise<LevelTerms[]> {
     return asSent(itemsOf((await this.send('get', '/api/v1/levels')).data));
   }
 
@@ -333,6 +337,15 @@ export class ApiClient {
     const json: NewMessage = { body: message.body, internal: message.internal };
     const body = files.length ? { form: multipart(json, files) } : { json };
     return asSent((await this.send('post', path, { params: { id: ticketId }, ...body })).data);
+  }
+
+  /**
+   * The reply templates filled in for the ticket (staff only; 403 for
+   * customers): titles in the agent's language, texts in the customer's.
+   */
+  async cannedReplies(ticketId: number): Promise<CannedReply[]> {
+    const path = '/api/v1/tickets/{id}/replies';
+    return asSent(itemsOf((await this.send('get', path, { params: { id: ticketId } })).data));
   }
 
   async events(ticketId: number): Promise<TicketEvent[]> {

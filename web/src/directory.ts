@@ -2,10 +2,10 @@
 // groups, support levels and user cards (author and assignee names).
 import { api } from './api';
 import { t } from './i18n';
-import type { Category, Group, Level, UserCard } from './api/types';
+import type { Category, Group, LevelTerms, UserCard } from './api/types';
 
-/** The support levels in force (their targets and calendars). */
-export function levels(): Promise<Level[]> {
+/** The support levels in force (their targets, calendars and entitlements). */
+export function levels(): Promise<LevelTerms[]> {
   levelsPromise ??= api.levels().catch((error: unknown) => {
     levelsPromise = null;
     throw error;
@@ -18,7 +18,7 @@ export type Card = Omit<UserCard, 'role'> & { role: UserCard['role'] | '' };
 
 let categoriesPromise: Promise<Category[]> | null = null;
 let groupsPromise: Promise<Group[]> | null = null;
-let levelsPromise: Promise<Level[]> | null = null;
+let levelsPromise: Promise<LevelTerms[]> | null = null;
 const users = new Map<number, Promise<Card>>();
 
 export function categories(): Promise<Category[]> {

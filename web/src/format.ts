@@ -135,17 +135,6 @@ export function isCriticality(id: string): id is Criticality {
   return Object.hasOwn(kCriticalityKeys, id);
 }
 
-const kLevelKeys: Record<string, PlainKey> = {
-  non_commercial: 'level.non_commercial',
-  client_standard: 'level.client_standard',
-  client_operative: 'level.client_operative',
-  client_vip: 'level.client_vip',
-  partner_standard: 'level.partner_standard',
-  partner_operative: 'level.partner_operative',
-  enterprise: 'level.enterprise',
-  special: 'level.special',
-};
-
 const kChannelKeys: Record<string, PlainKey> = {
   web: 'channel.web',
   email: 'channel.email',
@@ -176,12 +165,6 @@ export function statusLabel(id: string, options: { customer?: boolean } = {}): s
 }
 export const criticalityLabel = (id: string): string => labelFrom(kCriticalityKeys, id);
 export const roleLabel = (id: string): string => labelFrom(kRoleKeys, id);
-/** A support level's name; `title` (the server's) for a level the app has no words for. */
-export function levelLabel(id: string, title = ''): string {
-  const key = kLevelKeys[id];
-  if (key) return t(key);
-  return title || labelFrom(kLevelKeys, id);
-}
 export const channelLabel = (id: string): string => labelFrom(kChannelKeys, id);
 
 /** "1.4 MB" style size, in the language's units and decimal mark. */

@@ -1,7 +1,7 @@
 // Support levels in words: a level's targets as the API gives them ("6h",
 // "1h30m", "45s") read as durations, the calendar they are counted on, and
 // the promise of the special level that a coupon gives a ticket.
-import { formatDuration, levelLabel } from './format';
+import { formatDuration, humanize } from './format';
 import { locale, t } from './i18n';
 import type { Level } from './api/types';
 
@@ -43,9 +43,14 @@ export function levelTargets(level: Level): { name: TargetName; value: string }[
   return out;
 }
 
-/** A level's name in the app's language; the server's title for a level the app does not know. */
+/** A level's name: the server's title, in the app's language; its id in words without one. */
 export function levelTitle(level: Pick<Level, 'id' | 'title'>): string {
-  return levelLabel(level.id, level.title);
+  return level.title || humanize(level.id);
+}
+
+/** The name of the level `id` from `all` (GET /levels); its id in words when not there. */
+export function levelName(id: string, all: readonly Level[]): string {
+  return levelTitle(all.find((level) => level.id === id) ?? { id, title: '' });
 }
 
 /** How a calendar counts time, in words: "around the clock, every day of the week". */

@@ -93,6 +93,10 @@ export type SlaSegment = TicketSla['timeline'][number];
 export type TicketPatch = RequestBody<'/api/v1/tickets/{id}', 'patch'>;
 /** A support level in force: its targets ("6h", "1h30m") and calendar id. */
 export type Level = Sent<Schemas['Level']>;
+/** A level of GET /levels: also whom it serves and its entitlements, in the caller's language. */
+export type LevelTerms = Sent<Schemas['LevelTerms']>;
+/** One row of a level's entitlement table: what support does, granted yes, no or limited. */
+export type Entitlement = LevelTerms['entitlements'][number];
 /** A special-request coupon; `used_at` and `ticket_id` are set once it is used. */
 export type Coupon = Sent<Schemas['Coupon']>;
 
@@ -113,6 +117,8 @@ export type TicketEvent = Sent<Schemas['Event']>;
 export type Notification = Sent<Schemas['Notification']>;
 export type NotificationPage = Sent<Ok<'/api/v1/notifications', 'get'>>;
 export type NewFeedback = RequestBody<'/api/v1/tickets/{id}/feedback', 'post'>;
+/** A reply template filled in for a ticket (staff): its title and text. */
+export type CannedReply = Sent<Schemas['CannedReply']>;
 
 /** One of a staff member's queues with how many tickets it holds (GET /queues). */
 export type Queue = Sent<Schemas['Queue']>;

@@ -1,10 +1,13 @@
 // A customer's support level and coupons, on their settings page: the
 // level their next ticket gets (GET /api/v1/me's `level`: its id, title and
-// why it applies, from their licences and partner status), each target it
-// sets (first response, next response, resolution, as GET /api/v1/levels
-// gives them) with its time and how that time is counted (in working hours
-// of the level's calendar, or around the clock), and the special-request
-// coupons of GET /api/v1/me/coupons with what they give.
+// why it applies, from their licences and partner status), whom it serves,
+// each target it sets (first response, next response, resolution, as GET
+// /api/v1/levels gives them) with its time and how that time is counted (in
+// working hours of the level's calendar, or around the clock), its
+// entitlement table (what support does at that level: yes, no or limited,
+// and the limit), and the special-request coupons of GET /api/v1/me/coupons
+// with what they give. The server words titles, reasons, whom a level serves
+// and the entitlements in the app's language.
 import { h, replace } from '../dom';
 import type { Children } from '../dom';
 import { api } from '../api';
@@ -22,7 +25,7 @@ import {
 } from '../levels';
 import { slaTargetLabel } from '../ui/sla';
 import { usable } from './new_ticket_coupon';
-import type { Coupon, Level, MeInfo } from '../api/types';
+import type { Coupon, Entitlement, Level, LevelTerms, MeInfo } from '../api/types';
 
 /** The level of GET /me: the customer's next ticket gets it; null when none applies. */
 type MyLevel = MeInfo['level'];
@@ -53,7 +56,7 @@ async function fill(
   couponSlot: HTMLElement,
 ): Promise<void> {
   const [all, mine] = await Promise.all([
-    levels().catch((): Level[] => []),
+    levels().catch((): LevelTerms[] => []),
     api.myCoupons().catch((): Coupon[] | null => null),
   ]);
   replace(levelSlot, levelContent(myLevel, all));
@@ -62,49 +65,98 @@ async function fill(
   replace(couponSlot, couponContent(mine, special, numbers));
 }
 
-/** The level's name, why it applies, and its targets when GET /levels has it. */
-function levelContent(mine: MyLevel, all: Level[]): Children {
+/**
+ * The level's name and why it applies; when GET /levels has the level, whom
+ * it serves, its targets and its entitlements.
+ */
+function levelContent(mine: MyLevel, all: LevelTerms[]): Children {
   if (!mine) return h('p', null, t('level.none'));
   const level = all.find((l) => l.id === mine.id);
-  // The server words the reason in English only.
-  const reason = mine.reason ? [' — ', h('span', { lang: 'en' }, mine.reason)] : null;
+  const reason = mine.reason ? [' — ', h('span', { class: 'level-reason' }, mine.reason)] : null;
   return [
     h('p', { class: 'level-name' }, h('strong', null, levelTitle(mine)), reason),
+    level?.who ? h('p', { class: 'level-who' }, t('level.who', { who: level.who })) : null,
     h('p', { class: 'field-hint' }, t('level.next')),
     level ? targetsTable(level) : null,
+    level?.entitlements.length ? entitlementsTable(level) : null,
   ];
 }
 
-/** Each target of the level: its time and how the time is counted. */
-function targetsTable(level: Level): HTMLTableElement {
+/** A table with a caption, column headings, and rows whose first cell heads the row. */
+function headedTable(spec: {
+  className: string;
+  caption: string;
+  columns: string[];
+  rows: { data?: Record<string, string>; head: Children; cells: Children[] }[];
+}): HTMLTableElement {
   return h(
     'table',
-    { class: 'entitlements' },
-    h('caption', null, t('level.targetsCaption', { level: levelTitle(level) })),
+    { class: spec.className },
+    h('caption', null, spec.caption),
     h(
       'thead',
       null,
       h(
         'tr',
         null,
-        h('th', { scope: 'col' }, t('level.col.target')),
-        h('th', { scope: 'col' }, t('level.col.time')),
-        h('th', { scope: 'col' }, t('level.col.counted')),
+        spec.columns.map((c) => h('th', { scope: 'col' }, c)),
       ),
     ),
     h(
       'tbody',
       null,
-      levelTargets(level).map(({ name, value }) =>
+      spec.rows.map((row) =>
         h(
           'tr',
-          null,
-          h('th', { scope: 'row' }, slaTargetLabel(name)),
-          h('td', null, targetTime(value)),
-          h('td', null, calendarWords(level.calendar)),
+          row.data ? { dataset: row.data } : null,
+          h('th', { scope: 'row' }, row.head),
+          row.cells.map((cell) => h('td', null, cell)),
         ),
       ),
     ),
+  );
+}
+
+/** Each target of the level: its time and how the time is counted. */
+function targetsTable(level: Level): HTMLTableElement {
+  return headedTable({
+    className: 'entitlements',
+    caption: t('level.targetsCaption', { level: levelTitle(level) }),
+    columns: [t('level.col.target'), t('level.col.time'), t('level.col.counted')],
+    rows: levelTargets(level).map(({ name, value }) => ({
+      head: slaTargetLabel(name),
+      cells: [targetTime(value), calendarWords(level.calendar)],
+    })),
+  });
+}
+
+/** What support does at the level: one row per entitlement, its grant in words and its limit. */
+function entitlementsTable(level: LevelTerms): HTMLTableElement {
+  return headedTable({
+    className: 'entitlements grants',
+    caption: t('level.entitlementsCaption', { level: levelTitle(level) }),
+    columns: [t('level.col.service'), t('level.col.grant'), t('level.col.note')],
+    rows: level.entitlements.map((entitlement) => ({
+      data: { entitlement: entitlement.key },
+      head: entitlement.name,
+      cells: [
+        grantMark(entitlement.grant),
+        entitlement.grant === 'limited' ? entitlement.note : '',
+      ],
+    })),
+  });
+}
+
+/** The signs that go with each grant's word (the word alone carries the meaning). */
+const kGrantSigns: Record<Entitlement['grant'], string> = { yes: '✓', no: '✕', limited: '◐' };
+
+/** "✓ Yes", "✕ No", "◐ Limited": a sign for the eye, coloured, and the word for everyone. */
+function grantMark(grant: Entitlement['grant']): HTMLElement {
+  return h(
+    'span',
+    { class: `grant grant-${grant}` },
+    h('span', { class: 'grant-sign', 'aria-hidden': 'true' }, kGrantSigns[grant]),
+    h('span', null, t(`level.grant.${grant}`)),
   );
 }
 

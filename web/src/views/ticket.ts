@@ -432,7 +432,7 @@ function historyNames(state: State, staff: boolean): Parameters<typeof historyTi
 /** The SLA card (staff) or the deadline line under the title (customers). */
 function drawSla(regions: Regions, state: State, staff: boolean): void {
   if (staff) {
-    slaPanel(regions.sla, state.ticket);
+    slaPanel(regions.sla, state.ticket, state.lvls);
     return;
   }
   const slot = regions.header.querySelector<HTMLElement>('[data-deadline]');

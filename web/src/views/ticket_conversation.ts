@@ -1,12 +1,13 @@
 // The conversation of a ticket: messages with their attachments, internal
-// notes set apart, and the reply form (with the internal-note toggle for
-// staff).
+// notes set apart, and the reply form (with the internal-note toggle and the
+// canned replies for staff).
 import { h, uid, announce } from '../dom';
 import { api, apiUrl } from '../api';
 import { roleLabel, fileSize, timeElement } from '../format';
 import { field, setBusy, valueOf, onSubmit } from '../ui/form';
 import { filePicker, acceptPastedFiles } from '../ui/files';
 import { feedbackButton } from './feedback';
+import { cannedReplies } from './ticket_replies';
 import { personName } from '../directory';
 import { t } from '../i18n';
 import type { Card } from '../directory';
@@ -137,9 +138,12 @@ export function replyForm(spec: {
   const internal = spec.staff
     ? h('input', { type: 'checkbox', name: 'internal', id: uid('internal') })
     : null;
+  // Canned replies go to customers: offered to staff, and hidden for a note.
+  const canned = spec.staff ? cannedReplies({ ticket: spec.ticket, body }) : null;
   const form = h(
     'form',
     { class: 'reply-form stack', novalidate: true, 'aria-label': t('ticket.reply') },
+    canned?.element,
     field({
       label: spec.staff ? t('ticket.reply') : t('conversation.yourReply'),
       control: body,
@@ -162,6 +166,10 @@ export function replyForm(spec: {
     const note = !!internal && internal.checked;
     form.classList.toggle('internal', note);
     submit.textContent = note ? t('conversation.addNote') : t('conversation.send');
+    if (canned) {
+      canned.element.hidden = note;
+      if (note) canned.close();
+    }
   };
   internal?.addEventListener('change', syncMode);
   body.addEventListener('keydown', (event) => {

@@ -3,8 +3,8 @@
 // reported; the details list; and the page for a ticket that is not there.
 import { h } from '../dom';
 import { href } from '../router';
-import { levelLabel, channelLabel, timeElement, ticketNumber } from '../format';
-import { calendarShort } from '../levels';
+import { channelLabel, timeElement, ticketNumber } from '../format';
+import { calendarShort, levelName, levelTitle } from '../levels';
 import { categoryLabel, groupName, personName } from '../directory';
 import { t } from '../i18n';
 import type { PlainKey } from '../i18n';
@@ -115,9 +115,9 @@ export function details(ticket: Ticket, staff: boolean, names: DetailNames): HTM
 /** The level's name, and how its clock counts ("around the clock, every day"). */
 function levelCell(id: string, lvls: Level[]): Children {
   const level = lvls.find((l) => l.id === id);
-  if (!level) return levelLabel(id);
+  if (!level) return levelName(id, lvls);
   return [
-    h('span', null, levelLabel(id, level.title)),
+    h('span', null, levelTitle(level)),
     ' ',
     h('span', { class: 'level-calendar' }, calendarShort(level.calendar)),
   ];

@@ -6,15 +6,16 @@ import { h, replace } from '../dom';
 import { api } from '../api';
 import { t } from '../i18n';
 import type { PlainKey } from '../i18n';
-import { formatDate, formatDuration, levelLabel, sameDay, timeElement } from '../format';
+import { formatDate, formatDuration, sameDay, timeElement } from '../format';
+import { levelName } from '../levels';
 import { slaCountdown, slaTargetLabel } from '../ui/sla';
-import type { SlaSegment, Ticket, TicketSla } from '../api/types';
+import type { Level, SlaSegment, Ticket, TicketSla } from '../api/types';
 
 /** The timeline shown, per ticket id, so a redraw keeps an open one open. */
 const openTimelines = new Set<number>();
 
-/** Fills `region` with the SLA card's content for `ticket`. */
-export function slaPanel(region: HTMLElement, ticket: Ticket): void {
+/** Fills `region` with the SLA card's content for `ticket`; `lvls` name its level. */
+export function slaPanel(region: HTMLElement, ticket: Ticket, lvls: readonly Level[]): void {
   const sla = ticket.sla;
   if (!sla) {
     replace(region, h('p', { class: 'field-hint' }, t('sla.noClock')));
@@ -56,7 +57,7 @@ export function slaPanel(region: HTMLElement, ticket: Ticket): void {
             row('sla.remaining', chip ?? '—'),
           ]
         : row('sla.state', t('sla.metAll')),
-      row('ticket.level', levelLabel(ticket.level)),
+      row('ticket.level', levelName(ticket.level, lvls)),
       ticket.level_reason ? row('sla.why.level', ticket.level_reason) : null,
     ),
     sla.due ? details : null,
