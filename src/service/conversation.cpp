@@ -49,6 +49,18 @@ Status TouchForMessage(Tx& tx, core::Ticket& t, const Actor& actor, const core::
   return Ok();
 }
 
+// Reads the ticket and the events of its history the actor may read (internal
+// ones for staff only) in one read transaction, and hands them to `use`.
+// kNotFound when the actor may not read the ticket.
+template <class Use>
+Status ReadHistory(core::ports::Store& store, const Actor& actor, core::TicketId ticket, Use use) {
+  return store.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(core::Ticket t, LoadReadableTicket(tx, actor, ticket));
+    HD_ASSIGN_OR_RETURN(auto events, tx.Events().ListForTicket(ticket, CanSeeInternal(actor)));
+    return use(tx, t, std::move(events));
+  });
+}
+
 }  // namespace
 
 Conversation::Conversation(core::ports::Store& store, core::ports::BlobStore& blobs,
@@ -113,24 +125,24 @@ Result<std::vector<core::Message>> Conversation::List(const Actor& actor, core::
 }
 
 Result<std::vector<core::Event>> Conversation::History(const Actor& actor, core::TicketId ticket) {
-  std::vector<core::Event> events;
-  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
-    HD_RETURN_IF_ERROR(LoadReadableTicket(tx, actor, ticket));
-    HD_ASSIGN_OR_RETURN(events, tx.Events().ListForTicket(ticket, CanSeeInternal(actor)));
-    return Ok();
-  }));
-  return events;
+  std::vector<core::Event> history;
+  HD_RETURN_IF_ERROR(ReadHistory(store_, actor, ticket,
+                                 [&](Tx&, const core::Ticket&, std::vector<core::Event> events) {
+                                   history = std::move(events);
+                                   return Ok();
+                                 }));
+  return history;
 }
 
 Result<std::vector<WordedEvent>> Conversation::HistoryInWords(const Actor& actor,
                                                               core::TicketId ticket) {
   std::vector<WordedEvent> history;
-  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
-    HD_ASSIGN_OR_RETURN(core::Ticket t, LoadReadableTicket(tx, actor, ticket));
-    HD_ASSIGN_OR_RETURN(auto events, tx.Events().ListForTicket(ticket, CanSeeInternal(actor)));
-    HD_ASSIGN_OR_RETURN(history, InWords(tx, processes_, actor, t, std::move(events)));
-    return Ok();
-  }));
+  HD_RETURN_IF_ERROR(ReadHistory(
+      store_, actor, ticket,
+      [&](Tx& tx, const core::Ticket& t, std::vector<core::Event> events) -> Status {
+        HD_ASSIGN_OR_RETURN(history, InWords(tx, processes_, actor, t, std::move(events)));
+        return Ok();
+      }));
   return history;
 }
 

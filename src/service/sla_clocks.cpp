@@ -238,11 +238,13 @@ Result<SlaDetail> SlaClocks::Detail(Tx& tx, const core::Ticket& t, core::Timesta
   if (facts.paused_since && *facts.paused_since < end) pauses.push_back({*facts.paused_since, end});
   if (end <= facts.started) return d;
   HD_ASSIGN_OR_RETURN(auto segments, sla::ClockSegments(*calendar, facts.started, end, pauses));
+  const std::string waiting =
+      core::EnglishAndRussian("waiting for the customer", "ожидание ответа клиента")
+          .In(reader.language);
   for (const sla::Segment& s : segments) {
     const bool paused = s.kind == sla::SegmentKind::kPaused;
     d.timeline.push_back({ToTimestamp(s.span.from), ToTimestamp(s.span.to),
-                          std::string(sla::ToString(s.kind)),
-                          paused ? "waiting for the customer" : ""});
+                          std::string(sla::ToString(s.kind)), paused ? waiting : ""});
   }
   return d;
 }
