@@ -4,17 +4,16 @@
 // open, the process diagram drawn, the keyboard shortcuts' dialog and the
 // new-ticket form offering a coupon are checked too. A screenshot of each
 // page is kept.
-import { after, before, describe, it } from 'node:test';
-import { startServer } from './server.mjs';
+import { before, describe, it } from 'node:test';
 import {
   TEST_TIMEOUT_MS,
   assertAccessible,
   assertNoPageErrors,
+  inState,
   keepingEvidence,
-  launch,
-  openPage,
   screenshot,
   signIn,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
@@ -26,23 +25,21 @@ const ESCALATED = 'Payment page times out';
 const TO_ROUTE = 'Dark mode for the storefront';
 
 describe('accessibility of the main pages (axe-core)', { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ demo: true });
   let toRoute;
 
   before(async () => {
-    server = await startServer({ demo: true });
     // A request for change approved by the board, for the person picker.
-    const customer = await server.apiAs(ANNA);
+    const customer = await env.server.apiAs(ANNA);
     toRoute = await customer.post('/tickets', {
       subject: TO_ROUTE,
       body: 'Please offer a dark theme for the shop.',
       category: 'product',
     });
-    const l1 = await server.apiAs('l1@helpdesk.example');
+    const l1 = await env.server.apiAs('l1@helpdesk.example');
     await l1.fire(toRoute.id, 'take_technical');
     await l1.fire(toRoute.id, 'escalate', { escalation_reason: 'A feature request.' });
-    const manager = await server.apiAs('manager@helpdesk.example');
+    const manager = await env.server.apiAs('manager@helpdesk.example');
     const due = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
     await manager.fire(toRoute.id, 'classify_rfc', {
       complexity: 'low',
@@ -51,20 +48,14 @@ describe('accessibility of the main pages (axe-core)', { timeout: TEST_TIMEOUT_M
       planned_effort: 3,
       expected_resolution: due,
     });
-    await (await server.apiAs('board@helpdesk.example')).fire(toRoute.id, 'approve_change');
-    await (await server.apiAs('board2@helpdesk.example')).fire(toRoute.id, 'approve_change');
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await (await env.server.apiAs('board@helpdesk.example')).fire(toRoute.id, 'approve_change');
+    await (await env.server.apiAs('board2@helpdesk.example')).fire(toRoute.id, 'approve_change');
   });
 
   /** Runs `check` on a fresh page; axe and uncaught errors are asserted after. */
   function page(name, check) {
     it(name, async () => {
-      const p = await openPage(browser, server);
+      const p = await env.openPage();
       try {
         await keepingEvidence(`a11y-${name.replace(/\W+/g, '-')}`, [p], async () => {
           await check(p);
@@ -137,8 +128,7 @@ describe('accessibility of the main pages (axe-core)', { timeout: TEST_TIMEOUT_M
     await signIn(p, 'manager@helpdesk.example');
     await p.getByRole('link', { name: ESCALATED }).click();
     await visible(p.getByRole('heading', { name: ESCALATED, level: 1 }));
-    const card = p.getByRole('region', { name: 'Process', exact: true });
-    await visible(card.getByText('Escalated, to reclassify', { exact: true }));
+    const card = await inState(p, 'Escalated, to reclassify');
     await visible(p.getByRole('region', { name: 'Service level' }).getByText('Target'));
     await assertAccessible(p, 'the staff ticket');
     await card.getByRole('button', { name: 'Request for change', exact: true }).click();
@@ -154,8 +144,7 @@ describe('accessibility of the main pages (axe-core)', { timeout: TEST_TIMEOUT_M
 
   page('person picker open in a transition dialog', async (p) => {
     await signIn(p, 'manager@helpdesk.example', { path: `/tickets/${toRoute.id}` });
-    const card = p.getByRole('region', { name: 'Process', exact: true });
-    await visible(card.getByText('Change approved, to route', { exact: true }));
+    const card = await inState(p, 'Change approved, to route');
     await card.getByRole('button', { name: 'Give to a developer' }).click();
     const dialog = p.getByRole('dialog', { name: 'Give to a developer' });
     await dialog.getByRole('combobox', { name: 'Developer' }).click();
@@ -189,8 +178,7 @@ describe('accessibility of the main pages (axe-core)', { timeout: TEST_TIMEOUT_M
   page('staff ticket with its process diagram', async (p) => {
     await signIn(p, 'manager@helpdesk.example');
     await p.getByRole('link', { name: ESCALATED }).click();
-    const card = p.getByRole('region', { name: 'Process', exact: true });
-    await visible(card.getByText('Escalated, to reclassify', { exact: true }));
+    const card = await inState(p, 'Escalated, to reclassify');
     await card.getByRole('button', { name: 'Show the process diagram' }).click();
     const diagram = p.getByRole('region', { name: 'Process diagram' });
     await visible(diagram.getByRole('img', { name: /^Process diagram\. Current state/ }));

@@ -1,15 +1,17 @@
-// Chromium through playwright-core, and the steps the tests share: signing
-// in, waiting for what a person would see, screenshots, axe-core, and a
-// small PNG for the attachment tests. Every wait is for something visible
-// (or a response); none sleeps.
+// Chromium through playwright-core, and the steps the tests share: a server
+// and a browser for a test file, signing in, waiting for what a person would
+// see, a ticket's process card, screenshots, axe-core, and a small PNG for
+// the attachment tests. Every wait is for something visible (or a
+// response); none sleeps.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { DEMO_PASSWORD } from './server.mjs';
+import { DEMO_PASSWORD, startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CHROMIUM = process.env.HD_CHROMIUM || '/usr/bin/chromium';
@@ -26,6 +28,40 @@ export async function launch() {
     headless: true,
     args: ['--no-sandbox'],
   });
+}
+
+/**
+ * A server and Chromium for the `describe` this is called in. Registers a
+ * `before` hook that starts the server (`startServer(serverOptions)`; `{ demo:
+ * true }` fills it with the demo data) and then launches the browser, and an
+ * `after` hook that closes the browser and then stops the server. Returns
+ * `{ server, browser, pages, openPage }`: `server` and `browser` are filled
+ * in when the `before` hook runs, so read them inside hooks and tests, not
+ * while the describe is being defined (`before` hooks registered after this
+ * call run later and find both ready). `openPage(options)` is
+ * `openPage(browser, server, options)` that also keeps the page in `pages`,
+ * for `keepingEvidence` and the page-error checks.
+ */
+export function useServerAndBrowser(serverOptions) {
+  const env = {
+    server: undefined,
+    browser: undefined,
+    pages: [],
+    async openPage(options) {
+      const page = await openPage(env.browser, env.server, options);
+      env.pages.push(page);
+      return page;
+    },
+  };
+  before(async () => {
+    env.server = await startServer(serverOptions);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 /** A phone's window (CSS pixels), for the narrow layout. */
@@ -107,6 +143,61 @@ export async function signInLive(page, email, options) {
   );
   await signIn(page, email, options);
   await stream;
+}
+
+/** How the app writes a date in each language: its locale, and the separator of a typed date. */
+const DATES = { en: { locale: 'en-GB', separator: '/' }, ru: { locale: 'ru-RU', separator: '.' } };
+
+/**
+ * A date `days` from now (in UTC) as typed into the app's date fields in
+ * `language` (DD/MM/YYYY, ДД.ММ.ГГГГ) and in words.
+ */
+export function dateAhead(days, { language = 'en' } = {}) {
+  const { locale, separator } = DATES[language];
+  const date = new Date(Date.now() + days * 86_400_000);
+  const dd = String(date.getUTCDate()).padStart(2, '0');
+  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
+  const words = date.toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return { typed: [dd, mm, date.getUTCFullYear()].join(separator), words };
+}
+
+/** The name of a ticket's process card in each language of the app. */
+const PROCESS_CARD = { en: 'Process', ru: 'Процесс' };
+
+/** The process card of the ticket on `page`, the app speaking `language`. */
+export function processCard(page, { language = 'en' } = {}) {
+  return page.getByRole('region', { name: PROCESS_CARD[language], exact: true });
+}
+
+/** Waits until the process card shows the state `label`; returns the card. */
+export async function inState(page, label, { language = 'en' } = {}) {
+  const card = processCard(page, { language });
+  await visible(card.getByText(label, { exact: true }));
+  return card;
+}
+
+/**
+ * Fires the transition `label`: its button on the process card opens the
+ * dialog, `fill` fills it in, its submit button (named like the transition)
+ * sends it, and the dialog closes.
+ */
+export async function fire(page, label, { fill = async () => {}, language = 'en' } = {}) {
+  await processCard(page, { language }).getByRole('button', { name: label, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: label });
+  await visible(dialog);
+  await fill(dialog);
+  await submitButton(dialog, label).click();
+  await gone(dialog);
+}
+
+/** The dialog's submit button (inside the form, apart from the dialog's "Close dialog"). */
+export function submitButton(dialog, label) {
+  return dialog.locator('form').getByRole('button', { name: label, exact: true });
 }
 
 /**

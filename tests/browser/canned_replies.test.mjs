@@ -6,19 +6,18 @@
 // the keyboard, appends to what is written, shows a failed read in the
 // banner, and is not offered for an internal note nor to customers. The customer registers in an English
 // browser, which makes English their language.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, uniqueEmail } from './server.mjs';
+import { uniqueEmail } from './server.mjs';
 import {
   TEST_TIMEOUT_MS,
   assertAccessible,
   assertNoPageErrors,
   gone,
   keepingEvidence,
-  launch,
-  openPage,
   screenshot,
   signIn,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
@@ -30,34 +29,21 @@ const ASK = 'Ask the customer';
 const isReplies = (path) => /^\/api\/v1\/tickets\/\d+\/replies$/.test(path);
 
 describe('canned replies', { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ demo: true });
   let customer;
   let customerApi;
   let agent;
   let ticket;
   /** The paths of /replies the agent's page asked for. */
   const asked = [];
-  const pages = [];
-
-  before(async () => {
-    server = await startServer({ demo: true });
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const replyBox = (page) => page.getByRole('textbox', { name: 'Reply', exact: true });
   const picker = (page) => page.getByRole('button', { name: 'Canned reply', exact: true });
   const list = (page) => page.getByRole('group', { name: 'Canned replies' });
 
   it('a customer registered in an English browser opens a ticket', () =>
-    keepingEvidence('canned-customer', pages, async () => {
-      customer = await openPage(browser, server);
-      pages.push(customer);
+    keepingEvidence('canned-customer', env.pages, async () => {
+      customer = await env.openPage();
       const email = uniqueEmail('customer');
       await customer.goto('/#/register');
       await customer.getByLabel('Your name').fill('Oleg Petrov');
@@ -65,7 +51,7 @@ describe('canned replies', { timeout: TEST_TIMEOUT_MS }, () => {
       await customer.getByLabel('Password').fill('correct horse battery');
       await customer.getByRole('button', { name: 'Create account' }).click();
       await visible(customer.getByRole('heading', { name: 'My tickets', level: 1 }));
-      customerApi = await server.apiAs(email);
+      customerApi = await env.server.apiAs(email);
       // Registration keeps the browser's language: the customer reads replies in English.
       assert.equal((await customerApi.get('/me')).user.language, 'en');
       ticket = await customerApi.post('/tickets', {
@@ -78,9 +64,8 @@ describe('canned replies', { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('offers the agent the templates by title, read only when asked for', () =>
-    keepingEvidence('canned-list', pages, async () => {
-      agent = await openPage(browser, server);
-      pages.push(agent);
+    keepingEvidence('canned-list', env.pages, async () => {
+      agent = await env.openPage();
       agent.on('request', (request) => {
         const path = new URL(request.url()).pathname;
         if (isReplies(path)) asked.push(path);
@@ -104,7 +89,7 @@ describe('canned replies', { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('puts the chosen reply into the reply box, focused, with the ticket number', () =>
-    keepingEvidence('canned-insert', pages, async () => {
+    keepingEvidence('canned-insert', env.pages, async () => {
       await list(agent).getByRole('button', { name: ASK }).click();
       await gone(list(agent));
       assert.equal(await picker(agent).getAttribute('aria-expanded'), 'false');
@@ -117,7 +102,7 @@ describe('canned replies', { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('is not offered for an internal note', () =>
-    keepingEvidence('canned-note', pages, async () => {
+    keepingEvidence('canned-note', env.pages, async () => {
       const note = agent.getByLabel('Internal note — only staff can see it');
       await note.check();
       await gone(picker(agent));
@@ -126,7 +111,7 @@ describe('canned replies', { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('works from the keyboard and appends after what is written', () =>
-    keepingEvidence('canned-keyboard', pages, async () => {
+    keepingEvidence('canned-keyboard', env.pages, async () => {
       const box = replyBox(agent);
       const before = await box.inputValue();
       await picker(agent).focus();
@@ -156,7 +141,7 @@ describe('canned replies', { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('sends the reply and the customer reads it', () =>
-    keepingEvidence('canned-sent', pages, async () => {
+    keepingEvidence('canned-sent', env.pages, async () => {
       const text = await replyBox(agent).inputValue();
       await agent.getByRole('button', { name: 'Send reply' }).click();
       const sent = agent.getByRole('article', { name: /^Message from / });
@@ -176,9 +161,8 @@ describe('canned replies', { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('shows a failed read in the banner and reads again on the next opening', () =>
-    keepingEvidence('canned-failed', pages, async () => {
-      const page = await openPage(browser, server);
-      pages.push(page);
+    keepingEvidence('canned-failed', env.pages, async () => {
+      const page = await env.openPage();
       let refuse = true;
       await page.route(/\/api\/v1\/tickets\/\d+\/replies$/, (route) =>
         refuse
@@ -203,7 +187,7 @@ describe('canned replies', { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('offers a customer no canned replies and never asks for them', () =>
-    keepingEvidence('canned-customer-none', pages, async () => {
+    keepingEvidence('canned-customer-none', env.pages, async () => {
       const requests = [];
       customer.on('request', (request) => {
         if (isReplies(new URL(request.url()).pathname)) requests.push(request.url());

@@ -3,20 +3,18 @@
 // deleted; and the collision warning on a ticket, with two agents in two
 // browser contexts (one of them reading the app in Russian) seeing each
 // other, seeing each other type, and seeing each other leave.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
 import {
   TEST_TIMEOUT_MS,
   assertAccessible,
   assertNoPageErrors,
   gone,
   keepingEvidence,
-  launch,
-  openPage,
   screenshot,
   signIn,
   signInLive,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
@@ -46,32 +44,19 @@ async function keepTyping(box, seen, timeout = PRESENCE_TIMEOUT_MS) {
 }
 
 describe("the agents' desk", { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ demo: true });
   let customer;
   let agentA;
   let agentB;
-  const pages = [];
 
   before(async () => {
-    server = await startServer({ demo: true });
-    agentA = await server.addUser('l1_operator', { name: AGENT_A });
-    agentB = await server.addUser('l1_operator', { name: AGENT_B });
-    customer = await server.apiAs(ANNA);
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    agentA = await env.server.addUser('l1_operator', { name: AGENT_A });
+    agentB = await env.server.addUser('l1_operator', { name: AGENT_B });
+    customer = await env.server.apiAs(ANNA);
   });
 
   /** A new browser context (one person) and its page. */
-  async function person(options = {}) {
-    const page = await openPage(browser, server, options);
-    pages.push(page);
-    return page;
-  }
+  const person = (options) => env.openPage(options);
 
   const desk = (page) => page.getByRole('navigation', { name: 'Queues and saved views' });
   /** The count a queue's link shows. */
@@ -90,7 +75,7 @@ describe("the agents' desk", { timeout: TEST_TIMEOUT_MS }, () => {
     );
 
   it("a customer's new ticket raises the queue counts at once, without a reload", () =>
-    keepingEvidence('desk-counts', pages, async () => {
+    keepingEvidence('desk-counts', env.pages, async () => {
       const l1 = await person();
       await signInLive(l1, 'l1@helpdesk.example');
       await visible(l1.getByRole('heading', { name: 'Queue', level: 1 }));
@@ -131,7 +116,7 @@ describe("the agents' desk", { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('a view is saved with its filters, listed, opened and deleted', () =>
-    keepingEvidence('desk-views', pages, async () => {
+    keepingEvidence('desk-views', env.pages, async () => {
       // A new colleague: no views of their own yet (the demo gave Lev some).
       const l1 = await person();
       await signIn(l1, agentA);
@@ -212,7 +197,7 @@ describe("the agents' desk", { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('two agents on one ticket see each other, see each other type, and see each other leave', () =>
-    keepingEvidence('desk-presence', pages, async () => {
+    keepingEvidence('desk-presence', env.pages, async () => {
       const ticket = await customer.post('/tickets', {
         subject: 'Two agents, one ticket',
         body: 'Who answers first?',
@@ -268,7 +253,7 @@ describe("the agents' desk", { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('a queue, the save-view dialog and the desk on a phone pass axe-core', () =>
-    keepingEvidence('desk-a11y', pages, async () => {
+    keepingEvidence('desk-a11y', env.pages, async () => {
       const page = await person();
       await signIn(page, 'l1@helpdesk.example', { path: '/queue?queue=unassigned&sort=due' });
       await visible(page.getByRole('heading', { name: 'Unassigned', level: 1 }));
@@ -299,7 +284,7 @@ describe("the agents' desk", { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it("customers see nothing of it and never ask for others' presence", () =>
-    keepingEvidence('desk-customer', pages, async () => {
+    keepingEvidence('desk-customer', env.pages, async () => {
       const ticket = await customer.post('/tickets', {
         subject: 'Only for the customer',
         body: 'Nobody else here.',

@@ -4,12 +4,11 @@
 // With HD_WEB_ROOT the server serves a folder as it is (a development
 // override that sends no compressed variants), so each script counts as its
 // .br (else .gz) file in that folder: what the built-in app would send.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from './server.mjs';
-import { TEST_TIMEOUT_MS, assertNoPageErrors, launch, openPage, visible } from './browser.mjs';
+import { TEST_TIMEOUT_MS, assertNoPageErrors, useServerAndBrowser, visible } from './browser.mjs';
 
 const BUDGET_BYTES = 200 * 1024;
 const WEB_ROOT = process.env.HD_WEB_ROOT;
@@ -27,21 +26,10 @@ function variantOnDisk(path) {
 }
 
 describe('first page load', { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('transfers under 200 KB of compressed JavaScript', async () => {
-    const page = await openPage(browser, server);
+    const page = await env.openPage();
     const scripts = [];
     page.on('response', (response) => {
       const type = response.headers()['content-type'] ?? '';

@@ -4,46 +4,38 @@
 // reply and an internal note, t goes to the process's steps; g then m or q
 // go to a list; / goes to the filter. Nothing fires while typing in a field
 // or with Alt held.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
 import {
   TEST_TIMEOUT_MS,
   assertNoPageErrors,
   gone,
+  inState,
   keepingEvidence,
-  launch,
-  openPage,
+  processCard,
   screenshot,
   signIn,
   texts,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
 describe('keyboard shortcuts', { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ demo: true });
   let page;
 
   /** A fresh ticket of Anna's, new on the support process. */
   let fresh;
 
   before(async () => {
-    server = await startServer({ demo: true });
-    const anna = await server.apiAs('anna@acme.example');
+    const anna = await env.server.apiAs('anna@acme.example');
     fresh = await anna.post('/tickets', {
       subject: 'The invoice page shows no VAT',
       body: 'The VAT line is missing from every invoice.',
       category: 'product',
     });
-    browser = await launch();
-    page = await openPage(browser, server);
+    page = await env.openPage();
     await signIn(page, 'l1@helpdesk.example');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   /** The text of the focused element. */
@@ -155,8 +147,7 @@ describe('keyboard shortcuts', { timeout: TEST_TIMEOUT_MS }, () => {
   it('goes to the process steps on offer with t, or opens the only one', () =>
     keepingEvidence('keys-transition', [page], async () => {
       await page.goto(`/#/tickets/${fresh.id}`);
-      const card = page.getByRole('region', { name: 'Process', exact: true });
-      await visible(card.getByText('New, to classify', { exact: true }));
+      const card = await inState(page, 'New, to classify');
       await page.keyboard.press('t');
       const steps = await texts(
         card.getByRole('group', { name: 'Steps you may take' }).getByRole('button'),
@@ -165,9 +156,9 @@ describe('keyboard shortcuts', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.equal(await focusedText(), steps[0]);
 
       // The customer has one step to take: t opens its form.
-      const customer = await openPage(browser, server);
+      const customer = await env.openPage();
       await signIn(customer, 'anna@acme.example', { path: `/tickets/${fresh.id}` });
-      const theirs = customer.getByRole('region', { name: 'Process', exact: true });
+      const theirs = processCard(customer);
       await visible(theirs.getByRole('button', { name: 'Withdraw the request' }));
       await customer.keyboard.press('t');
       const dialog = customer.getByRole('dialog', { name: 'Withdraw the request' });

@@ -4,18 +4,16 @@
 // The table says how many rows it has once all are loaded, and "Load more"
 // does from the keyboard what scrolling does. On a phone, where the rows are
 // cards, the same holds and the page never scrolls sideways.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
 import {
   PHONE,
   TEST_TIMEOUT_MS,
   assertNoPageErrors,
   keepingEvidence,
-  launch,
-  openPage,
   screenshot,
   signIn,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
@@ -26,16 +24,14 @@ const CONCURRENCY = 8;
 const MAX_DRAWN = 120;
 
 describe('a list of thousands of tickets', { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser();
   let customer;
   /** The subject of the ticket with the lowest id: the last row of "My tickets". */
   let oldest;
 
   before(async () => {
-    server = await startServer();
-    customer = await server.addUser('customer', { name: 'Olga Many' });
-    const api = await server.apiAs(customer);
+    customer = await env.server.addUser('customer', { name: 'Olga Many' });
+    const api = await env.server.apiAs(customer);
     const started = Date.now();
     const made = [];
     let next = 0;
@@ -54,12 +50,6 @@ describe('a list of thousands of tickets', { timeout: TEST_TIMEOUT_MS }, () => {
     made.sort((a, b) => a.id - b.id);
     oldest = made[0].subject;
     console.log(`created ${made.length} tickets in ${Date.now() - started} ms`);
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   /** Scrolls to the end of the list, checking that the rows drawn stay few. */
@@ -103,7 +93,7 @@ describe('a list of thousands of tickets', { timeout: TEST_TIMEOUT_MS }, () => {
   it('keeps the rows on the page bounded while scrolling reaches the oldest ticket', () => {
     let page;
     return keepingEvidence('long-list', [], async () => {
-      page = await openPage(browser, server);
+      page = await env.openPage();
       await signIn(page, customer);
       const table = page.getByRole('table', { name: 'My tickets' });
       await visible(table.getByRole('row').nth(5));
@@ -120,7 +110,7 @@ describe('a list of thousands of tickets', { timeout: TEST_TIMEOUT_MS }, () => {
 
   it('loads the next page with "Load more" from the keyboard and focuses its first row', () =>
     keepingEvidence('long-list-more', [], async () => {
-      const page = await openPage(browser, server);
+      const page = await env.openPage();
       await signIn(page, customer);
       const table = page.getByRole('table', { name: 'My tickets' });
       await visible(table.getByRole('row').nth(5));
@@ -142,7 +132,7 @@ describe('a list of thousands of tickets', { timeout: TEST_TIMEOUT_MS }, () => {
 
   it('does the same on a phone, where the rows are cards as wide as the window', () =>
     keepingEvidence('long-list-phone', [], async () => {
-      const page = await openPage(browser, server, { viewport: PHONE });
+      const page = await env.openPage({ viewport: PHONE });
       await signIn(page, customer);
       const table = page.getByRole('table', { name: 'My tickets' });
       await visible(table.getByRole('row').nth(5));

@@ -3,18 +3,17 @@
 // a list's rows are cards with the subject, the status and the deadline (due
 // time for staff) in view, and the lists stay tables for screen readers,
 // with the staff's sort buttons on screen.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
 import {
-  PHONE,
   TEST_TIMEOUT_MS,
   assertNoPageErrors,
+  inState,
   keepingEvidence,
-  launch,
-  openPage,
+  PHONE,
   screenshot,
   signIn,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
@@ -76,29 +75,21 @@ async function assertListReadable(page, name, columns) {
 }
 
 describe('the app on a phone', { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ demo: true });
   let ticket;
 
   before(async () => {
-    server = await startServer({ demo: true });
-    const anna = await server.apiAs('anna@acme.example');
+    const anna = await env.server.apiAs('anna@acme.example');
     ticket = await anna.post('/tickets', {
       subject: SUBJECT,
       body: 'On a 360 px screen the total is hidden behind the pay button.',
       category: 'product',
     });
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('shows the customer their tickets as cards and a ticket within the window', () =>
     keepingEvidence('phone-customer', [], async () => {
-      const page = await openPage(browser, server, { viewport: PHONE });
+      const page = await env.openPage({ viewport: PHONE });
       await signIn(page, 'anna@acme.example');
       await visible(page.getByRole('heading', { name: 'My tickets', level: 1 }));
       const table = await assertListReadable(page, 'My tickets', ['status', 'deadline']);
@@ -121,7 +112,7 @@ describe('the app on a phone', { timeout: TEST_TIMEOUT_MS }, () => {
 
   it('shows the staff queue as cards with sort buttons, and a ticket with its diagram', () =>
     keepingEvidence('phone-staff', [], async () => {
-      const page = await openPage(browser, server, { viewport: PHONE });
+      const page = await env.openPage({ viewport: PHONE });
       await signIn(page, 'l1@helpdesk.example', { path: '/queue' });
       await visible(page.getByRole('heading', { name: 'Queue', level: 1 }));
       const table = await assertListReadable(page, 'Queue', ['status', 'due']);
@@ -134,8 +125,7 @@ describe('the app on a phone', { timeout: TEST_TIMEOUT_MS }, () => {
       // The queue lists by due time: the new ticket may be far down, not drawn yet.
       await page.goto(`/#/tickets/${ticket.id}`);
       await visible(page.getByRole('heading', { name: SUBJECT, level: 1 }));
-      const process = page.getByRole('region', { name: 'Process', exact: true });
-      await visible(process.getByText('New, to classify', { exact: true }));
+      const process = await inState(page, 'New, to classify');
       await assertFitsWindow(page, 'the staff ticket');
       await process.getByRole('button', { name: 'Show the process diagram' }).click();
       const card = page.getByRole('region', { name: 'Process diagram' });

@@ -6,17 +6,16 @@
 // zoom in, zoom out and fit to the column, and open again on the next ticket;
 // and an SVG carrying scripts, handlers, foreign objects or links is shown
 // without them.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
 import {
   TEST_TIMEOUT_MS,
   assertNoPageErrors,
+  inState,
   keepingEvidence,
-  launch,
-  openPage,
   screenshot,
   signIn,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
@@ -40,34 +39,25 @@ const HOSTILE_SVG = `<?xml version="1.0"?>
 </svg>`;
 
 describe('the process diagram on the ticket page', { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ demo: true });
   let ticket;
   let l1;
 
   before(async () => {
-    server = await startServer({ demo: true });
-    const anna = await server.apiAs('anna@acme.example');
+    const anna = await env.server.apiAs('anna@acme.example');
     ticket = await anna.post('/tickets', {
       subject: SUBJECT,
       body: 'Filtering by brand returns every product.',
       category: 'product',
     });
-    l1 = await server.apiAs('l1@helpdesk.example');
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    l1 = await env.server.apiAs('l1@helpdesk.example');
   });
 
   it('draws the diagram in the page with the current state in view and the next steps marked', () =>
     keepingEvidence('diagram', [], async () => {
-      const page = await openPage(browser, server);
+      const page = await env.openPage();
       await signIn(page, 'l1@helpdesk.example', { path: `/tickets/${ticket.id}` });
-      const process = page.getByRole('region', { name: 'Process', exact: true });
-      await visible(process.getByText('New, to classify', { exact: true }));
+      const process = await inState(page, 'New, to classify');
       const card = page.getByRole('region', { name: 'Process diagram' });
       const toggle = card.getByRole('button', { name: 'Show the diagram' });
       assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
@@ -165,7 +155,7 @@ describe('the process diagram on the ticket page', { timeout: TEST_TIMEOUT_MS },
 
   it('shows a diagram without its scripts, handlers, foreign objects and links', () =>
     keepingEvidence('diagram-hostile', [], async () => {
-      const page = await openPage(browser, server);
+      const page = await env.openPage();
       await page.route('**/process.svg', (route) =>
         route.fulfill({ status: 200, contentType: 'image/svg+xml', body: HOSTILE_SVG }),
       );

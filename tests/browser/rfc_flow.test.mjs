@@ -1,21 +1,24 @@
 // The whole request-for-change chain of config/defaults/processes/support.yaml
 // in the browser, each person in a browser context of their own. The steps
 // run in order on one ticket; once a step fails, the later ones are skipped.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, uniqueEmail } from './server.mjs';
+import { uniqueEmail } from './server.mjs';
 import {
   TEST_TIMEOUT_MS,
   assertNoPageErrors,
+  dateAhead,
+  fire,
   gone,
+  inState,
   keepingEvidence,
-  launch,
   makePng,
-  openPage,
   screenshot,
   signIn,
   signInLive,
+  submitButton,
   texts,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
@@ -27,24 +30,11 @@ const RESOLUTION = 'The exporter now writes UTF-8 with a byte order mark.';
 /** Ids that must never reach a customer: "User 12", snake_case state or field ids. */
 const RAW_ID = /\bUser \d+\b|\b[a-z0-9]+_[a-z0-9_]+\b/;
 
-/** A date `days` from now as typed in British English (DD/MM/YYYY) and in words. */
-function dateAhead(days) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  const dd = String(date.getUTCDate()).padStart(2, '0');
-  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const words = date.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  return { typed: `${dd}/${mm}/${date.getUTCFullYear()}`, words };
-}
-
-let server;
-let browser;
-/** Every page opened, for the screenshots of a failure and the page-error check. */
-const pages = [];
+/**
+ * The server and the browser (set in the describe); `env.pages`, every page
+ * opened, for the screenshots of a failure and the page-error check.
+ */
+let env;
 /** The people still on their pages between steps. */
 let customer;
 let l1;
@@ -53,8 +43,7 @@ let ticketNumber;
 
 /** A new browser context for `email`, signed in. */
 async function person(email) {
-  const page = await openPage(browser, server);
-  pages.push(page);
+  const page = await env.openPage();
   await signIn(page, email);
   return page;
 }
@@ -67,35 +56,6 @@ async function openFromQueue(page, { status = 'new,open' } = {}) {
   await visible(page.getByRole('heading', { name: SUBJECT, level: 1 }));
 }
 
-/** Waits until the process card shows the state `label`; returns the card. */
-async function inState(page, label) {
-  const card = page.getByRole('region', { name: 'Process', exact: true });
-  await visible(card.getByText(label, { exact: true }));
-  return card;
-}
-
-/**
- * Fires the transition `label`: its button on the process card opens the
- * dialog, `fill` fills it in, its submit button (named like the transition)
- * sends it, and the dialog closes.
- */
-async function fire(page, label, fill = async () => {}) {
-  await page
-    .getByRole('region', { name: 'Process', exact: true })
-    .getByRole('button', { name: label, exact: true })
-    .click();
-  const dialog = page.getByRole('dialog', { name: label });
-  await visible(dialog);
-  await fill(dialog);
-  await submitButton(dialog, label).click();
-  await gone(dialog);
-}
-
-/** The dialog's submit button (inside the form, apart from the dialog's "Close dialog"). */
-function submitButton(dialog, label) {
-  return dialog.locator('form').getByRole('button', { name: label, exact: true });
-}
-
 let broken = null;
 /** One step of the chain; skipped once an earlier step failed. */
 function step(name, body) {
@@ -105,7 +65,7 @@ function step(name, body) {
       return;
     }
     try {
-      await keepingEvidence(`rfc-${name.replace(/\W+/g, '-').slice(0, 40)}`, pages, body);
+      await keepingEvidence(`rfc-${name.replace(/\W+/g, '-').slice(0, 40)}`, env.pages, body);
     } catch (error) {
       broken = name;
       throw error;
@@ -114,21 +74,15 @@ function step(name, body) {
 }
 
 describe('a request for change from the customer to the deployed change', () => {
-  before(async () => {
-    server = await startServer({ demo: true });
-    // A second developer, so the person picker has a choice to make.
-    await server.addUser('developer', { name: 'Dmitri Volkov' });
-    browser = await launch();
-  });
+  env = useServerAndBrowser({ demo: true });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  before(async () => {
+    // A second developer, so the person picker has a choice to make.
+    await env.server.addUser('developer', { name: 'Dmitri Volkov' });
   });
 
   step('the L1 operator watches the queue with the live stream open', async () => {
-    l1 = await openPage(browser, server);
-    pages.push(l1);
+    l1 = await env.openPage();
     await signInLive(l1, 'l1@helpdesk.example');
     await visible(l1.getByRole('heading', { name: 'Queue', level: 1 }));
     await visible(l1.getByRole('table'));
@@ -140,8 +94,7 @@ describe('a request for change from the customer to the deployed change', () => 
   });
 
   step('a customer registers and reports a problem with a screenshot', async () => {
-    customer = await openPage(browser, server);
-    pages.push(customer);
+    customer = await env.openPage();
     await customer.goto('/#/register');
     await visible(customer.getByRole('heading', { name: 'Create an account', level: 1 }));
     await screenshot(customer, 'register');
@@ -233,14 +186,16 @@ describe('a request for change from the customer to the deployed change', () => 
     await fire(l1, 'Technical question');
     await inState(l1, 'Technical question at L1');
     await visible(l1.getByRole('region', { name: 'Details' }).getByText('Lev Operator'));
-    await fire(l1, 'Escalate to the incident manager', async (dialog) => {
-      // The reason is required: the app says so before asking the server.
-      await submitButton(dialog, 'Escalate to the incident manager').click();
-      await visible(dialog.getByText('Fill in this field.'));
-      await dialog
-        .getByLabel('Why L1 cannot resolve it')
-        .fill('The exporter writes the wrong encoding; this needs a change in the product.');
-      await dialog.getByLabel('Internal note').fill(ESCALATION_NOTE);
+    await fire(l1, 'Escalate to the incident manager', {
+      fill: async (dialog) => {
+        // The reason is required: the app says so before asking the server.
+        await submitButton(dialog, 'Escalate to the incident manager').click();
+        await visible(dialog.getByText('Fill in this field.'));
+        await dialog
+          .getByLabel('Why L1 cannot resolve it')
+          .fill('The exporter writes the wrong encoding; this needs a change in the product.');
+        await dialog.getByLabel('Internal note').fill(ESCALATION_NOTE);
+      },
     });
     await inState(l1, 'Escalated, to reclassify');
     await visible(l1.getByText('Nothing for you to do on this ticket now.'));
@@ -250,20 +205,22 @@ describe('a request for change from the customer to the deployed change', () => 
     manager = await person('manager@helpdesk.example');
     await openFromQueue(manager);
     await inState(manager, 'Escalated, to reclassify');
-    await fire(manager, 'Request for change', async (dialog) => {
-      await dialog.getByLabel('Complexity').selectOption({ label: 'Medium' });
-      await dialog.getByLabel('Criticality').selectOption({ label: 'High' });
-      // Filled in from the topic the customer chose, shown by its title.
-      const category = dialog.getByRole('combobox', { name: 'Category' });
-      assert.equal(await category.inputValue(), 'product');
-      assert.equal(await category.locator('option:checked').innerText(), 'Product problem');
-      await dialog.getByLabel('Planned effort (hours)').fill('6.5');
-      const date = dialog.getByLabel('Expected resolution date');
-      assert.equal(await date.getAttribute('placeholder'), 'DD/MM/YYYY');
-      const due = dateAhead(30);
-      await date.fill(due.typed);
-      await visible(dialog.getByText(due.words, { exact: false }));
-      await screenshot(manager, 'staff-ticket-transition-dialog', { fullPage: false });
+    await fire(manager, 'Request for change', {
+      fill: async (dialog) => {
+        await dialog.getByLabel('Complexity').selectOption({ label: 'Medium' });
+        await dialog.getByLabel('Criticality').selectOption({ label: 'High' });
+        // Filled in from the topic the customer chose, shown by its title.
+        const category = dialog.getByRole('combobox', { name: 'Category' });
+        assert.equal(await category.inputValue(), 'product');
+        assert.equal(await category.locator('option:checked').innerText(), 'Product problem');
+        await dialog.getByLabel('Planned effort (hours)').fill('6.5');
+        const date = dialog.getByLabel('Expected resolution date');
+        assert.equal(await date.getAttribute('placeholder'), 'DD/MM/YYYY');
+        const due = dateAhead(30);
+        await date.fill(due.typed);
+        await visible(dialog.getByText(due.words, { exact: false }));
+        await screenshot(manager, 'staff-ticket-transition-dialog', { fullPage: false });
+      },
     });
     await inState(manager, 'Request for change at the RfC board');
     const history = manager.getByRole('region', { name: 'History' });
@@ -301,17 +258,19 @@ describe('a request for change from the customer to the deployed change', () => 
   step('the incident manager, still on the ticket, gives it to a developer by name', async () => {
     // The manager's page followed the votes live.
     await inState(manager, 'Change approved, to route');
-    await fire(manager, 'Give to a developer', async (dialog) => {
-      const picker = dialog.getByRole('combobox', { name: 'Developer' });
-      await picker.click();
-      const list = dialog.getByRole('listbox');
-      await visible(list.getByRole('option', { name: /Dmitri Volkov/ }));
-      await visible(list.getByRole('option', { name: /Daria Developer/ }));
-      await picker.pressSequentially('Dar');
-      await gone(list.getByRole('option', { name: /Dmitri Volkov/ }));
-      await screenshot(manager, 'staff-person-picker', { fullPage: false });
-      await list.getByRole('option', { name: /Daria Developer/ }).click();
-      assert.equal(await picker.inputValue(), 'Daria Developer');
+    await fire(manager, 'Give to a developer', {
+      fill: async (dialog) => {
+        const picker = dialog.getByRole('combobox', { name: 'Developer' });
+        await picker.click();
+        const list = dialog.getByRole('listbox');
+        await visible(list.getByRole('option', { name: /Dmitri Volkov/ }));
+        await visible(list.getByRole('option', { name: /Daria Developer/ }));
+        await picker.pressSequentially('Dar');
+        await gone(list.getByRole('option', { name: /Dmitri Volkov/ }));
+        await screenshot(manager, 'staff-person-picker', { fullPage: false });
+        await list.getByRole('option', { name: /Daria Developer/ }).click();
+        assert.equal(await picker.inputValue(), 'Daria Developer');
+      },
     });
     await inState(manager, 'Change in development');
     await visible(manager.getByRole('region', { name: 'Details' }).getByText('Daria Developer'));
@@ -328,8 +287,10 @@ describe('a request for change from the customer to the deployed change', () => 
     await openFromQueue(developer);
     await inState(developer, 'Change in development');
     await visible(developer.getByText('Implement the change and describe it for the tester.'));
-    await fire(developer, 'Change ready for verification', async (dialog) => {
-      await dialog.getByLabel('Answer or resolution').fill(RESOLUTION);
+    await fire(developer, 'Change ready for verification', {
+      fill: async (dialog) => {
+        await dialog.getByLabel('Answer or resolution').fill(RESOLUTION);
+      },
     });
     await inState(developer, 'Change to verify');
   });
@@ -421,8 +382,7 @@ describe('a request for change from the customer to the deployed change', () => 
     // A fresh browser context: it has been offered none of the ticket's
     // transitions and listed none of its states, so every word comes with
     // the history itself.
-    const colleague = await openPage(browser, server);
-    pages.push(colleague);
+    const colleague = await env.openPage();
     try {
       await signIn(colleague, 'manager@helpdesk.example');
       await openFromQueue(colleague, { status: 'closed' });
@@ -446,6 +406,6 @@ describe('a request for change from the customer to the deployed change', () => 
   });
 
   step('no page threw an uncaught error', async () => {
-    for (const page of pages) assertNoPageErrors(page);
+    for (const page of env.pages) assertNoPageErrors(page);
   });
 });

@@ -2,18 +2,19 @@
 // question at L1 the L1 operator may escalate it, other staff see the ticket
 // with nothing to do, the tester (who works on verifications only) does not
 // get the ticket at all, and the customer is offered only their own step.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, uniqueEmail } from './server.mjs';
+import { uniqueEmail } from './server.mjs';
 import {
   TEST_TIMEOUT_MS,
   assertNoPageErrors,
+  inState,
   keepingEvidence,
-  launch,
-  openPage,
+  processCard,
   screenshot,
   signIn,
   texts,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
@@ -25,52 +26,35 @@ const L1_TRANSITIONS = [
 ];
 
 describe('transitions offered by role', { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ demo: true });
   let ticket;
   let customerEmail;
-  const pages = [];
 
   before(async () => {
-    server = await startServer({ demo: true });
-    customerEmail = await server.addUser('customer', {
+    customerEmail = await env.server.addUser('customer', {
       email: uniqueEmail('customer'),
       name: 'Kirill Orlov',
     });
-    const customerApi = await server.apiAs(customerEmail);
+    const customerApi = await env.server.apiAs(customerEmail);
     ticket = await customerApi.post('/tickets', {
       subject: SUBJECT,
       body: 'Filtering by price returns every product.',
       category: 'product',
     });
-    const l1 = await server.apiAs('l1@helpdesk.example');
+    const l1 = await env.server.apiAs('l1@helpdesk.example');
     await l1.fire(ticket.id, 'take_technical');
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   async function ticketPageOf(email) {
-    const page = await openPage(browser, server);
-    pages.push(page);
+    const page = await env.openPage();
     await signIn(page, email, { path: `/tickets/${ticket.id}` });
     return page;
   }
 
-  /** The process card once it shows the state `label`. */
-  async function processCard(page, label) {
-    const card = page.getByRole('region', { name: 'Process', exact: true });
-    await visible(card.getByText(label, { exact: true }));
-    return card;
-  }
-
   it('offers the L1 operator the L1 transitions, escalation among them', () =>
-    keepingEvidence('roles-l1', pages, async () => {
+    keepingEvidence('roles-l1', env.pages, async () => {
       const page = await ticketPageOf('l1@helpdesk.example');
-      const card = await processCard(page, 'Technical question at L1');
+      const card = await inState(page, 'Technical question at L1');
       assert.deepEqual(
         await texts(card.getByRole('group', { name: 'Steps you may take' }).getByRole('button')),
         L1_TRANSITIONS,
@@ -79,14 +63,14 @@ describe('transitions offered by role', { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('offers other staff who may read the ticket nothing to fire', () =>
-    keepingEvidence('roles-staff', pages, async () => {
+    keepingEvidence('roles-staff', env.pages, async () => {
       for (const email of [
         'itops@helpdesk.example',
         'dev@helpdesk.example',
         'board@helpdesk.example',
       ]) {
         const page = await ticketPageOf(email);
-        const card = await processCard(page, 'Technical question at L1');
+        const card = await inState(page, 'Technical question at L1');
         await visible(card.getByText('Nothing for you to do on this ticket now.'));
         assert.deepEqual(
           await texts(card.getByRole('group', { name: 'Steps you may take' }).getByRole('button')),
@@ -103,14 +87,14 @@ describe('transitions offered by role', { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('does not show the tester an L1 ticket, let alone its escalation', () =>
-    keepingEvidence('roles-tester', pages, async () => {
+    keepingEvidence('roles-tester', env.pages, async () => {
       const page = await ticketPageOf('tester@helpdesk.example');
       await visible(page.getByRole('heading', { name: 'Ticket not found', level: 1 }));
       assert.equal(
         await page.getByRole('button', { name: 'Escalate to the incident manager' }).count(),
         0,
       );
-      assert.equal(await page.getByRole('region', { name: 'Process', exact: true }).count(), 0);
+      assert.equal(await processCard(page).count(), 0);
       await page.goto('/#/queue');
       await visible(page.getByRole('heading', { name: 'Queue', level: 1 }));
       await visible(
@@ -124,9 +108,9 @@ describe('transitions offered by role', { timeout: TEST_TIMEOUT_MS }, () => {
     }));
 
   it('offers the customer only withdrawing, and no staff controls', () =>
-    keepingEvidence('roles-customer', pages, async () => {
+    keepingEvidence('roles-customer', env.pages, async () => {
       const page = await ticketPageOf(customerEmail);
-      const card = await processCard(page, 'An operator is working on it');
+      const card = await inState(page, 'An operator is working on it');
       await visible(card.getByText('An operator is working on your question.'));
       assert.deepEqual(
         await texts(card.getByRole('group', { name: 'Steps you may take' }).getByRole('button')),

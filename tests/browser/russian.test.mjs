@@ -2,80 +2,32 @@
 // chosen in their profile): the forms, the lists, the ticket page, the
 // transition dialogs with Russian number and date notation, and the
 // process's states and instructions as the server words them in Russian.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, uniqueEmail } from './server.mjs';
+import { uniqueEmail } from './server.mjs';
 import {
   TEST_TIMEOUT_MS,
   assertNoPageErrors,
-  gone,
+  dateAhead,
+  fire,
+  inState,
   keepingEvidence,
-  launch,
-  openPage,
   screenshot,
   signIn,
   texts,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
 const SUBJECT = 'Не приходит письмо с подтверждением заказа';
 const RU = { locale: 'ru-RU', timezoneId: 'Europe/Moscow' };
 
-/** A date `days` from now as typed in Russian (ДД.ММ.ГГГГ) and in words. */
-function dateAhead(days) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  const dd = String(date.getUTCDate()).padStart(2, '0');
-  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
-  const words = date.toLocaleDateString('ru-RU', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  return { typed: `${dd}.${mm}.${date.getUTCFullYear()}`, words };
-}
-
 describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
-  const pages = [];
-
-  before(async () => {
-    server = await startServer({ demo: true });
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function openRu() {
-    const page = await openPage(browser, server, RU);
-    pages.push(page);
-    return page;
-  }
-
-  async function fire(page, label, fill = async () => {}) {
-    await page
-      .getByRole('region', { name: 'Процесс', exact: true })
-      .getByRole('button', { name: label, exact: true })
-      .click();
-    const dialog = page.getByRole('dialog', { name: label });
-    await visible(dialog);
-    await fill(dialog);
-    await dialog.locator('form').getByRole('button', { name: label, exact: true }).click();
-    await gone(dialog);
-  }
-
-  async function inState(page, label) {
-    const card = page.getByRole('region', { name: 'Процесс', exact: true });
-    await visible(card.getByText(label, { exact: true }));
-    return card;
-  }
+  const env = useServerAndBrowser({ demo: true });
+  const openRu = () => env.openPage(RU);
 
   it('speaks Russian on the forms, lists, ticket pages and process states', () =>
-    keepingEvidence('russian', pages, async () => {
+    keepingEvidence('russian', env.pages, async () => {
       // ---- sign-up and the empty list ----
       const customer = await openRu();
       await customer.goto('/#/register');
@@ -113,7 +65,7 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
         await visible(customer.getByRole('heading', { name: heading, level: 2 }));
       }
       await visible(customer.getByRole('region', { name: 'Что вы нам сообщили' }));
-      const processCard = await inState(customer, 'Получено, ждёт оператора');
+      const processCard = await inState(customer, 'Получено, ждёт оператора', { language: 'ru' });
       await visible(
         processCard.getByText(
           'Ваше обращение зарегистрировано. Оператор ответит Вам в ближайшее время.',
@@ -150,7 +102,7 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
       await row.getByRole('link', { name: SUBJECT, exact: true }).click();
       await visible(l1.getByRole('heading', { name: SUBJECT, level: 1 }));
       await visible(l1.getByRole('heading', { name: 'Сроки (SLA)', level: 2 }));
-      await inState(l1, 'Новое, ждёт классификации');
+      await inState(l1, 'Новое, ждёт классификации', { language: 'ru' });
       await visible(l1.getByText('Прочитайте обращение и классифицируйте его', { exact: false }));
       // A canned reply: its title in the operator's Russian, its text in the customer's.
       await l1.getByRole('button', { name: 'Шаблон ответа', exact: true }).click();
@@ -166,20 +118,25 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
         new RegExp(`^Чтобы продолжить работу по обращению № ${number[1]}, нам нужны`),
       );
       await replyBox.fill('');
-      await fire(l1, 'Технический вопрос');
-      await inState(l1, 'Технический вопрос на L1');
-      await fire(l1, 'Передать менеджеру инцидентов', async (dialog) => {
-        await dialog
-          .locator('form')
-          .getByRole('button', { name: 'Передать менеджеру инцидентов' })
-          .click();
-        await visible(dialog.getByText('Заполните это поле.'));
-        await dialog
-          .getByLabel('Почему L1 не может решить вопрос')
-          .fill('Письма не уходят с почтового сервера.');
-        await visible(dialog.getByText('Сохранится в обращении для коллег; клиент её не увидит.'));
+      await fire(l1, 'Технический вопрос', { language: 'ru' });
+      await inState(l1, 'Технический вопрос на L1', { language: 'ru' });
+      await fire(l1, 'Передать менеджеру инцидентов', {
+        language: 'ru',
+        fill: async (dialog) => {
+          await dialog
+            .locator('form')
+            .getByRole('button', { name: 'Передать менеджеру инцидентов' })
+            .click();
+          await visible(dialog.getByText('Заполните это поле.'));
+          await dialog
+            .getByLabel('Почему L1 не может решить вопрос')
+            .fill('Письма не уходят с почтового сервера.');
+          await visible(
+            dialog.getByText('Сохранится в обращении для коллег; клиент её не увидит.'),
+          );
+        },
       });
-      await inState(l1, 'Эскалировано, ждёт переклассификации');
+      await inState(l1, 'Эскалировано, ждёт переклассификации', { language: 'ru' });
       await visible(l1.getByText('Сейчас от вас по этому обращению ничего не требуется.'));
 
       // ---- the incident manager: Russian number and date notation ----
@@ -190,27 +147,30 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
         .filter({ has: manager.getByRole('link', { name: SUBJECT, exact: true }) })
         .getByRole('link', { name: SUBJECT, exact: true })
         .click();
-      await inState(manager, 'Эскалировано, ждёт переклассификации');
-      const due = dateAhead(40);
-      await fire(manager, 'Запрос на изменение', async (dialog) => {
-        await dialog.getByLabel('Сложность').selectOption({ label: 'Средняя' });
-        await dialog.getByLabel('Критичность').selectOption({ label: 'Высокая' });
-        // Categories are chosen by their titles, which the server words in Russian.
-        await dialog.getByRole('combobox', { name: 'Категория' }).selectOption({
-          label: 'Проблема в продукте',
-        });
-        await dialog.getByLabel('Плановые трудозатраты (часы)').fill('4,5');
-        const date = dialog.getByLabel('Ожидаемая дата решения');
-        assert.equal(await date.getAttribute('placeholder'), 'ДД.ММ.ГГГГ');
-        await visible(dialog.getByText('Формат: ДД.ММ.ГГГГ'));
-        await date.fill('31.02.2027');
-        await dialog.locator('form').getByRole('button', { name: 'Запрос на изменение' }).click();
-        await visible(dialog.getByText('Введите дату в виде ДД.ММ.ГГГГ.'));
-        await date.fill(due.typed);
-        await visible(dialog.getByText(due.words, { exact: false }));
-        await screenshot(manager, 'ru-staff-transition-dialog', { fullPage: false });
+      await inState(manager, 'Эскалировано, ждёт переклассификации', { language: 'ru' });
+      const due = dateAhead(40, { language: 'ru' });
+      await fire(manager, 'Запрос на изменение', {
+        language: 'ru',
+        fill: async (dialog) => {
+          await dialog.getByLabel('Сложность').selectOption({ label: 'Средняя' });
+          await dialog.getByLabel('Критичность').selectOption({ label: 'Высокая' });
+          // Categories are chosen by their titles, which the server words in Russian.
+          await dialog.getByRole('combobox', { name: 'Категория' }).selectOption({
+            label: 'Проблема в продукте',
+          });
+          await dialog.getByLabel('Плановые трудозатраты (часы)').fill('4,5');
+          const date = dialog.getByLabel('Ожидаемая дата решения');
+          assert.equal(await date.getAttribute('placeholder'), 'ДД.ММ.ГГГГ');
+          await visible(dialog.getByText('Формат: ДД.ММ.ГГГГ'));
+          await date.fill('31.02.2027');
+          await dialog.locator('form').getByRole('button', { name: 'Запрос на изменение' }).click();
+          await visible(dialog.getByText('Введите дату в виде ДД.ММ.ГГГГ.'));
+          await date.fill(due.typed);
+          await visible(dialog.getByText(due.words, { exact: false }));
+          await screenshot(manager, 'ru-staff-transition-dialog', { fullPage: false });
+        },
       });
-      await inState(manager, 'Запрос на изменение в совете по изменениям');
+      await inState(manager, 'Запрос на изменение в совете по изменениям', { language: 'ru' });
       const history = manager.getByRole('region', { name: 'История' });
       await visible(
         history.getByText(
@@ -221,7 +181,7 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
 
       // ---- the customer sees the new state in Russian ----
       await customer.getByRole('button', { name: 'Обновить' }).click();
-      await inState(customer, 'Запрос на изменение рассматривается');
+      await inState(customer, 'Запрос на изменение рассматривается', { language: 'ru' });
       await visible(customer.locator('.badges').getByText('В работе', { exact: true }));
       await visible(
         customer
@@ -282,6 +242,6 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
       );
       await screenshot(customer, 'ru-settings');
 
-      for (const page of pages) assertNoPageErrors(page);
+      for (const page of env.pages) assertNoPageErrors(page);
     }));
 });

@@ -9,17 +9,15 @@
 // clock, its deadline worded in the zone the server words it in. Dina
 // (`helpdesk demo`) has a client licence and its coupon; a new customer,
 // without tickets, reads the non-commercial level from GET /me.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
 import {
   TEST_TIMEOUT_MS,
   assertNoPageErrors,
   keepingEvidence,
-  launch,
-  openPage,
   screenshot,
   signIn,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
@@ -53,25 +51,17 @@ async function assertEntitlement(grants, name, grant, note = '') {
 }
 
 describe('support level and special-request coupons', { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ demo: true });
   let page;
   let dinaApi;
   let code;
 
   before(async () => {
-    server = await startServer({ demo: true });
-    dinaApi = await server.apiAs(DINA);
+    dinaApi = await env.server.apiAs(DINA);
     const { items } = await dinaApi.get('/me/coupons');
     code = items.find((coupon) => !coupon.used_at).code;
-    browser = await launch();
-    page = await openPage(browser, server);
+    page = await env.openPage();
     await signIn(page, DINA);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('shows the customer their level, its targets, how they are counted and their coupon', () =>
@@ -194,15 +184,15 @@ describe('support level and special-request coupons', { timeout: TEST_TIMEOUT_MS
 
   it('shows a customer without tickets or coupons the level their first ticket gets', () =>
     keepingEvidence('settings-level-new', [], async () => {
-      const email = await server.addUser('customer', { name: 'Ivan Newcomer' });
-      const freshApi = await server.apiAs(email);
+      const email = await env.server.addUser('customer', { name: 'Ivan Newcomer' });
+      const freshApi = await env.server.apiAs(email);
       assert.deepEqual((await freshApi.get('/me')).level, {
         id: 'non_commercial',
         title: 'Non-commercial',
         reason: 'no active licence and no partner status',
       });
       assert.equal((await freshApi.get('/tickets?scope=mine')).items.length, 0);
-      const fresh = await openPage(browser, server);
+      const fresh = await env.openPage();
       await signIn(fresh, email, { path: '/settings' });
       const level = fresh.getByRole('region', { name: 'Your support level' });
       const name = level.locator('.level-name');

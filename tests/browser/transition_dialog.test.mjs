@@ -2,44 +2,34 @@
 // is chosen from the help desk's categories by their titles (the slug is
 // what the server stores), and on a transition named "Close" the dialog's
 // own close button and the action read differently.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
 import {
   TEST_TIMEOUT_MS,
   assertNoPageErrors,
+  dateAhead,
   gone,
+  inState,
   keepingEvidence,
-  launch,
-  openPage,
   screenshot,
   signIn,
   texts,
+  useServerAndBrowser,
   visible,
 } from './browser.mjs';
 
 const MANAGER = 'manager@helpdesk.example';
 
-/** A date `days` ahead as typed in British English. */
-function typedDate(days) {
-  const date = new Date(Date.now() + days * 86_400_000);
-  const dd = String(date.getUTCDate()).padStart(2, '0');
-  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
-  return `${dd}/${mm}/${date.getUTCFullYear()}`;
-}
-
 describe('the transition dialog', { timeout: TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
+  const env = useServerAndBrowser({ demo: true });
   let escalated;
   let deployed;
   let managerApi;
 
   before(async () => {
-    server = await startServer({ demo: true });
-    const anna = await server.apiAs('anna@acme.example');
-    const l1 = await server.apiAs('l1@helpdesk.example');
-    managerApi = await server.apiAs(MANAGER);
+    const anna = await env.server.apiAs('anna@acme.example');
+    const l1 = await env.server.apiAs('l1@helpdesk.example');
+    managerApi = await env.server.apiAs(MANAGER);
     const open = async (subject) => {
       const ticket = await anna.post('/tickets', {
         subject,
@@ -60,30 +50,23 @@ describe('the transition dialog', { timeout: TEST_TIMEOUT_MS }, () => {
       planned_effort: 2,
       expected_resolution: due,
     });
-    await (await server.apiAs('board@helpdesk.example')).fire(deployed.id, 'approve_change');
-    await (await server.apiAs('board2@helpdesk.example')).fire(deployed.id, 'approve_change');
+    await (await env.server.apiAs('board@helpdesk.example')).fire(deployed.id, 'approve_change');
+    await (await env.server.apiAs('board2@helpdesk.example')).fire(deployed.id, 'approve_change');
     const developers = await managerApi.get('/users?role=developer');
     await managerApi.fire(deployed.id, 'start_development', {
       developer: String(developers.items[0].id),
     });
-    const dev = await server.apiAs('dev@helpdesk.example');
+    const dev = await env.server.apiAs('dev@helpdesk.example');
     await dev.fire(deployed.id, 'submit_change', { resolution: 'Invoices export to CSV.' });
-    await (await server.apiAs('tester@helpdesk.example')).fire(deployed.id, 'accept_change');
-    await (await server.apiAs('itops@helpdesk.example')).fire(deployed.id, 'deploy_change');
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await (await env.server.apiAs('tester@helpdesk.example')).fire(deployed.id, 'accept_change');
+    await (await env.server.apiAs('itops@helpdesk.example')).fire(deployed.id, 'deploy_change');
   });
 
   it('chooses the category by its title and stores its slug', () =>
     keepingEvidence('transition-category', [], async () => {
-      const page = await openPage(browser, server);
+      const page = await env.openPage();
       await signIn(page, MANAGER, { path: `/tickets/${escalated.id}` });
-      const card = page.getByRole('region', { name: 'Process', exact: true });
-      await visible(card.getByText('Escalated, to reclassify', { exact: true }));
+      const card = await inState(page, 'Escalated, to reclassify');
       await card.getByRole('button', { name: 'Request for change', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Request for change' });
       const category = dialog.getByRole('combobox', { name: 'Category' });
@@ -97,7 +80,7 @@ describe('the transition dialog', { timeout: TEST_TIMEOUT_MS }, () => {
       await category.selectOption({ label: 'Licences and activation' });
       await dialog.getByLabel('Complexity').selectOption({ label: 'Medium' });
       await dialog.getByLabel('Planned effort (hours)').fill('3');
-      await dialog.getByLabel('Expected resolution date').fill(typedDate(20));
+      await dialog.getByLabel('Expected resolution date').fill(dateAhead(20).typed);
       await screenshot(page, 'transition-category-select', { fullPage: false });
       await dialog.locator('form').getByRole('button', { name: 'Request for change' }).click();
       await gone(dialog);
@@ -110,10 +93,9 @@ describe('the transition dialog', { timeout: TEST_TIMEOUT_MS }, () => {
 
   it('names the dialog’s close button apart from a transition named Close', () =>
     keepingEvidence('transition-close', [], async () => {
-      const page = await openPage(browser, server);
+      const page = await env.openPage();
       await signIn(page, MANAGER, { path: `/tickets/${deployed.id}` });
-      const card = page.getByRole('region', { name: 'Process', exact: true });
-      await visible(card.getByText('Change deployed', { exact: true }));
+      const card = await inState(page, 'Change deployed');
       await card.getByRole('button', { name: 'Close', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Close' });
       await visible(dialog);
