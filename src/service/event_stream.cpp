@@ -16,20 +16,29 @@ namespace {
 constexpr core::EventId kNoLimit{std::numeric_limits<std::int64_t>::max()};
 
 // The events of `events` that `actor` may read, in their order. Each ticket
-// is looked up once, with the same rules as reading its history.
+// is looked up once, with the same rules as reading its history; a
+// customer is sent support's transitions on their ticket without content.
 Result<std::vector<core::Event>> Readable(core::ports::Tx& tx, const Actor& actor,
                                           const std::vector<core::Event>& events) {
   std::map<std::int64_t, bool> readable;
   std::vector<core::Event> out;
   for (const core::Event& e : events) {
-    if (e.internal && !CanSeeInternal(actor)) continue;
+    const bool hidden = e.internal && !CanSeeInternal(actor);
+    if (hidden && e.kind != core::EventKind::kTransitionFired) continue;
     auto it = readable.find(e.ticket_id.value);
     if (it == readable.end()) {
       auto ticket = LoadReadableTicket(tx, actor, e.ticket_id);
       if (!ticket.ok() && ticket.error().code != ErrorCode::kNotFound) return ticket.error();
       it = readable.emplace(e.ticket_id.value, ticket.ok()).first;
     }
-    if (it->second) out.push_back(e);
+    if (!it->second) continue;
+    if (hidden) {
+      // Support moved the ticket on: say only that, so the customer's page
+      // reads the ticket's new customer-facing state.
+      out.push_back(core::Event{e.id, e.ticket_id, std::nullopt, e.at, e.kind, "", "", "", false});
+    } else {
+      out.push_back(e);
+    }
   }
   return out;
 }

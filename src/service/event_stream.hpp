@@ -1,7 +1,10 @@
 // EventStream: the live-update use case. A client subscribes and is sent,
 // as they commit, the ticket events it may read — the same rules as the
 // ticket's history: a ticket the caller cannot read is invisible, and
-// internal events reach staff only.
+// internal events reach staff only, with one exception: when support moves
+// a customer's ticket between its own states, the customer is sent that a
+// transition fired and nothing else (no transition, states or actor), so
+// their page can show the ticket's new customer-facing state.
 //
 // The events come from a core::ports::EventFeed (storage reads the shared
 // events table, so an event committed on any instance reaches the clients of

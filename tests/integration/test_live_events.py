@@ -61,6 +61,26 @@ class LiveEvents(ServerTestCase):
         self.assertFalse(any(e["data"]["ticket_id"] == other["id"] for e in sent), sent)
         self.assertFalse(internal_ids & {e["id"] for e in sent}, sent)
 
+    def test_customer_is_told_without_details_that_support_moved_their_ticket_on(self):
+        ann, _ = self.server.customer("Ann")
+        stream = self.open(ann)
+        own = self.assertStatus(ann.create_ticket(subject="moved on"), 201).json()
+        self.assertStatus(self.staff.post(
+            f"/api/v1/tickets/{own['id']}/transitions/take_technical", {"fields": {}}), 200)
+        self.assertTrue(stream.wait_for(of_ticket(own["id"], "transition_fired")))
+        moved = [e["data"] for e in stream.snapshot()
+                 if e["data"]["ticket_id"] == own["id"] and e["data"]["kind"] == "transition_fired"]
+        self.assertEqual(len(moved), 1, moved)
+        self.assertEqual((moved[0]["field"], moved[0]["old"], moved[0]["new"]), ("", "", ""))
+        self.assertIsNone(moved[0]["actor_id"])
+        staff_view = self.staff.get(f"/api/v1/tickets/{own['id']}/events").json()["items"]
+        fired = [e for e in staff_view if e["kind"] == "transition_fired"]
+        self.assertEqual([e["id"] for e in fired], [moved[0]["id"]])
+        self.assertEqual(fired[0]["field"], "take_technical")
+        # The customer's history still leaves support's hand-offs out.
+        history = ann.get(f"/api/v1/tickets/{own['id']}/events").json()["items"]
+        self.assertNotIn("transition_fired", [e["kind"] for e in history])
+
     def test_resuming_with_last_event_id_replays_what_was_missed(self):
         first = self.assertStatus(self.staff.create_ticket(subject="before"), 201).json()
         history = self.staff.get(f"/api/v1/tickets/{first['id']}/events").json()["items"]
