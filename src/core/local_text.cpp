@@ -33,10 +33,6 @@ const std::string& LocalText::In(std::string_view language) const {
   return texts_.front().second;
 }
 
-bool LocalText::any_empty() const {
-  return std::any_of(texts_.begin(), texts_.end(), [](const auto& t) { return t.second.empty(); });
-}
-
 std::string LocalText::Stored() const {
   if (texts_.empty()) return {};
   if (texts_.size() == 1 && texts_.front().first.empty()) {

@@ -28,8 +28,6 @@ class LocalText {
   const std::string& Default() const { return In("en"); }
 
   bool empty() const { return texts_.empty(); }
-  // True when some language's text is empty.
-  bool any_empty() const;
 
   // The text as one string for a database column, read back by FromStored:
   // a text for every language is stored as written; texts in several

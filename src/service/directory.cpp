@@ -17,23 +17,6 @@ Status RequireAdmin(const std::optional<Actor>& actor) {
   return Ok();
 }
 
-// Each language's text as CheckText, in languages the product speaks, with
-// no control characters (the stored form uses them).
-Status CheckLocalText(const core::LocalText& text, const char* field, std::size_t max_chars,
-                      bool required) {
-  if (required && text.empty()) return CheckText("", field, max_chars, true);
-  for (const auto& [language, value] : text.all()) {
-    if (!language.empty() && !core::IsKnownLanguage(language)) {
-      return Error::InvalidArgument(std::string(field) + ": unknown language " + language, field);
-    }
-    if (core::HasControlCharacters(value)) {
-      return Error::InvalidArgument(std::string(field) + " holds control characters", field);
-    }
-    HD_RETURN_IF_ERROR(CheckText(value, field, max_chars, required));
-  }
-  return Ok();
-}
-
 Status CheckSlug(const std::string& slug, const char* field) {
   if (slug.empty() || slug.size() > 64) {
     return Error::InvalidArgument(std::string(field) + " must have 1 to 64 characters", field);

@@ -4,6 +4,7 @@
 
 #include "service/licences.hpp"
 #include "service/sla_catalog_build.hpp"
+#include "service/validation.hpp"
 #include "sla/duration.hpp"
 
 namespace hd::service {
@@ -233,19 +234,7 @@ Result<core::SlaLevelVersion> SlaLevels::Update(const std::optional<Actor>& acto
   if (current == nullptr) return Error::NotFound("no support level " + level_id);
   core::SlaLevelVersion v = *current;
   if (p.title) {
-    if (p.title->empty() || p.title->any_empty()) {
-      return Error::InvalidArgument("title must not be empty", "title");
-    }
-    for (const auto& [language, text] : p.title->all()) {
-      if (text.size() > 200 || core::HasControlCharacters(text)) {
-        return Error::InvalidArgument(
-            "title must be at most 200 bytes of text without control characters", "title");
-      }
-      if (!language.empty() && !core::IsKnownLanguage(language)) {
-        return Error::InvalidArgument("title: unknown language \"" + language + "\" (en or ru)",
-                                      "title");
-      }
-    }
+    HD_RETURN_IF_ERROR(CheckLocalText(*p.title, "title", 200, true));
     v.title = p.title->Stored();
   }
   std::optional<std::int64_t> first = v.first_response_s;

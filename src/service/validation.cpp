@@ -87,4 +87,22 @@ Status CheckText(std::string_view value, std::string_view field, std::size_t max
   return Ok();
 }
 
+Status CheckLocalText(const core::LocalText& text, std::string_view field, std::size_t max_chars,
+                      bool required) {
+  if (required && text.empty()) return CheckText("", field, max_chars, true);
+  for (const auto& [language, value] : text.all()) {
+    if (!language.empty() && !core::IsKnownLanguage(language)) {
+      return Error::InvalidArgument(
+          std::string(field) + ": unknown language \"" + language + "\" (en or ru)",
+          std::string(field));
+    }
+    if (core::HasControlCharacters(value)) {
+      return Error::InvalidArgument(std::string(field) + " holds control characters",
+                                    std::string(field));
+    }
+    HD_RETURN_IF_ERROR(CheckText(value, field, max_chars, required));
+  }
+  return Ok();
+}
+
 }  // namespace hd::service

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/local_text.hpp"
 
 namespace hd::service {
 
@@ -18,6 +19,12 @@ Result<std::string> NormalizeEmail(std::string_view email, std::string_view fiel
 // points; when `required`, not blank.
 Status CheckText(std::string_view value, std::string_view field, std::size_t max_chars,
                  bool required);
+
+// A text for people in one or more languages: in languages the product
+// speaks only, each as CheckText, and without control characters (the
+// stored form uses them). When `required`, at least one text and none blank.
+Status CheckLocalText(const core::LocalText& text, std::string_view field, std::size_t max_chars,
+                      bool required);
 
 // Copy of `s` without leading and trailing ASCII whitespace.
 std::string Trim(std::string_view s);

@@ -37,6 +37,26 @@ TEST(Text, RequiredMeansNotBlank) {
   EXPECT_TRUE(CheckText("", "subject", 10, false).ok());
 }
 
+TEST(LocalTextCheck, EveryLanguagesTextIsCheckedAndNamesTheField) {
+  EXPECT_TRUE(CheckLocalText(core::EnglishAndRussian("VIP", "ВИП"), "title", 200, true).ok());
+  core::LocalText german;
+  german.Set("de", "Kunden");
+  const Status unknown = CheckLocalText(german, "title", 200, true);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().field, "title");
+  EXPECT_NE(unknown.error().message.find("unknown language \"de\""), std::string::npos);
+  EXPECT_FALSE(CheckLocalText(core::EnglishAndRussian("VIP", "  "), "title", 200, true).ok());
+  EXPECT_FALSE(CheckLocalText(core::LocalText(), "title", 200, true).ok());
+  EXPECT_TRUE(CheckLocalText(core::LocalText(), "hint", 200, false).ok());
+  EXPECT_FALSE(CheckLocalText(core::LocalText("a\x1E"
+                                              "b"),
+                              "title", 200, true)
+                   .ok());
+  EXPECT_FALSE(
+      CheckLocalText(core::EnglishAndRussian("VIP", std::string(201, 'x')), "title", 200, true)
+          .ok());
+}
+
 TEST(Access, CustomersReadOwnOrSharedCompanyTickets) {
   Actor anna{core::UserId{1}, core::Role::kCustomer, core::CompanyId{7}, "anna@x.example"};
   core::Ticket own;

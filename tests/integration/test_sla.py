@@ -145,6 +145,24 @@ class LevelsAndCoupons(ServerTestCase):
                                   200).json()
         self.assertEqual(moved["level"], "partner_standard")
 
+    def test_admin_gives_a_level_title_in_each_language_and_bad_titles_are_refused(self):
+        admin, _ = self.server.staff_client("administrator")
+        path = "/api/v1/admin/levels/partner_operative"
+        self.assertStatus(admin.request("PUT", path, {"title": {"en": "Partner, fast",
+                                                                "ru": "Партнёр, быстро"}}), 200)
+
+        def title(language):
+            items = admin.get("/api/v1/admin/levels",
+                              headers={"Accept-Language": language}).json()["items"]
+            return [lv for lv in items if lv["id"] == "partner_operative"][0]["title"]
+
+        self.assertEqual(title("en"), "Partner, fast")
+        self.assertEqual(title("ru"), "Партнёр, быстро")
+        for bad in ({"de": "Partner"}, {"en": ""}, "", {}, ["Partner"], {"en": 7},
+                    "x" * 201, "tab\u001e"):
+            self.assertProblem(admin.request("PUT", path, {"title": bad}), 422, None, "title")
+        self.assertEqual(title("ru"), "Партнёр, быстро")  # nothing refused was stored
+
     def test_admin_puts_calendars_and_holidays_in_force_at_once(self):
         admin, _ = self.server.staff_client("administrator")
         definition = {
