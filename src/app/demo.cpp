@@ -44,8 +44,7 @@ class Seeder {
   explicit Seeder(service::Services& s) : s_(s) {}
 
   Status Users() {
-    HD_RETURN_IF_ERROR(
-        s_.directory.AddCompany(std::nullopt, core::Company{{}, "Acme Shop", true, {}}));
+    HD_RETURN_IF_ERROR(s_.people.AddCompany(std::nullopt, "Acme Shop", true));
     for (const auto& u : kUsers) {
       HD_ASSIGN_OR_RETURN(
           core::User user,

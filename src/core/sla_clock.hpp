@@ -72,6 +72,10 @@ struct TicketSla {
   std::optional<Timestamp> next_response_due;  // a customer's message awaits an answer
   std::optional<Timestamp> resolution_due;
   std::optional<Timestamp> resolved_at;
+  // Working seconds of the calendar from the start to the first response
+  // and to the resolution, without the waits for the customer (reports).
+  std::optional<std::int64_t> first_response_s;
+  std::optional<std::int64_t> resolution_s;
   std::optional<Timestamp> paused_since;   // set while waiting for the customer
   std::int64_t paused_remaining_s = 0;     // working seconds left when the pause began
   std::optional<SlaTarget> next_target;    // the nearest unmet target

@@ -293,9 +293,11 @@ Result<std::string> Accounts::CreateApiToken(const std::optional<Actor>& actor,
   HD_RETURN_IF_ERROR(impl_->store_.Write([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(auto user, tx.Users().FindByEmail(normalized));
     if (!user) return Error::NotFound("no user has the e-mail " + normalized);
-    core::ApiToken record{{}, Sha256Hex(token), user->id, std::string(name), impl_->clock_.Now()};
+    const auto now = impl_->clock_.Now();
+    core::ApiToken record{{}, Sha256Hex(token), user->id, std::string(name), now};
     HD_RETURN_IF_ERROR(tx.Auth().InsertApiToken(std::move(record)));
-    return Ok();
+    return tx.Audit().Record({0, actor ? std::optional(actor->id) : std::nullopt, "token.create",
+                              "user:" + std::to_string(user->id.value), std::string(name), now});
   }));
   return token;
 }

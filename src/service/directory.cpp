@@ -74,18 +74,6 @@ Status Directory::PutCategory(const std::optional<Actor>& actor, const core::Cat
   return store_.Write([&](Tx& tx) { return tx.Groups().UpsertCategory(category); });
 }
 
-Result<core::Company> Directory::AddCompany(const std::optional<Actor>& actor,
-                                            core::Company company) {
-  HD_RETURN_IF_ERROR(RequireAdmin(actor));
-  company.name = Trim(company.name);
-  HD_RETURN_IF_ERROR(CheckText(company.name, "name", 200, true));
-  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
-    HD_ASSIGN_OR_RETURN(company, tx.Companies().Insert(company));
-    return Ok();
-  }));
-  return company;
-}
-
 Result<core::User> Directory::UserCard(const Actor& actor, core::UserId id) {
   std::optional<core::User> user;
   HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {

@@ -24,7 +24,6 @@ class Directory {
   // Administrators (or the console, actor = nullopt) only; kForbidden else.
   Result<core::Group> AddGroup(const std::optional<Actor>& actor, core::Group group);
   Status PutCategory(const std::optional<Actor>& actor, const core::Category& category);
-  Result<core::Company> AddCompany(const std::optional<Actor>& actor, core::Company company);
 
   // A user's public card (id, name, role) for showing authors and assignees;
   // customers may look up staff and themselves only.

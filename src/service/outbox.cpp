@@ -30,6 +30,16 @@ Result<int> QueueForPerson(core::ports::Tx& tx, core::ports::Notification note, 
 
 Result<int> QueueForGroup(core::ports::Tx& tx, const RoleGroups& routing,
                           const core::ports::Notification& note, const std::string& slug) {
+  HD_ASSIGN_OR_RETURN(auto found, tx.Groups().FindBySlug(slug));
+  if (found) {
+    HD_ASSIGN_OR_RETURN(auto members, tx.Groups().ListMembers(found->id));
+    int queued = 0;
+    for (core::UserId member : members) {
+      HD_ASSIGN_OR_RETURN(int n, QueueForPerson(tx, note, member));
+      queued += n;
+    }
+    if (queued > 0) return queued;
+  }
   std::vector<core::Role> roles;
   for (const auto& [role, group] : routing) {
     if (group == slug) roles.push_back(role);

@@ -39,10 +39,10 @@ using RoleGroups = std::map<core::Role, std::string>;
 
 // Queues `note` once for every user of `audience` and returns how many rows
 // were queued (its user_id and audience are set here). A person gets it
-// when active; a role: every active user of it; a group: every active user
-// of the roles whose queue it is (`routing`), or the administrators when no
-// role works from it. An audience nobody is in queues one row for nobody,
-// so mail delivery and administrators still see it.
+// when active; a role: every active user of it; a group: its active
+// members, or when it has none every active user of the roles whose queue
+// it is (`routing`), or the administrators when no role works from it. An audience nobody is in
+// queues one row for nobody, so mail delivery and administrators still see it.
 Result<int> QueueNotification(core::ports::Tx& tx, const RoleGroups& routing,
                               core::ports::Notification note, const Audience& audience);
 

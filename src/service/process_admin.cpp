@@ -2,7 +2,9 @@
 
 #include <optional>
 
+#include "service/crypto.hpp"
 #include "service/process_apply.hpp"
+#include "workflow/diagram.hpp"
 
 namespace hd::service {
 
@@ -117,7 +119,54 @@ Result<std::map<std::string, std::string>> ParseStateMap(std::string_view text) 
 Result<LoadedProcess> ProcessAdmin::Load(const std::optional<Actor>& actor, std::string_view source,
                                          std::string_view file_name) {
   HD_RETURN_IF_ERROR(RequireAdmin(actor));
-  return engine_.catalog().Load(store_, source, file_name, clock_.Now());
+  const auto now = clock_.Now();
+  HD_ASSIGN_OR_RETURN(auto loaded, engine_.catalog().Load(store_, source, file_name, now));
+  if (!loaded.stored) return loaded;
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    return tx.Audit().Record(
+        {0,
+         actor ? std::optional(actor->id) : std::nullopt,
+         "process.load",
+         "process:" + loaded.process_id,
+         "version " + std::to_string(loaded.version) + " (" + std::string(file_name) + ")",
+         now,
+         {{"version", "", std::to_string(loaded.version)}}});
+  }));
+  return loaded;
+}
+
+Result<ProcessCheck> ProcessAdmin::Check(const Actor& actor, std::string_view source,
+                                         std::string_view file_name, const std::string& language) {
+  HD_RETURN_IF_ERROR(RequireAdmin(actor));
+  workflow::CheckResult checked = workflow::CheckProcess(source, file_name);
+  ProcessCheck out;
+  out.problems = std::move(checked.problems);
+  if (!checked.process) return out;
+  const workflow::Process& process = *checked.process;
+  out.process_id = process.id;
+  out.version = process.version;
+  out.states = static_cast<int>(process.states.size());
+  out.transitions = static_cast<int>(process.transitions.size());
+  const std::string sha = Sha256Hex(source);
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(auto existing, tx.Processes().FindVersion(process.id, process.version));
+    if (existing && existing->sha256 == sha) out.stored_as = existing->version;
+    if (existing && existing->sha256 != sha) {
+      out.problems.push_back({std::string(file_name),
+                              {},
+                              "version " + std::to_string(process.version) +
+                                  " is stored already with a different text; give this "
+                                  "definition a higher version"});
+    }
+    return Ok();
+  }));
+  if (!out.problems.empty()) return out;
+  if (auto renderer = engine_.renderer()) {
+    workflow::DiagramOptions options;
+    if (!language.empty()) options.language = language;
+    HD_ASSIGN_OR_RETURN(out.svg, renderer->RenderSvg(workflow::ToDot(process, options)));
+  }
+  return out;
 }
 
 Result<std::vector<core::ProcessVersion>> ProcessAdmin::Versions(const Actor& actor) {
@@ -149,9 +198,17 @@ Result<MigrateResult> ProcessAdmin::Migrate(const std::optional<Actor>& actor,
       HD_RETURN_IF_ERROR(MoveTicket(tx, *to, plan.at(state->state), id, who, now));
     }
     result.tickets = static_cast<std::int64_t>(ids.size());
-    return tx.Processes().RecordMigration(
-        {in.process_id, in.from_version, in.to_version, MapText(plan),
-         who.id.valid() ? std::optional(who.id) : std::nullopt, result.tickets, now});
+    const auto by = who.id.valid() ? std::optional(who.id) : std::nullopt;
+    HD_RETURN_IF_ERROR(tx.Processes().RecordMigration(
+        {in.process_id, in.from_version, in.to_version, MapText(plan), by, result.tickets, now}));
+    return tx.Audit().Record(
+        {0,
+         by,
+         "process.migrate",
+         "process:" + in.process_id,
+         std::to_string(result.tickets) + " open tickets; " + MapText(plan),
+         now,
+         {{"version", std::to_string(in.from_version), std::to_string(in.to_version)}}});
   }));
   return result;
 }

@@ -1,7 +1,8 @@
 // ProcessAdmin: the administrator's use cases for process definitions —
-// loading a new version, listing the stored versions, and moving open
-// tickets from one version to another with a state map (audited: one
-// "process_migrated" event per ticket and a process_migrations row).
+// checking one before it is stored, loading a new version, listing the
+// stored versions, and moving open tickets from one version to another with
+// a state map (one "process_migrated" event per ticket and a
+// process_migrations row). Loads and migrations are audited.
 // Thread-safe; blocking (worker threads only).
 #pragma once
 
@@ -17,6 +18,7 @@
 #include "core/process_state.hpp"
 #include "service/actor.hpp"
 #include "service/process_engine.hpp"
+#include "workflow/loader.hpp"
 
 namespace hd::service {
 
@@ -27,6 +29,18 @@ struct MigrateInput {
   // Old state → new state. A state that is not listed keeps its id, which
   // must then exist in the new version.
   std::map<std::string, std::string> state_map;
+};
+
+// What checking a definition found (ProcessAdmin::Check).
+struct ProcessCheck {
+  std::vector<workflow::Problem> problems;  // in the order of the text; empty when valid
+  // Valid only:
+  std::string process_id;
+  std::int64_t version = 0;
+  int states = 0;
+  int transitions = 0;
+  std::optional<std::int64_t> stored_as;  // the stored version holding this very text
+  std::string svg;                        // the diagram; empty when rendering is unavailable
 };
 
 struct MigrateResult {
@@ -46,6 +60,13 @@ class ProcessAdmin {
   // only (kForbidden).
   Result<LoadedProcess> Load(const std::optional<Actor>& actor, std::string_view source,
                              std::string_view file_name);
+
+  // What Load would find wrong with `source`, without storing anything, and
+  // when it is valid its diagram with labels in `language`. A version
+  // stored already with a different text is a problem too. Administrators
+  // only (kForbidden).
+  Result<ProcessCheck> Check(const Actor& actor, std::string_view source,
+                             std::string_view file_name, const std::string& language);
 
   // Every stored version (without the text), oldest first. Staff only.
   Result<std::vector<core::ProcessVersion>> Versions(const Actor& actor);

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "service/accounts.hpp"
+#include "service/admin/audit_log.hpp"
+#include "service/admin/people.hpp"
 #include "service/conversation.hpp"
 #include "service/desk/canned_replies.hpp"
 #include "service/desk/presence.hpp"
@@ -18,7 +20,7 @@
 #include "service/process_engine.hpp"
 #include "service/process_timers.hpp"
 #include "service/profile.hpp"
-#include "service/reports.hpp"
+#include "service/reports/reports.hpp"
 #include "service/sla_alerts.hpp"
 #include "service/sla_clocks.hpp"
 #include "service/sla_levels.hpp"
@@ -52,11 +54,14 @@ struct Services {
         queues(db, processes, clock),
         saved_views(db, clock),
         canned_replies(db, processes),
+        people(db, clock),
+        audit_log(db),
         options(opts) {
     tickets.UseSla(sla_clocks);
     conversation.UseSla(sla_clocks);
     processes.UseSla(sla_clocks);
     profile.OnUserChanged([this](core::UserId user) { accounts.ForgetCachedUser(user); });
+    people.OnUserChanged([this](core::UserId user) { accounts.ForgetCachedUser(user); });
   }
 
   core::ports::Store& store;  // for readiness probes
@@ -96,6 +101,9 @@ struct Services {
   Queues queues;
   SavedViews saved_views;
   CannedReplies canned_replies;
+  // Administration: users, companies, groups and their members; the audit log.
+  People people;
+  AuditLog audit_log;
   Options options;
 };
 

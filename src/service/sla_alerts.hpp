@@ -6,9 +6,13 @@
 // notification and, on a breach, applies the level's escalation (move to a
 // group, raise the criticality). No alert is raised outside the calendar's
 // working time (a 24/7 calendar is always working): it waits for the next
-// opening. Thread-safe; blocking.
+// opening. Each pass also gives up to a batch of clocks stored before
+// reports kept working times theirs (once per ticket and process). Thread-safe;
+// blocking.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,6 +29,7 @@ struct SlaScan {
   int breaches = 0;                   // breaches raised
   int deferred = 0;                   // alerts held back until working time
   int failed = 0;                     // tickets whose work failed; retried on the next pass
+  int backfilled = 0;                 // older clocks given their working times
   std::vector<std::string> failures;  // "ticket 12: why", one per failed ticket
 };
 
@@ -47,6 +52,8 @@ class SlaMonitor {
   core::ports::Store& store_;
   const SlaClocks& clocks_;
   const core::Clock& clock_;
+  // The last ticket the backfill of working times looked at.
+  std::atomic<std::int64_t> backfilled_up_to_{0};
 };
 
 }  // namespace hd::service

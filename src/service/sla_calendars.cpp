@@ -2,6 +2,8 @@
 // holiday sources, and the administrators' use cases that change them
 // (SlaLevels::ImportCalendar, SlaLevels::PutCalendar).
 #include <algorithm>
+#include <chrono>
+#include <set>
 
 #include "service/licences.hpp"
 #include "service/sla_catalog_build.hpp"
@@ -76,6 +78,62 @@ Status CheckShippedSources(const sla::CalendarSpec& spec, const SlaSources& sour
   return Ok();
 }
 
+CalendarDayInfo DayOf(const sla::Calendar& calendar, std::chrono::sys_days date) {
+  CalendarDayInfo day;
+  day.date = date;
+  day.kind = calendar.KindOf(date);
+  day.transferred = calendar.data().working_weekends.count(date) > 0;
+  day.short_day = calendar.data().short_days.count(date) > 0;
+  for (const sla::WorkingHours& h : calendar.HoursOn(date)) day.hours += h.end - h.begin;
+  return day;
+}
+
+// The first and last date of `year`.
+std::pair<std::chrono::sys_days, std::chrono::sys_days> DatesOf(int year) {
+  using namespace std::chrono;
+  return {sys_days(std::chrono::year(year) / January / 1),
+          sys_days(std::chrono::year(year) / December / 31)};
+}
+
+bool Covers(const sla::Calendar& calendar, int year) {
+  const auto [first, last] = DatesOf(year);
+  return calendar
+      .CheckCovered(calendar.StartOfLocalDate(first),
+                    calendar.StartOfLocalDate(last) + std::chrono::hours(23))
+      .ok();
+}
+
+// The days of `years` whose kind or hours differ between `before` (null: a
+// new calendar) and `after`, by date, at most CalendarImport::kMaxDayChanges.
+std::vector<CalendarDayChange> DayChanges(const sla::Calendar* before, const sla::Calendar& after,
+                                          const std::set<int>& years) {
+  std::vector<CalendarDayChange> out;
+  for (int year : years) {
+    if (!Covers(after, year)) continue;
+    const bool had = before != nullptr && Covers(*before, year);
+    const auto [first, last] = DatesOf(year);
+    for (auto d = first; d <= last; d += std::chrono::days(1)) {
+      CalendarDayChange change{std::nullopt, DayOf(after, d)};
+      if (had) change.before = DayOf(*before, d);
+      if (change.before == change.after) continue;
+      if (out.size() == CalendarImport::kMaxDayChanges) return out;
+      out.push_back(std::move(change));
+    }
+  }
+  return out;
+}
+
+// The years a dry run compares: the source's, or for a definition the
+// covered years from last year to three years ahead.
+std::set<int> YearsToCompare(const sla::Calendar& after, int this_year) {
+  std::set<int> years;
+  const auto [first, last] = after.year_range();
+  for (int y = std::max(first, this_year - 1); y <= std::min(last, this_year + 3); ++y) {
+    years.insert(y);
+  }
+  return years;
+}
+
 }  // namespace
 
 bool IsIcsName(const std::string& name) {
@@ -127,19 +185,29 @@ Result<CalendarImport> SlaLevels::ImportCalendar(const std::optional<Actor>& act
                                                  const std::string& content) {
   HD_RETURN_IF_ERROR(RequireAdministrator(actor));
   std::lock_guard lock(mu_);
-  return ImportLocked(actor, calendar_id, name, content);
+  return ImportLocked(actor, calendar_id, name, content, false);
 }
 
 Result<CalendarImport> SlaLevels::ImportLocked(const std::optional<Actor>& actor,
                                                const std::string& calendar_id,
-                                               const std::string& name,
-                                               const std::string& content) {
+                                               const std::string& name, const std::string& content,
+                                               bool dry_run) {
   if (!policy_.Current()->FindCalendar(calendar_id)) {
     return Error::InvalidArgument("no calendar " + calendar_id, "calendar");
   }
   HD_ASSIGN_OR_RETURN(sla::HolidayData data, ParseHolidaySource(name, content));
   CalendarImport out{
       calendar_id, "holidays", name, std::vector<int>(data.years.begin(), data.years.end()), {}};
+  if (dry_run) {
+    const auto now = clock_.Now();
+    HD_ASSIGN_OR_RETURN(sla::Calendar after, BuildWith(calendar_id, "",
+                                                       core::ports::SlaRepo::CalendarSource{
+                                                           calendar_id, name, content, now}));
+    out.coverage = after.year_range();
+    out.stored = false;
+    out.changes = DayChanges(policy_.Current()->FindCalendar(calendar_id), after, data.years);
+    return out;
+  }
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     const auto now = clock_.Now();
     HD_RETURN_IF_ERROR(tx.Sla().PutCalendarSource({calendar_id, name, content, now}));
@@ -164,13 +232,13 @@ Result<CalendarImport> SlaLevels::PutCalendar(const std::optional<Actor>& actor,
   if (upload.ics) {
     HD_ASSIGN_OR_RETURN(auto data, ParseHolidaySource("calendar.ics", upload.content));
     HD_ASSIGN_OR_RETURN(std::string name, SourceName(upload, data));
-    return ImportLocked(actor, upload.calendar_id, name, upload.content);
+    return ImportLocked(actor, upload.calendar_id, name, upload.content, upload.dry_run);
   }
   const auto format = sla::JsonFormat(upload.content);
   if (format == kHolidaysFormat) {
     HD_ASSIGN_OR_RETURN(auto data, ParseHolidaySource("holidays", upload.content));
     HD_ASSIGN_OR_RETURN(std::string name, SourceName(upload, data));
-    return ImportLocked(actor, upload.calendar_id, name, upload.content);
+    return ImportLocked(actor, upload.calendar_id, name, upload.content, upload.dry_run);
   }
   if (format != kDefinitionFormat) {
     return Error::InvalidArgument(
@@ -195,6 +263,15 @@ Result<CalendarImport> SlaLevels::DefineLocked(const std::optional<Actor>& actor
     return Ok();
   }));
   HD_ASSIGN_OR_RETURN(sla::Calendar calendar, BuildCalendar(upload.content, sources_, stored));
+  if (upload.dry_run) {
+    const int this_year = static_cast<int>(
+        std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(clock_.Now())).year());
+    CalendarImport out{spec.id, "definition", "", {}, calendar.year_range()};
+    out.stored = false;
+    out.changes = DayChanges(policy_.Current()->FindCalendar(spec.id), calendar,
+                             YearsToCompare(calendar, this_year));
+    return out;
+  }
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     const auto now = clock_.Now();
     HD_RETURN_IF_ERROR(tx.Sla().PutCalendarDefinition({spec.id, upload.content, now}));
@@ -210,11 +287,70 @@ Result<CalendarImport> SlaLevels::DefineLocked(const std::optional<Actor>& actor
 Result<std::vector<CalendarInfo>> SlaLevels::Calendars(const std::optional<Actor>& actor) {
   HD_RETURN_IF_ERROR(RequireAdministrator(actor));
   std::vector<CalendarInfo> out;
-  for (const auto& [id, calendar] : policy_.Current()->calendars) {
+  const auto catalog = policy_.Current();
+  for (const auto& [id, calendar] : catalog->calendars) {
     const auto& spec = calendar->spec();
-    out.push_back({id, spec.title, spec.time_zone, calendar->year_range()});
+    CalendarInfo info{id, spec.title, spec.time_zone, calendar->year_range(), {}};
+    for (int year = info.coverage.first; year <= info.coverage.second; ++year) {
+      if (!Covers(*calendar, year)) continue;
+      if (!info.covered.empty() && info.covered.back().second == year - 1) {
+        info.covered.back().second = year;
+      } else {
+        info.covered.emplace_back(year, year);
+      }
+    }
+    for (const auto& [level, version] : catalog->current) {
+      if (version.calendar == id) info.in_use = true;
+    }
+    out.push_back(std::move(info));
   }
   return out;
+}
+
+Result<CalendarYear> SlaLevels::YearOf(const std::optional<Actor>& actor,
+                                       const std::string& calendar_id, int year) {
+  HD_RETURN_IF_ERROR(RequireAdministrator(actor));
+  if (year < sla::CalendarSpec::kDefaultFirstYear || year > sla::CalendarSpec::kDefaultLastYear) {
+    return Error::InvalidArgument("year must be 1970 to 2199", "year");
+  }
+  const auto catalog = policy_.Current();
+  const sla::Calendar* calendar = catalog->FindCalendar(calendar_id);
+  if (calendar == nullptr) return Error::NotFound("no calendar " + calendar_id);
+  CalendarYear out{calendar_id, calendar->spec().title, calendar->spec().time_zone, year, false,
+                   {}};
+  out.covered = Covers(*calendar, year);
+  if (!out.covered) return out;
+  const auto [first, last] = DatesOf(year);
+  for (auto d = first; d <= last; d += std::chrono::days(1))
+    out.days.push_back(DayOf(*calendar, d));
+  return out;
+}
+
+Result<sla::Calendar> SlaLevels::BuildWith(
+    const std::string& calendar_id, const std::string& definition,
+    const std::optional<core::ports::SlaRepo::CalendarSource>& extra) {
+  StoredSources stored;
+  std::vector<core::ports::SlaRepo::CalendarDefinition> definitions;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(stored, tx.Sla().ListCalendarSources());
+    HD_ASSIGN_OR_RETURN(definitions, tx.Sla().ListCalendarDefinitions());
+    return Ok();
+  }));
+  std::string text = definition;
+  if (text.empty()) {
+    auto shipped = sources_.calendars.find(calendar_id);
+    if (shipped != sources_.calendars.end()) text = shipped->second;
+    for (const auto& d : definitions) {
+      if (d.calendar_id == calendar_id) text = d.content;
+    }
+  }
+  if (extra) {
+    std::erase_if(stored, [&](const auto& s) {
+      return s.calendar_id == extra->calendar_id && s.name == extra->name;
+    });
+    stored.push_back(*extra);
+  }
+  return BuildCalendar(text, sources_, stored);
 }
 
 }  // namespace hd::service

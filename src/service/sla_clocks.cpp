@@ -1,6 +1,7 @@
 // SlaClocks: Start, Refresh, Describe and Detail (Choose is in sla_intake.cpp).
 #include "service/sla_clocks.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "service/sla_clock_math.hpp"
@@ -107,6 +108,23 @@ void Apply(const ComputedClock& c, core::TicketSla& clock) {
   clock.next_alert_at = c.next_alert_at;
 }
 
+// Working seconds from the start to `end` without the waits for the
+// customer before it; nullopt without an end or when the calendar has no
+// data for the years involved.
+std::optional<std::int64_t> WorkedUntil(const sla::Calendar& calendar, const ClockFacts& f,
+                                        const std::optional<sla::Instant>& end) {
+  if (!end || *end < f.started) return std::nullopt;
+  std::vector<sla::Interval> pauses;
+  for (const sla::Interval& p : f.pauses) {
+    const sla::Instant from = std::max(p.from, f.started);
+    const sla::Instant to = std::min(p.to, *end);
+    if (from < to) pauses.push_back({from, to});
+  }
+  auto worked = sla::WorkingSeconds(calendar, f.started, *end, pauses);
+  if (!worked.ok()) return std::nullopt;
+  return worked->count();
+}
+
 Result<ClockFacts> FactsOf(Tx& tx, const core::Ticket& t, const core::TicketSla& clock,
                            std::optional<core::UserId>& first_by) {
   ClockFacts f;
@@ -188,6 +206,8 @@ Status SlaClocks::Refresh(Tx& tx, const core::Ticket& t, core::Timestamp now) co
       facts.first_response_at ? std::optional(ToTimestamp(*facts.first_response_at)) : std::nullopt;
   clock.resolved_at =
       facts.stopped_at ? std::optional(ToTimestamp(*facts.stopped_at)) : std::nullopt;
+  clock.first_response_s = WorkedUntil(*calendar, facts, facts.first_response_at);
+  clock.resolution_s = WorkedUntil(*calendar, facts, facts.stopped_at);
   clock.updated_at = now;
   return tx.Sla().UpdateClock(clock);
 }

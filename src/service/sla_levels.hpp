@@ -15,6 +15,7 @@
 // version moved.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -57,8 +58,35 @@ struct LevelPatch {
 struct CalendarUpload {
   std::string calendar_id;
   std::string content;
-  bool ics = false;    // text/calendar: holidays as iCalendar; else JSON
-  std::string source;  // holidays: the name to store them under; "" = "api-<years>.json|.ics"
+  bool ics = false;      // text/calendar: holidays as iCalendar; else JSON
+  std::string source;    // holidays: the name to store them under; "" = "api-<years>.json|.ics"
+  bool dry_run = false;  // check and tell what would change; store nothing
+};
+
+// One local date as a calendar counts it.
+struct CalendarDayInfo {
+  std::chrono::sys_days date;
+  sla::DayKind kind = sla::DayKind::kWorking;
+  bool transferred = false;  // a weekend day that is worked
+  bool short_day = false;    // a pre-holiday day of the production calendar
+  std::chrono::seconds hours{0};
+  friend bool operator==(const CalendarDayInfo&, const CalendarDayInfo&) = default;
+};
+
+// A day an upload changes; `before` is empty where the calendar had no data.
+struct CalendarDayChange {
+  std::optional<CalendarDayInfo> before;
+  CalendarDayInfo after;
+};
+
+// A year of a calendar, for the year view.
+struct CalendarYear {
+  std::string calendar_id;
+  std::string title;
+  std::string time_zone;
+  int year = 0;
+  bool covered = false;
+  std::vector<CalendarDayInfo> days;  // every date of the year when covered
 };
 
 // A calendar in force, for administrators.
@@ -67,6 +95,9 @@ struct CalendarInfo {
   std::string title;
   std::string time_zone;
   std::pair<int, int> coverage;  // first and last covered year
+  // The runs of covered years ([first, last] each), which may leave gaps.
+  std::vector<std::pair<int, int>> covered;
+  bool in_use = false;  // a level's current version counts in it
 };
 
 struct CalendarImport {
@@ -75,6 +106,11 @@ struct CalendarImport {
   std::string source;             // holidays: the stored source's name
   std::vector<int> years;         // holidays: the years the source covers
   std::pair<int, int> coverage;   // the calendar's covered years afterwards
+  bool stored = true;             // false for a dry run
+  // A dry run: the days whose kind or hours would change (at most
+  // kMaxDayChanges, by date).
+  std::vector<CalendarDayChange> changes;
+  static constexpr std::size_t kMaxDayChanges = 1000;
 };
 
 // What a level promises, in the reader's language (GET /api/v1/levels).
@@ -148,6 +184,11 @@ class SlaLevels {
 
   // The calendars in force, by id. Administrators.
   Result<std::vector<CalendarInfo>> Calendars(const std::optional<Actor>& actor);
+  // Every day of `year` in calendar `calendar_id` (kNotFound for an unknown
+  // calendar; kInvalidArgument naming "year" outside 1970..2199).
+  // Administrators.
+  Result<CalendarYear> YearOf(const std::optional<Actor>& actor, const std::string& calendar_id,
+                              int year);
 
   // Rebuilds the catalogue when the database's SLA policy version differs
   // from the current snapshot's (another instance edited a level or a
@@ -164,9 +205,14 @@ class SlaLevels {
   // ImportCalendar and PutCalendar's two kinds, with mu_ held.
   Result<CalendarImport> ImportLocked(const std::optional<Actor>& actor,
                                       const std::string& calendar_id, const std::string& name,
-                                      const std::string& content);
+                                      const std::string& content, bool dry_run);
   Result<CalendarImport> DefineLocked(const std::optional<Actor>& actor,
                                       const CalendarUpload& upload);
+  // Calendar `calendar_id` built from `definition` (empty: the one in
+  // force) and the stored holiday sources with `extra` added (replacing a
+  // stored source of its name), for a dry run.
+  Result<sla::Calendar> BuildWith(const std::string& calendar_id, const std::string& definition,
+                                  const std::optional<core::ports::SlaRepo::CalendarSource>& extra);
 
   core::ports::Store& store_;
   SlaPolicy& policy_;

@@ -127,6 +127,28 @@ class AuthRepoContract : public StoreContract {};
 class BlobStoreContract : public StoreContract {};
 class StoreTransactionContract : public StoreContract {};
 class SlaRepoContract : public StoreContract {};
+// A customer, two agents, a company and a level version; clocks with
+// hand-picked figures (store_contract_reports_test.cpp).
+class ReportRepoContract : public StoreContract {
+ protected:
+  void SetUp() override;
+  struct ClockSpec {
+    std::int64_t opened_ms = 0;  // after kReportStart
+    std::string level = "client_vip";
+    std::optional<std::int64_t> first_response_s;
+    std::optional<std::int64_t> due_ms;
+    std::optional<std::int64_t> answered_ms;
+    const core::User* by = nullptr;
+    std::optional<std::int64_t> resolution_s;
+    std::optional<core::CompanyId> company;
+    std::string channel = "web";
+  };
+  core::TicketId Clock(const ClockSpec& spec);
+
+  core::User customer_, agent_, other_;
+  core::Company acme_;
+  core::SlaLevelVersion version_;
+};
 // Presence on tickets and saved views (store_contract_desk_test.cpp).
 class DeskRepoContract : public StoreContract {};
 // Starts with a customer, an agent and one ticket of the customer's with one
@@ -174,6 +196,7 @@ class MailDeliveryContract : public MailRepoContract {
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, BlobStoreContract, backend);        \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, StoreTransactionContract, backend); \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, SlaRepoContract, backend);          \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, ReportRepoContract, backend);       \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, DeskRepoContract, backend);         \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, MailRepoContract, backend);         \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, MailDeliveryContract, backend)

@@ -1,7 +1,9 @@
 // The one outbox: a notification addressed to a person, a role or a group is
 // queued once per user it reaches, and each user reads and marks their own.
-#include "service/outbox.hpp"
+#include <algorithm>
+
 #include "env.hpp"
+#include "service/outbox.hpp"
 
 namespace hd::testing {
 namespace {
@@ -51,6 +53,26 @@ TEST_F(Outbox, AGroupReachesTheRolesWorkingFromItElseTheAdministrators) {
   EXPECT_EQ(Mine(l1).items.at(0).audience, "group:support");
   EXPECT_EQ(Queue(Audience::OfGroup("content")), 1);  // no role works from it
   EXPECT_EQ(Mine(admin).items.at(0).audience, "group:content");
+}
+
+TEST_F(Outbox, AGroupWithMembersReachesItsActiveMembersOnly) {
+  auto l1 = Make("l1@example.com", Role::kL1Operator);
+  auto dev = Make("dev@example.com", Role::kDeveloper);
+  auto gone = Make("gone@example.com", Role::kTester);
+  auto support = s_->people.Groups(std::nullopt);
+  ASSERT_TRUE(support.ok());
+  auto group = std::find_if(support->begin(), support->end(),
+                            [](const auto& g) { return g.group.slug == "support"; });
+  ASSERT_NE(group, support->end());
+  service::GroupPatch patch;
+  patch.members = std::vector<core::UserId>{dev.id, gone.id};
+  ASSERT_TRUE(s_->people.UpdateGroup(std::nullopt, group->group.id, patch).ok());
+  service::PersonPatch disable;
+  disable.disabled = true;
+  ASSERT_TRUE(s_->people.UpdateUser(std::nullopt, gone.id, disable).ok());
+  EXPECT_EQ(Queue(Audience::OfGroup("support")), 1);
+  EXPECT_EQ(Mine(dev).items.at(0).audience, "group:support");
+  EXPECT_TRUE(Mine(l1).items.empty());  // the role working from it is not asked any more
 }
 
 TEST_F(Outbox, AnAudienceWithNobodyLeavesOneRowForDelivery) {

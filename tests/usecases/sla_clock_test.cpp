@@ -23,6 +23,8 @@ class SlaClock : public SlaTest {
 
   core::Ticket Reload(core::TicketId id) { return s_->tickets.Get(agent_, id).value(); }
 
+  static service::ReportInput January() { return {"2026-01-01", "2026-02-01", {}, "", {}, {}}; }
+
   void Reply(const service::Actor& who, core::TicketId id, bool internal = false) {
     service::PostMessageInput in;
     in.body = "An answer";
@@ -235,19 +237,22 @@ TEST_F(SlaClock, ReportGivesTicketsAverageMaximumAndShareWithinTargetPerLevel) {
   const core::Ticket slow = Open(customer_);
   clock_.Set(Msk(2026, 1, 14, 14, 0));
   Reply(agent_, slow.id);  // 3 working hours, late
-  auto report = s_->reports.Sla(agent_, {"2026-01-01", "2026-02-01", "level"});
+  auto report = s_->reports.Sla(agent_, January(), "level");
   ASSERT_TRUE(report.ok()) << report.error().message;
   ASSERT_EQ(report->size(), 1u);
   const auto& row = report->front();
   EXPECT_EQ(row.key, "client_vip");
   EXPECT_EQ(row.tickets, 2);
-  EXPECT_DOUBLE_EQ(row.avg_first_response_hours, 2.0);
-  EXPECT_DOUBLE_EQ(row.max_first_response_hours, 3.0);
-  EXPECT_DOUBLE_EQ(row.within_target, 0.5);
-  auto by_agent = s_->reports.Sla(agent_, {"2026-01-01", "2026-02-01", "agent"});
-  EXPECT_EQ(by_agent->front().key, "agent@example.com");
-  EXPECT_EQ(s_->reports.Sla(customer_, {"2026-01-01", "2026-02-01", "level"}).error().code,
-            ErrorCode::kForbidden);
+  EXPECT_EQ(row.calendar, "ru-business");
+  EXPECT_DOUBLE_EQ(row.first_response.avg_hours, 2.0);
+  EXPECT_DOUBLE_EQ(row.first_response.median_hours, 1.0);
+  EXPECT_DOUBLE_EQ(row.first_response.p90_hours, 3.0);
+  EXPECT_DOUBLE_EQ(row.first_response.max_hours, 3.0);
+  EXPECT_DOUBLE_EQ(row.first_response.within_target, 0.5);
+  auto by_agent = s_->reports.Sla(agent_, January(), "agent");
+  EXPECT_EQ(by_agent->front().key, std::to_string(agent_.id.value));
+  EXPECT_EQ(by_agent->front().label, "agent@example.com");
+  EXPECT_EQ(s_->reports.Sla(customer_, January(), "level").error().code, ErrorCode::kForbidden);
 }
 
 TEST_F(SlaClock, ReportLeavesTimeWaitingForTheCustomerOutOfResponseTimes) {
@@ -259,12 +264,95 @@ TEST_F(SlaClock, ReportLeavesTimeWaitingForTheCustomerOutOfResponseTimes) {
   clock_.Set(Msk(2026, 1, 14, 13, 0));
   Reply(agent_, t.id);  // 3 h after opening, 1 working hour of it on the clock
   EXPECT_EQ(Reload(t.id).sla->state, SlaState::kMet);
-  auto report = s_->reports.Sla(agent_, {"2026-01-01", "2026-02-01", "level"});
+  auto report = s_->reports.Sla(agent_, January(), "level");
   ASSERT_TRUE(report.ok()) << report.error().message;
   ASSERT_EQ(report->size(), 1u);
-  EXPECT_DOUBLE_EQ(report->front().avg_first_response_hours, 1.0);
-  EXPECT_DOUBLE_EQ(report->front().max_first_response_hours, 1.0);
-  EXPECT_EQ(report->front().met, 1);
+  EXPECT_DOUBLE_EQ(report->front().first_response.avg_hours, 1.0);
+  EXPECT_DOUBLE_EQ(report->front().first_response.max_hours, 1.0);
+  EXPECT_EQ(report->front().first_response.met, 1);
+}
+
+TEST_F(SlaClock, ReportMeasuresResolutionInWorkingHoursOverNightsAndWeekends) {
+  const core::Ticket t = Open(customer_);  // Wednesday 14 January 10:00
+  clock_.Set(Msk(2026, 1, 14, 11, 30));
+  Reply(agent_, t.id);
+  clock_.Set(Msk(2026, 1, 19, 12, 0));  // the next Monday: 9 + 9 + 2 working hours later
+  SetStatus(t.id, core::TicketStatus::kResolved);
+  auto report = s_->reports.Sla(agent_, January(), "level");
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  const auto& resolution = report->front().resolution;
+  EXPECT_EQ(resolution.count, 1);
+  // Wednesday 9 h, Thursday 9 h, Friday 9 h, Monday 2 h.
+  EXPECT_DOUBLE_EQ(resolution.avg_hours, 29.0);
+  EXPECT_DOUBLE_EQ(resolution.median_hours, 29.0);
+  EXPECT_DOUBLE_EQ(report->front().first_response.avg_hours, 1.5);
+}
+
+TEST_F(SlaClock, ReportFiltersByLevelAndRefusesBadInput) {
+  Open(customer_);
+  service::ReportInput only = January();
+  only.levels = {"special"};
+  EXPECT_TRUE(s_->reports.Sla(agent_, only, "level")->empty());
+  only.levels = {"client_vip"};
+  EXPECT_EQ(s_->reports.Sla(agent_, only, "level")->size(), 1u);
+  service::ReportInput backwards{"2026-02-01", "2026-01-01", {}, "", {}, {}};
+  EXPECT_EQ(s_->reports.Sla(agent_, backwards, "level").error().field, "to");
+  service::ReportInput bad{"yesterday", "2026-01-01", {}, "", {}, {}};
+  EXPECT_EQ(s_->reports.Sla(agent_, bad, "level").error().field, "from");
+  EXPECT_EQ(s_->reports.Sla(agent_, January(), "mood").error().field, "by");
+}
+
+TEST_F(SlaClock, IntakeFoldsTicketsIntoTheViewersDaysWeeksAndMonths) {
+  clock_.Set(Msk(2026, 1, 14, 10));
+  Open(customer_);
+  clock_.Set(Msk(2026, 1, 15, 2));  // 23:00 UTC on the 14th, the 15th in Moscow
+  Open(customer_);
+  clock_.Set(Msk(2026, 1, 19, 10));  // the next week
+  Open(customer_);
+  auto days = s_->reports.Intake(agent_, January(), "day", "level");
+  ASSERT_TRUE(days.ok()) << days.error().message;
+  EXPECT_EQ(days->time_zone, "Europe/Moscow");
+  ASSERT_EQ(days->rows.size(), 3u);
+  EXPECT_EQ(days->rows[0].period, "2026-01-14");
+  EXPECT_EQ(days->rows[1].period, "2026-01-15");
+  EXPECT_EQ(days->rows[1].key, "client_vip");
+  service::Actor in_london = agent_;
+  in_london.time_zone = "Europe/London";
+  auto london = s_->reports.Intake(in_london, January(), "day", "none");
+  ASSERT_EQ(london->rows.size(), 2u);
+  EXPECT_EQ(london->rows[0].period, "2026-01-14");
+  EXPECT_EQ(london->rows[0].tickets, 2);
+  auto weeks = s_->reports.Intake(agent_, January(), "week", "none");
+  ASSERT_EQ(weeks->rows.size(), 2u);
+  EXPECT_EQ(weeks->rows[0].period, "2026-01-12");  // Monday
+  EXPECT_EQ(weeks->rows[0].tickets, 2);
+  auto months = s_->reports.Intake(agent_, January(), "month", "channel");
+  ASSERT_EQ(months->rows.size(), 1u);
+  EXPECT_EQ(months->rows[0].period, "2026-01");
+  EXPECT_EQ(months->rows[0].tickets, 3);
+  EXPECT_EQ(s_->reports.Intake(agent_, January(), "year", "none").error().field, "period");
+  EXPECT_EQ(s_->reports.Intake(customer_, January(), "day", "none").error().code,
+            ErrorCode::kForbidden);
+}
+
+TEST_F(SlaClock, TheSlaJobGivesOlderClocksTheirWorkingTimes) {
+  const core::Ticket t = Open(customer_);
+  clock_.Set(Msk(2026, 1, 14, 11, 0));
+  Reply(agent_, t.id);
+  // As a clock stored before working times were kept.
+  ASSERT_TRUE(store_
+                  ->Write([&](core::ports::Tx& tx) -> Status {
+                    HD_ASSIGN_OR_RETURN(auto clock, tx.Sla().FindClock(t.id));
+                    clock->first_response_s.reset();
+                    return tx.Sla().UpdateClock(*clock);
+                  })
+                  .ok());
+  EXPECT_EQ(s_->reports.Sla(agent_, January(), "level")->front().first_response.count, 0);
+  auto scan = s_->sla_monitor.RunOnce();
+  ASSERT_TRUE(scan.ok()) << scan.error().message;
+  EXPECT_EQ(scan->backfilled, 1);
+  EXPECT_DOUBLE_EQ(s_->reports.Sla(agent_, January(), "level")->front().first_response.avg_hours,
+                   1.0);
 }
 
 }  // namespace

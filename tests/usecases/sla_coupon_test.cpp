@@ -104,7 +104,7 @@ TEST_F(SlaCoupons, AdministratorIssuesCouponsAndTheActIsAudited) {
             ErrorCode::kForbidden);
   ASSERT_TRUE(store_
                   ->Read([&](core::ports::Tx& tx) -> Status {
-                    auto audit = tx.Audit().List(10);
+                    auto audit = tx.Audit().List({.limit = 10});
                     EXPECT_EQ(audit->front().action, "coupon.issue");
                     EXPECT_EQ(audit->front().actor_id, admin_.id);
                     EXPECT_NE(audit->front().detail.find(coupon->code), std::string::npos);

@@ -59,7 +59,7 @@ TEST_F(SlaLevels, EnterpriseEditionGivesEnterpriseLevel) {
 }
 
 TEST_F(SlaLevels, PartnerCompanyAndPartnerUserGetPartnerLevels) {
-  ASSERT_TRUE(s_->directory.AddCompany(std::nullopt, {{}, "Partner LLC", false, {}}).ok());
+  ASSERT_TRUE(s_->people.AddCompany(std::nullopt, "Partner LLC", false).ok());
   const auto employee = Make("dev@partner.example", core::Role::kCustomer, "Partner LLC");
   ASSERT_TRUE(s_->licences.SetPartner(admin_, {"", "Partner LLC"}, "standard").ok());
   EXPECT_EQ(OpenOnWednesday(employee).support_level, "partner_standard");
@@ -165,7 +165,7 @@ TEST_F(SlaLevels, EditedLevelAppliesToNewTicketsAndToOpenOnesOnlyWhenReapplied) 
   EXPECT_EQ(FormatIso8601(*old->sla->first_response_due), "2026-01-14T10:00:00Z");
   ASSERT_TRUE(store_
                   ->Read([&](core::ports::Tx& tx) -> Status {
-                    auto audit = tx.Audit().List(10);
+                    auto audit = tx.Audit().List({.limit = 10});
                     EXPECT_TRUE(audit.ok());
                     EXPECT_EQ(audit->front().action, "level.reapply");
                     return Ok();

@@ -125,7 +125,7 @@ TEST_F(Tickets, AnotherCustomerGetsNotFound) {
 }
 
 TEST_F(Tickets, ASharingCompanyShowsColleaguesTickets) {
-  ASSERT_TRUE(s_->directory.AddCompany(std::nullopt, {{}, "Acme", true, {}}).ok());
+  ASSERT_TRUE(s_->people.AddCompany(std::nullopt, "Acme", true).ok());
   auto anna = Make("anna@acme.example", core::Role::kCustomer, "Acme");
   auto pavel = Make("pavel@acme.example", core::Role::kCustomer, "Acme");
   auto carl = Make("carl@globex.example", core::Role::kCustomer, "Globex");
@@ -217,7 +217,7 @@ TEST_F(Tickets, CustomersMayCloseAndReopenButNotAssign) {
 }
 
 TEST_F(Tickets, StaffRegisterACallersRequestOnTheCustomersBehalf) {
-  ASSERT_TRUE(s_->directory.AddCompany(std::nullopt, {{}, "Acme", true, {}}).ok());
+  ASSERT_TRUE(s_->people.AddCompany(std::nullopt, "Acme", true).ok());
   auto anna = Make("anna@acme.example", core::Role::kCustomer, "Acme");
   auto agent = Make("l1@example.com", core::Role::kL1Operator);
   auto in = Input();

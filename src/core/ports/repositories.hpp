@@ -20,6 +20,16 @@
 
 namespace hd::core::ports {
 
+// An administrator's search for users; empty members do not filter.
+struct UserQuery {
+  std::string text;  // part of the name or e-mail (case-insensitive for ASCII letters)
+  std::vector<Role> roles;
+  std::optional<CompanyId> company_id;
+  std::optional<bool> disabled;
+  std::optional<UserId> after;  // keyset pagination: ids above this
+  int limit = 50;
+};
+
 class UserRepo {
  public:
   virtual ~UserRepo() = default;
@@ -37,6 +47,8 @@ class UserRepo {
   // `limit`.
   virtual Result<std::vector<User>> FindActive(const std::vector<Role>& roles,
                                                const std::string& text, int limit) = 0;
+  // Users matching `query`, by id.
+  virtual Result<std::vector<User>> List(const UserQuery& query) = 0;
 };
 
 class CompanyRepo {
@@ -47,6 +59,8 @@ class CompanyRepo {
   virtual Result<Company> Get(CompanyId id) = 0;
   virtual Result<std::optional<Company>> FindByName(const std::string& name) = 0;
   virtual Result<std::vector<Company>> List() = 0;
+  // Stores name and share_tickets. kNotFound, or kConflict when the name is taken.
+  virtual Status Update(const Company& company) = 0;
 };
 
 class GroupRepo {
@@ -57,6 +71,14 @@ class GroupRepo {
   virtual Result<Group> Get(GroupId id) = 0;
   virtual Result<std::optional<Group>> FindBySlug(const std::string& slug) = 0;
   virtual Result<std::vector<Group>> List() = 0;
+  // Stores name and tier (the slug never changes). kNotFound.
+  virtual Status Update(const Group& group) = 0;
+  // A group's members, by user id; a user may be in several groups.
+  virtual Result<std::vector<UserId>> ListMembers(GroupId group) = 0;
+  // Makes `members` the group's members (replacing the previous ones).
+  virtual Status SetMembers(GroupId group, const std::vector<UserId>& members) = 0;
+  // The groups a user is a member of, by group id.
+  virtual Result<std::vector<GroupId>> GroupsOf(UserId user) = 0;
   // Inserts or updates the category with this slug.
   virtual Status UpsertCategory(const Category& category) = 0;
   virtual Result<std::optional<Category>> FindCategory(const std::string& slug) = 0;
@@ -73,6 +95,7 @@ struct TicketQuery {
   // Staff queue filters.
   std::vector<TicketStatus> statuses;
   std::optional<GroupId> group_id;
+  std::vector<GroupId> group_ids;  // any of these (a person's groups)
   std::optional<int> tier;
   std::optional<UserId> assignee_id;
   bool unassigned_only = false;

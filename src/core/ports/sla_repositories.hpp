@@ -59,13 +59,6 @@ class CouponRepo {
   virtual Result<std::vector<Coupon>> List() = 0;
 };
 
-// A ticket's clock with the ticket facts reports group by.
-struct SlaReportRow {
-  TicketSla clock;
-  int tier = 1;
-  std::optional<SlaLevelVersion> level;  // the version the clock runs on
-};
-
 class SlaRepo {
  public:
   virtual ~SlaRepo() = default;
@@ -99,8 +92,10 @@ class SlaRepo {
   // `version`: nothing resolved or closed.
   virtual Result<std::vector<TicketId>> ListOpenOnOtherVersion(const std::string& level_id,
                                                                SlaLevelVersionId version) = 0;
-  // Clocks started in [from, to), with tier and level version.
-  virtual Result<std::vector<SlaReportRow>> ListStartedBetween(Timestamp from, Timestamp to) = 0;
+  // Tickets after `after` whose clock has a first response or resolution
+  // without its working time (clocks stored before reports kept it), by
+  // id, at most `limit`.
+  virtual Result<std::vector<TicketId>> ListWithoutWorkedTimes(TicketId after, int limit) = 0;
 
   // Imported holiday sources of calendars (insert or replace by name).
   struct CalendarSource {
@@ -176,6 +171,15 @@ class NotificationRepo {
   virtual Result<std::vector<Notification>> ListForTicket(TicketId ticket) = 0;
 };
 
+// One value an administrative action changed: `before` is empty for a
+// value that did not exist, `after` for one that was removed.
+struct AuditChange {
+  std::string field;  // e.g. "role", "first_response"
+  std::string before;
+  std::string after;
+  friend bool operator==(const AuditChange&, const AuditChange&) = default;
+};
+
 // One administrator's action, kept for audit.
 struct AuditEntry {
   std::int64_t id = 0;
@@ -184,14 +188,26 @@ struct AuditEntry {
   std::string subject;             // e.g. "user:12", "level:client_vip"
   std::string detail;
   Timestamp at;
+  std::vector<AuditChange> changes;  // old -> new, in the order they were made
+};
+
+// Which audit entries to list; empty members do not filter.
+struct AuditQuery {
+  std::optional<UserId> actor_id;
+  std::string action;                     // "user.update", or a prefix ending in '.' ("user.")
+  std::string subject;                    // exactly, e.g. "user:12"
+  std::optional<Timestamp> from;          // at >= from
+  std::optional<Timestamp> to;            // at < to
+  std::optional<std::int64_t> before_id;  // keyset pagination: ids below this
+  int limit = 50;
 };
 
 class AuditRepo {
  public:
   virtual ~AuditRepo() = default;
   virtual Status Record(const AuditEntry& entry) = 0;
-  // The latest entries first, at most `limit`.
-  virtual Result<std::vector<AuditEntry>> List(int limit) = 0;
+  // The matching entries, newest first, at most `query.limit`.
+  virtual Result<std::vector<AuditEntry>> List(const AuditQuery& query) = 0;
 };
 
 class JobRepo {

@@ -24,6 +24,7 @@
 #include "core/ports/desk_repositories.hpp"
 #include "core/ports/mail_repositories.hpp"
 #include "core/ports/process_repositories.hpp"
+#include "core/ports/report_repositories.hpp"
 #include "core/ports/repositories.hpp"
 #include "core/ports/sla_repositories.hpp"
 
@@ -58,6 +59,8 @@ class Tx {
   // The agents' desk: presence on tickets, saved views.
   virtual PresenceRepo& Presence() = 0;
   virtual SavedViewRepo& Views() = 0;
+  // Reports aggregated in the database.
+  virtual ReportRepo& Reports() = 0;
 
   // Runs `fn` inside a nested savepoint of this transaction. When `fn`
   // returns an error only its own changes are undone and that error is

@@ -57,4 +57,18 @@ Result<bool> ParseFormBool(std::string_view text, std::string_view field) {
   return Error::InvalidArgument(std::string(field) + " must be true or false", std::string(field));
 }
 
+Result<std::vector<core::Role>> ParseRoleList(std::string_view list, std::string_view field) {
+  std::vector<core::Role> roles;
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    const std::string_view id = list.substr(0, comma);
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    if (id.empty()) continue;
+    auto role = core::ParseRole(id);
+    if (!role) return Error::InvalidArgument("unknown role " + std::string(id), std::string(field));
+    roles.push_back(*role);
+  }
+  return roles;
+}
+
 }  // namespace hd::http

@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/role.hpp"
 #include "http/message.hpp"
 
 namespace hd::http {
@@ -36,5 +38,9 @@ Status RequireJsonBody(const Request& request);
 // "true"/"1"/"on" and "false"/"0"/"off"/"" as multipart checkbox values;
 // kInvalidArgument naming `field` otherwise.
 Result<bool> ParseFormBool(std::string_view text, std::string_view field);
+
+// A comma-separated list of role ids ("developer,tester"); empty items are
+// skipped. kInvalidArgument naming `field` for an unknown role.
+Result<std::vector<core::Role>> ParseRoleList(std::string_view list, std::string_view field);
 
 }  // namespace hd::http

@@ -30,17 +30,7 @@ Result<Response> GetUser(Context& context) {
 // GET /api/v1/users?role=developer,tester&q=ann&limit=20: staff for pickers.
 Result<Response> FindStaff(Context& context) {
   HD_ASSIGN_OR_RETURN(QueryParams query, ParseQuery(context.request.query));
-  std::vector<core::Role> roles;
-  std::string_view list = query.Get("role").value_or("");
-  while (!list.empty()) {
-    const std::size_t comma = list.find(',');
-    const std::string_view id = list.substr(0, comma);
-    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
-    if (id.empty()) continue;
-    auto role = core::ParseRole(id);
-    if (!role) return Error::InvalidArgument("unknown role " + std::string(id), "role");
-    roles.push_back(*role);
-  }
+  HD_ASSIGN_OR_RETURN(auto roles, ParseRoleList(query.Get("role").value_or(""), "role"));
   std::int64_t limit = 20;
   if (auto text = query.Get("limit")) {
     HD_ASSIGN_OR_RETURN(limit, ParseIntParam(*text, "limit", 1, 100));

@@ -84,6 +84,7 @@ Result<Response> Levels(Context& context);
 Result<Response> MyCoupons(Context& context);
 // report_handlers.cpp
 Result<Response> SlaReport(Context& context);
+Result<Response> IntakeReport(Context& context);
 // admin_handlers.cpp
 Result<Response> ListLicences(Context& context);
 Result<Response> AddLicence(Context& context);
@@ -97,6 +98,21 @@ Result<Response> ReapplyLevel(Context& context);
 // calendar_handlers.cpp
 Result<Response> AdminCalendars(Context& context);
 Result<Response> PutCalendar(Context& context);
+Result<Response> AdminCalendarYear(Context& context);
+// people_handlers.cpp
+Result<Response> AdminUsers(Context& context);
+Result<Response> AdminUser(Context& context);
+Result<Response> InviteUser(Context& context);
+Result<Response> PatchUser(Context& context);
+Result<Response> ResetUserPassword(Context& context);
+Result<Response> CreateUserToken(Context& context);
+Result<Response> AdminCompanies(Context& context);
+Result<Response> AddCompany(Context& context);
+Result<Response> PatchCompany(Context& context);
+Result<Response> AdminGroups(Context& context);
+Result<Response> AddGroup(Context& context);
+Result<Response> PatchGroup(Context& context);
+Result<Response> AuditLog(Context& context);
 // conversation_handlers.cpp
 Result<Response> ListMessages(Context& context);
 Result<Response> PostMessage(Context& context);
@@ -116,6 +132,7 @@ Result<Response> FireTransition(Context& context);
 Result<Response> TicketProcessSvg(Context& context);
 Result<Response> ListProcessVersions(Context& context);
 Result<Response> LoadProcessVersion(Context& context);
+Result<Response> CheckProcessVersion(Context& context);
 Result<Response> MigrateProcess(Context& context);
 // desk_handlers.cpp
 Result<Response> ListQueues(Context& context);

@@ -168,19 +168,62 @@ Result<Response> ListProcessVersions(Context& context) {
   return Json(200, bj::object{{"items", std::move(items)}});
 }
 
-Result<Response> LoadProcessVersion(Context& context) {
+namespace {
+
+struct SourceBody {
+  std::string source;
+  std::string file_name = "api.yaml";
+};
+
+// {source, file_name?} of POST /api/v1/processes and /processes/check.
+Result<SourceBody> DecodeSource(const Context& context) {
   HD_ASSIGN_OR_RETURN(bj::object body, ParseObject(context.request));
   HD_RETURN_IF_ERROR(OnlyMembers(body, {"source", "file_name"}));
   const bj::value* source = body.if_contains("source");
   if (source == nullptr || !source->is_string()) {
     return Error::InvalidArgument("source must hold the process definition (YAML)", "source");
   }
-  std::string file_name = "api.yaml";
-  if (const bj::value* name = body.if_contains("file_name"); name && name->is_string()) {
-    file_name = std::string(name->get_string());
+  SourceBody out;
+  out.source = std::string(source->get_string());
+  if (const bj::value* name = body.if_contains("file_name"); name && !name->is_null()) {
+    if (!name->is_string() || name->get_string().empty() || name->get_string().size() > 200) {
+      return Error::InvalidArgument("file_name must be a file name of 1 to 200 characters",
+                                    "file_name");
+    }
+    out.file_name = std::string(name->get_string());
   }
-  HD_ASSIGN_OR_RETURN(auto loaded, context.services().process_admin.Load(
-                                       context.actor(), source->get_string(), file_name));
+  return out;
+}
+
+}  // namespace
+
+Result<Response> CheckProcessVersion(Context& context) {
+  HD_ASSIGN_OR_RETURN(SourceBody in, DecodeSource(context));
+  HD_ASSIGN_OR_RETURN(
+      auto checked, context.services().process_admin.Check(context.actor(), in.source, in.file_name,
+                                                           context.Language()));
+  bj::array problems;
+  for (const auto& p : checked.problems) {
+    problems.push_back(
+        bj::object{{"line", p.pos.line}, {"column", p.pos.column}, {"message", p.message}});
+  }
+  bj::object out{{"valid", checked.problems.empty()}, {"problems", std::move(problems)}};
+  if (checked.problems.empty()) {
+    out["id"] = checked.process_id;
+    out["version"] = checked.version;
+    out["states"] = checked.states;
+    out["transitions"] = checked.transitions;
+    out["stored_as"] = checked.stored_as ? bj::value(*checked.stored_as) : bj::value(nullptr);
+    if (!checked.svg.empty()) out["svg"] = checked.svg;
+  }
+  return Json(200, out);
+}
+
+Result<Response> LoadProcessVersion(Context& context) {
+  HD_ASSIGN_OR_RETURN(SourceBody in, DecodeSource(context));
+  const std::string& file_name = in.file_name;
+  HD_ASSIGN_OR_RETURN(auto loaded,
+                      context.services().process_admin.Load(context.actor(), in.source, file_name));
   return Json(loaded.stored ? 201 : 200, bj::object{{"id", loaded.process_id},
                                                     {"version", loaded.version},
                                                     {"sha256", loaded.sha256},

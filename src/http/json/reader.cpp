@@ -130,6 +130,27 @@ Result<std::optional<std::vector<std::string>>> JsonObject::OptionalStringList(
   return List(std::move(out));
 }
 
+Result<std::optional<std::vector<std::int64_t>>> JsonObject::OptionalIdList(std::string_view name,
+                                                                            std::size_t max_items) {
+  using List = std::optional<std::vector<std::int64_t>>;
+  const boost::json::value* v = Find(name);
+  if (v == nullptr || v->is_null()) return List();
+  if (!v->is_array()) return WrongType(name, "an array of ids");
+  const boost::json::array& array = v->get_array();
+  if (array.size() > max_items) {
+    return Error::InvalidArgument(
+        std::string(name) + " has more than " + std::to_string(max_items) + " items",
+        std::string(name));
+  }
+  std::vector<std::int64_t> out;
+  out.reserve(array.size());
+  for (const boost::json::value& item : array) {
+    if (!item.is_int64() || item.get_int64() <= 0) return WrongType(name, "an array of ids");
+    out.push_back(item.get_int64());
+  }
+  return List(std::move(out));
+}
+
 Status JsonObject::RejectUnknown() const {
   for (std::size_t i = 0; i < object_.size(); ++i) {
     if (!asked_[i]) {

@@ -39,6 +39,9 @@ class JsonObject {
   // or has more than `max_items` members.
   Result<std::optional<std::vector<std::string>>> OptionalStringList(std::string_view name,
                                                                      std::size_t max_items);
+  // An array of positive integers (ids), likewise.
+  Result<std::optional<std::vector<std::int64_t>>> OptionalIdList(std::string_view name,
+                                                                  std::size_t max_items);
 
   // A text for people: a string for every language, or an object of
   // languages the product speaks to strings ({"en": "...", "ru": "..."}).

@@ -73,12 +73,11 @@ std::vector<QueueDef> QueuesOf(const Actor& actor, const ProcessEngine& processe
   mine.mine = true;
   out.push_back(std::move(mine));
   ProcessQueues(actor, processes, out);
+  QueueDef my_groups{"my_group", Words(lang, "My groups", "Мои группы"), kActive};
+  my_groups.my_groups = true;
   auto group = processes.settings().role_groups.find(actor.role);
-  if (group != processes.settings().role_groups.end()) {
-    QueueDef queue{"my_group", Words(lang, "My group", "Моя группа"), kActive};
-    queue.group = group->second;
-    out.push_back(std::move(queue));
-  }
+  if (group != processes.settings().role_groups.end()) my_groups.group = group->second;
+  out.push_back(std::move(my_groups));
   QueueDef unassigned{"unassigned", Words(lang, "Unassigned", "Без исполнителя"), kToDo};
   unassigned.unassigned = true;
   out.push_back(std::move(unassigned));
@@ -111,8 +110,15 @@ Status NarrowToQueue(Tx& tx, const Actor& actor, const QueueDef& queue, core::Ti
   q.tier = queue.tier;
   q.states = queue.states;
   q.group_id.reset();
+  q.group_ids.clear();
   if (queue.not_voted) q.not_voted_by = actor.id;
   if (queue.breaching) q.due_before = now + kBreachingSoon;
+  if (queue.my_groups) {
+    // The groups the actor is a member of; without any, their role's group.
+    HD_ASSIGN_OR_RETURN(q.group_ids, tx.Groups().GroupsOf(actor.id));
+    if (!q.group_ids.empty()) return Ok();
+    if (queue.group.empty()) return Error::InvalidArgument("you are in no group", "queue");
+  }
   if (!queue.group.empty()) {
     HD_ASSIGN_OR_RETURN(auto group, tx.Groups().FindBySlug(queue.group));
     if (!group) return Error::InvalidArgument("the group of this queue is gone", "queue");

@@ -30,6 +30,8 @@ struct QueueDef {
   bool mine = false;        // assigned to the actor
   bool unassigned = false;  // assigned to nobody
   std::optional<int> tier;
+  // The groups the actor is a member of, or when none `group`.
+  bool my_groups = false;
   std::string group;                // group slug
   std::vector<std::string> states;  // process states
   bool not_voted = false;           // rounds the actor has not voted in

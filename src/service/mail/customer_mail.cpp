@@ -10,7 +10,7 @@ namespace mail_kind {
 
 bool IsCustomerKind(std::string_view kind) {
   for (std::string_view k : {kTicketCreated, kTicketCreatedNewAccount, kReply, kInfoRequested,
-                             kResolved, kClosed, kMailTooLarge}) {
+                             kResolved, kClosed, kMailTooLarge, kAccountInvited, kPasswordReset}) {
     if (k == kind) return true;
   }
   return false;

@@ -27,9 +27,13 @@ inline constexpr std::string_view kInfoRequested = "info_requested";
 inline constexpr std::string_view kResolved = "resolved";
 inline constexpr std::string_view kClosed = "closed";
 inline constexpr std::string_view kMailTooLarge = "mail_too_large";
+// A person an administrator invited, or whose password they reset: the
+// mail carries a link to choose a password (to staff and customers alike).
+inline constexpr std::string_view kAccountInvited = "account_invited";
+inline constexpr std::string_view kPasswordReset = "password_reset";
 
-// True for the kinds above (mailed with the customer templates); every
-// other kind is mailed to staff with the generic staff template.
+// True for the kinds above (mailed with their own templates); every other
+// kind is mailed to staff with the generic staff template.
 bool IsCustomerKind(std::string_view kind);
 
 }  // namespace hd::service::mail_kind

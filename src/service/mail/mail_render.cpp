@@ -88,7 +88,8 @@ Result<TemplateVars> Vars(const MailFacts& f, const MailOptions& o, const std::s
   if (f.due) {
     HD_ASSIGN_OR_RETURN(v["deadline_text"], DeadlineWords(*f.due, language, Zone(f, o)));
   }
-  if (f.note.kind == mail_kind::kTicketCreatedNewAccount) {
+  if (f.note.kind == mail_kind::kTicketCreatedNewAccount ||
+      f.note.kind == mail_kind::kAccountInvited || f.note.kind == mail_kind::kPasswordReset) {
     v["password_link"] = o.base_url + "/#/set-password?token=" +
                          MakePasswordToken(f.user, now + kPasswordLinkLife, f.secret);
   }

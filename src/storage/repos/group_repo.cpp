@@ -52,6 +52,41 @@ Result<std::vector<core::Group>> SqlGroupRepo::List() {
   return Collect<core::Group>(stmt, ReadGroup);
 }
 
+Status SqlGroupRepo::Update(const core::Group& group) {
+  HD_ASSIGN_OR_RETURN(std::int64_t changed,
+                      Run(conn_, "UPDATE groups SET name = ?, tier = ? WHERE id = ?",
+                          group.name.Stored(), group.tier, group.id));
+  if (changed == 0) return Error::NotFound("no group " + std::to_string(group.id.value));
+  return Ok();
+}
+
+Result<std::vector<core::UserId>> SqlGroupRepo::ListMembers(core::GroupId group) {
+  HD_ASSIGN_OR_RETURN(
+      auto stmt,
+      Query(conn_, "SELECT user_id FROM group_members WHERE group_id = ? ORDER BY user_id", group));
+  return Collect<core::UserId>(
+      stmt, [](const Statement& s) -> Result<core::UserId> { return IdAt<core::UserId>(s, 0); });
+}
+
+Status SqlGroupRepo::SetMembers(core::GroupId group, const std::vector<core::UserId>& members) {
+  HD_RETURN_IF_ERROR(Run(conn_, "DELETE FROM group_members WHERE group_id = ?", group));
+  for (core::UserId user : members) {
+    HD_RETURN_IF_ERROR(Run(conn_,
+                           "INSERT INTO group_members (group_id, user_id) VALUES (?, ?) "
+                           "ON CONFLICT DO NOTHING",
+                           group, user));
+  }
+  return Ok();
+}
+
+Result<std::vector<core::GroupId>> SqlGroupRepo::GroupsOf(core::UserId user) {
+  HD_ASSIGN_OR_RETURN(
+      auto stmt,
+      Query(conn_, "SELECT group_id FROM group_members WHERE user_id = ? ORDER BY group_id", user));
+  return Collect<core::GroupId>(
+      stmt, [](const Statement& s) -> Result<core::GroupId> { return IdAt<core::GroupId>(s, 0); });
+}
+
 Status SqlGroupRepo::UpsertCategory(const core::Category& category) {
   HD_RETURN_IF_ERROR(Run(conn_,
                          "INSERT INTO categories (slug, label, group_id, hint) VALUES (?, ?, ?, ?) "

@@ -90,19 +90,97 @@ Result<std::vector<core::ports::Notification>> SqlNotificationRepo::ListForTicke
   return Collect<core::ports::Notification>(stmt, ReadNotification);
 }
 
+namespace {
+
+// audit_log.changes: each change as field US before US after, changes
+// separated by RS; '\\' escapes those three characters in the values.
+constexpr char kUnitSeparator = '\x1F';
+constexpr char kRecordSeparator = '\x1E';
+
+void AppendEscaped(std::string& out, std::string_view value) {
+  for (char c : value) {
+    if (c == '\\' || c == kUnitSeparator || c == kRecordSeparator) out += '\\';
+    out += c;
+  }
+}
+
+std::string EncodeChanges(const std::vector<core::ports::AuditChange>& changes) {
+  std::string out;
+  for (const auto& c : changes) {
+    if (!out.empty()) out += kRecordSeparator;
+    AppendEscaped(out, c.field);
+    out += kUnitSeparator;
+    AppendEscaped(out, c.before);
+    out += kUnitSeparator;
+    AppendEscaped(out, c.after);
+  }
+  return out;
+}
+
+std::vector<core::ports::AuditChange> DecodeChanges(std::string_view text) {
+  std::vector<core::ports::AuditChange> out;
+  if (text.empty()) return out;
+  std::vector<std::string> parts(1);
+  auto finish = [&] {
+    parts.resize(3);
+    out.push_back({std::move(parts[0]), std::move(parts[1]), std::move(parts[2])});
+    parts.assign(1, std::string());
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\' && i + 1 < text.size()) {
+      parts.back() += text[++i];
+    } else if (c == kUnitSeparator) {
+      parts.emplace_back();
+    } else if (c == kRecordSeparator) {
+      finish();
+    } else {
+      parts.back() += c;
+    }
+  }
+  finish();
+  return out;
+}
+
+}  // namespace
+
 Status SqlAuditRepo::Record(const core::ports::AuditEntry& e) {
   HD_RETURN_IF_ERROR(Run(conn_,
-                         "INSERT INTO audit_log (actor_id, action, subject, detail, at) "
-                         "VALUES (?, ?, ?, ?, ?)",
-                         e.actor_id, e.action, e.subject, e.detail, e.at));
+                         "INSERT INTO audit_log (actor_id, action, subject, detail, at, changes) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         e.actor_id, e.action, e.subject, e.detail, e.at,
+                         EncodeChanges(e.changes)));
   return Ok();
 }
 
-Result<std::vector<core::ports::AuditEntry>> SqlAuditRepo::List(int limit) {
-  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_,
-                                       "SELECT id, actor_id, action, subject, detail, at "
-                                       "FROM audit_log ORDER BY id DESC LIMIT ?",
-                                       limit));
+Result<std::vector<core::ports::AuditEntry>> SqlAuditRepo::List(const core::ports::AuditQuery& q) {
+  std::string sql =
+      "SELECT id, actor_id, action, subject, detail, at, changes FROM audit_log WHERE 1 = 1";
+  const bool prefix = !q.action.empty() && q.action.back() == '.';
+  if (q.actor_id) sql += " AND actor_id = ?";
+  if (!q.action.empty()) sql += prefix ? " AND action LIKE ? ESCAPE '!'" : " AND action = ?";
+  if (!q.subject.empty()) sql += " AND subject = ?";
+  if (q.from) sql += " AND at >= ?";
+  if (q.to) sql += " AND at < ?";
+  if (q.before_id) sql += " AND id < ?";
+  sql += " ORDER BY id DESC LIMIT ?";
+  HD_ASSIGN_OR_RETURN(auto stmt, conn_.Prepare(sql));
+  int index = 0;
+  if (q.actor_id) stmt->BindInt(++index, q.actor_id->value);
+  if (!q.action.empty()) {
+    std::string pattern;
+    for (char c : q.action) {
+      if (prefix && (c == '%' || c == '_' || c == '!')) pattern += '!';
+      pattern += c;
+    }
+    if (prefix) pattern += '%';
+    stmt->BindText(++index, pattern);
+  }
+  if (!q.subject.empty()) stmt->BindText(++index, q.subject);
+  if (q.from) stmt->BindInt(++index, core::ToUnixMillis(*q.from));
+  if (q.to) stmt->BindInt(++index, core::ToUnixMillis(*q.to));
+  if (q.before_id) stmt->BindInt(++index, *q.before_id);
+  stmt->BindInt(++index, q.limit < 0 ? 0 : q.limit);
   return Collect<core::ports::AuditEntry>(
       stmt, [](const Statement& s) -> Result<core::ports::AuditEntry> {
         core::ports::AuditEntry e;
@@ -112,6 +190,7 @@ Result<std::vector<core::ports::AuditEntry>> SqlAuditRepo::List(int limit) {
         e.subject = s.ColumnText(3);
         e.detail = s.ColumnText(4);
         e.at = TimeAt(s, 5);
+        e.changes = DecodeChanges(s.ColumnText(6));
         return e;
       });
 }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "core/error.hpp"
@@ -44,6 +45,33 @@ void Bind(Statement& s, int i, const std::optional<T>& v) {
     s.BindNull(i);
   }
 }
+
+// SQL text built piece by piece, with the values of its placeholders in
+// order (filters whose clauses depend on the query).
+struct SqlText {
+  std::string sql;
+  std::vector<std::variant<std::int64_t, std::string>> params;
+
+  void Add(std::string_view clause, std::int64_t value) {
+    sql += clause;
+    params.emplace_back(value);
+  }
+  void Add(std::string_view clause, std::string value) {
+    sql += clause;
+    params.emplace_back(std::move(value));
+  }
+  void BindTo(Statement& stmt) const {
+    int index = 0;
+    for (const auto& param : params) {
+      ++index;
+      if (const auto* number = std::get_if<std::int64_t>(&param)) {
+        stmt.BindInt(index, *number);
+      } else {
+        stmt.BindText(index, std::get<std::string>(param));
+      }
+    }
+  }
+};
 
 // `select` followed by `rest`: a shared column list and its WHERE/ORDER part.
 inline std::string Sql(std::string_view select, std::string_view rest) {

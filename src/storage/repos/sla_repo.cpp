@@ -20,7 +20,7 @@ constexpr std::string_view kClockColumns =
     "s.coupon_id, s.started_at, s.first_response_due, s.first_response_at, "
     "s.first_response_by, s.next_response_due, s.resolution_due, s.resolved_at, "
     "s.paused_since, s.paused_remaining_s, s.next_target, s.next_due, s.next_alert_at, "
-    "s.updated_at FROM ticket_sla s ";
+    "s.updated_at, s.first_response_s, s.resolution_s FROM ticket_sla s ";
 
 std::optional<std::int64_t> OptionalIntAt(const Statement& s, int c) {
   if (s.IsNull(c)) return std::nullopt;
@@ -77,6 +77,8 @@ Result<core::TicketSla> ReadClock(const Statement& s) {
   t.next_due = OptionalTimeAt(s, 16);
   t.next_alert_at = OptionalTimeAt(s, 17);
   t.updated_at = TimeAt(s, 18);
+  t.first_response_s = OptionalIntAt(s, 19);
+  t.resolution_s = OptionalIntAt(s, 20);
   return t;
 }
 
@@ -146,17 +148,18 @@ Result<std::vector<core::SlaLevelVersion>> SqlSlaRepo::CurrentLevelVersions() {
 }
 
 Status SqlSlaRepo::InsertClock(const core::TicketSla& t) {
-  HD_RETURN_IF_ERROR(Run(
-      conn_,
-      "INSERT INTO ticket_sla (ticket_id, level_id, level_version_id, level_reason, "
-      "calendar, coupon_id, started_at, first_response_due, first_response_at, "
-      "first_response_by, next_response_due, resolution_due, resolved_at, paused_since, "
-      "paused_remaining_s, next_target, next_due, next_alert_at, updated_at) VALUES "
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      t.ticket_id, t.level_id, t.level_version_id, t.level_reason, t.calendar, t.coupon_id,
-      t.started_at, t.first_response_due, t.first_response_at, t.first_response_by,
-      t.next_response_due, t.resolution_due, t.resolved_at, t.paused_since, t.paused_remaining_s,
-      TargetText(t.next_target), t.next_due, t.next_alert_at, t.updated_at));
+  HD_RETURN_IF_ERROR(
+      Run(conn_,
+          "INSERT INTO ticket_sla (ticket_id, level_id, level_version_id, level_reason, "
+          "calendar, coupon_id, started_at, first_response_due, first_response_at, "
+          "first_response_by, next_response_due, resolution_due, resolved_at, paused_since, "
+          "paused_remaining_s, next_target, next_due, next_alert_at, updated_at, first_response_s, "
+          "resolution_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          t.ticket_id, t.level_id, t.level_version_id, t.level_reason, t.calendar, t.coupon_id,
+          t.started_at, t.first_response_due, t.first_response_at, t.first_response_by,
+          t.next_response_due, t.resolution_due, t.resolved_at, t.paused_since,
+          t.paused_remaining_s, TargetText(t.next_target), t.next_due, t.next_alert_at,
+          t.updated_at, t.first_response_s, t.resolution_s));
   return SyncTicketDue(conn_, t);
 }
 
@@ -168,11 +171,13 @@ Status SqlSlaRepo::UpdateClock(const core::TicketSla& t) {
           "calendar = ?, coupon_id = ?, started_at = ?, first_response_due = ?, "
           "first_response_at = ?, first_response_by = ?, next_response_due = ?, "
           "resolution_due = ?, resolved_at = ?, paused_since = ?, paused_remaining_s = ?, "
-          "next_target = ?, next_due = ?, next_alert_at = ?, updated_at = ? WHERE ticket_id = ?",
+          "next_target = ?, next_due = ?, next_alert_at = ?, updated_at = ?, "
+          "first_response_s = ?, resolution_s = ? WHERE ticket_id = ?",
           t.level_id, t.level_version_id, t.level_reason, t.calendar, t.coupon_id, t.started_at,
           t.first_response_due, t.first_response_at, t.first_response_by, t.next_response_due,
           t.resolution_due, t.resolved_at, t.paused_since, t.paused_remaining_s,
-          TargetText(t.next_target), t.next_due, t.next_alert_at, t.updated_at, t.ticket_id));
+          TargetText(t.next_target), t.next_due, t.next_alert_at, t.updated_at, t.first_response_s,
+          t.resolution_s, t.ticket_id));
   if (changed == 0)
     return Error::NotFound("ticket " + std::to_string(t.ticket_id.value) + " has no SLA clock");
   return SyncTicketDue(conn_, t);
@@ -254,27 +259,18 @@ Result<std::vector<core::TicketId>> SqlSlaRepo::ListOpenOnOtherVersion(
   });
 }
 
-Result<std::vector<core::ports::SlaReportRow>> SqlSlaRepo::ListStartedBetween(core::Timestamp from,
-                                                                              core::Timestamp to) {
-  const std::string sql =
-      "SELECT s.ticket_id, s.level_id, s.level_version_id, s.level_reason, s.calendar, "
-      "s.coupon_id, s.started_at, s.first_response_due, s.first_response_at, "
-      "s.first_response_by, s.next_response_due, s.resolution_due, s.resolved_at, "
-      "s.paused_since, s.paused_remaining_s, s.next_target, s.next_due, s.next_alert_at, "
-      "s.updated_at, t.tier, " +
-      std::string(kVersionColumns.substr(7, kVersionColumns.find(" FROM") - 7)) +
-      " FROM ticket_sla s JOIN tickets t ON t.id = s.ticket_id JOIN sla_level_versions v ON "
-      "v.id = s.level_version_id WHERE s.started_at >= ? AND s.started_at < ? "
-      "ORDER BY s.ticket_id";
-  HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, sql, from, to));
-  return Collect<core::ports::SlaReportRow>(
-      stmt, [](const Statement& s) -> Result<core::ports::SlaReportRow> {
-        core::ports::SlaReportRow row;
-        HD_ASSIGN_OR_RETURN(row.clock, ReadClock(s));
-        row.tier = IntAt(s, 19);
-        HD_ASSIGN_OR_RETURN(row.level, ReadVersion(s, 20));
-        return row;
-      });
+Result<std::vector<core::TicketId>> SqlSlaRepo::ListWithoutWorkedTimes(core::TicketId after,
+                                                                       int limit) {
+  HD_ASSIGN_OR_RETURN(
+      auto stmt,
+      Query(conn_,
+            "SELECT ticket_id FROM ticket_sla WHERE ticket_id > ? AND ((first_response_at IS NOT "
+            "NULL AND first_response_s IS NULL) OR (resolved_at IS NOT NULL AND resolution_s IS "
+            "NULL)) ORDER BY ticket_id LIMIT ?",
+            after, limit));
+  return Collect<core::TicketId>(stmt, [](const Statement& s) -> Result<core::TicketId> {
+    return IdAt<core::TicketId>(s, 0);
+  });
 }
 
 Status SqlSlaRepo::PutCalendarSource(const CalendarSource& c) {

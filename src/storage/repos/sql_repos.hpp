@@ -23,6 +23,7 @@ class SqlUserRepo final : public core::ports::UserRepo {
   Result<std::int64_t> Count() override;
   Result<std::vector<core::User>> FindActive(const std::vector<core::Role>& roles,
                                              const std::string& text, int limit) override;
+  Result<std::vector<core::User>> List(const core::ports::UserQuery& query) override;
 
  private:
   Connection& conn_;
@@ -35,6 +36,7 @@ class SqlCompanyRepo final : public core::ports::CompanyRepo {
   Result<core::Company> Get(core::CompanyId id) override;
   Result<std::optional<core::Company>> FindByName(const std::string& name) override;
   Result<std::vector<core::Company>> List() override;
+  Status Update(const core::Company& company) override;
 
  private:
   Connection& conn_;
@@ -47,6 +49,10 @@ class SqlGroupRepo final : public core::ports::GroupRepo {
   Result<core::Group> Get(core::GroupId id) override;
   Result<std::optional<core::Group>> FindBySlug(const std::string& slug) override;
   Result<std::vector<core::Group>> List() override;
+  Status Update(const core::Group& group) override;
+  Result<std::vector<core::UserId>> ListMembers(core::GroupId group) override;
+  Status SetMembers(core::GroupId group, const std::vector<core::UserId>& members) override;
+  Result<std::vector<core::GroupId>> GroupsOf(core::UserId user) override;
   Status UpsertCategory(const core::Category& category) override;
   Result<std::optional<core::Category>> FindCategory(const std::string& slug) override;
   Result<std::vector<core::Category>> ListCategories() override;

@@ -64,8 +64,8 @@ class SqlSlaRepo final : public core::ports::SlaRepo {
       core::TicketId ticket) override;
   Result<std::vector<core::TicketId>> ListOpenOnOtherVersion(
       const std::string& level_id, core::SlaLevelVersionId version) override;
-  Result<std::vector<core::ports::SlaReportRow>> ListStartedBetween(core::Timestamp from,
-                                                                    core::Timestamp to) override;
+  Result<std::vector<core::TicketId>> ListWithoutWorkedTimes(core::TicketId after,
+                                                             int limit) override;
   Status PutCalendarSource(const CalendarSource& source) override;
   Result<std::vector<CalendarSource>> ListCalendarSources() override;
   Status PutCalendarDefinition(const CalendarDefinition& definition) override;
@@ -99,7 +99,7 @@ class SqlAuditRepo final : public core::ports::AuditRepo {
  public:
   explicit SqlAuditRepo(Connection& conn) : conn_(conn) {}
   Status Record(const core::ports::AuditEntry& entry) override;
-  Result<std::vector<core::ports::AuditEntry>> List(int limit) override;
+  Result<std::vector<core::ports::AuditEntry>> List(const core::ports::AuditQuery& query) override;
 
  private:
   Connection& conn_;

@@ -8,6 +8,7 @@
 #include "core/ports/store.hpp"
 #include "storage/database.hpp"
 #include "storage/repos/sql_mail_repo.hpp"
+#include "storage/repos/sql_report_repo.hpp"
 #include "storage/repos/sql_repos.hpp"
 #include "storage/repos/sql_sla_repos.hpp"
 
@@ -37,7 +38,8 @@ class SqlTx final : public core::ports::Tx {
         processes_(conn),
         mail_(conn),
         presence_(conn),
-        views_(conn) {}
+        views_(conn),
+        reports_(conn) {}
 
   core::ports::UserRepo& Users() override { return users_; }
   core::ports::CompanyRepo& Companies() override { return companies_; }
@@ -60,6 +62,7 @@ class SqlTx final : public core::ports::Tx {
   core::ports::MailRepo& Mail() override { return mail_; }
   core::ports::PresenceRepo& Presence() override { return presence_; }
   core::ports::SavedViewRepo& Views() override { return views_; }
+  core::ports::ReportRepo& Reports() override { return reports_; }
 
   Status Isolated(const std::function<Status(Tx&)>& fn) override {
     HD_RETURN_IF_ERROR(conn_.Exec("SAVEPOINT isolated"));
@@ -92,6 +95,7 @@ class SqlTx final : public core::ports::Tx {
   SqlMailRepo mail_;
   SqlPresenceRepo presence_;
   SqlSavedViewRepo views_;
+  SqlReportRepo reports_;
 };
 
 }  // namespace hd::storage

@@ -1,5 +1,4 @@
 // Tickets: insert with a number, optimistic updates, the list queries.
-#include <variant>
 
 #include "storage/repos/rows.hpp"
 #include "storage/repos/sql_repos.hpp"
@@ -47,29 +46,8 @@ Result<core::Ticket> ReadTicket(const Statement& s) {
 }
 
 // The WHERE clause of a TicketQuery and the values of its placeholders.
-struct Filter {
-  std::string sql = "WHERE 1 = 1";
-  std::vector<std::variant<std::int64_t, std::string>> params;
-
-  void Add(std::string_view clause, std::int64_t value) {
-    sql += clause;
-    params.emplace_back(value);
-  }
-  void Add(std::string_view clause, std::string value) {
-    sql += clause;
-    params.emplace_back(std::move(value));
-  }
-  void BindTo(Statement& stmt) const {
-    int index = 0;
-    for (const auto& param : params) {
-      ++index;
-      if (const auto* number = std::get_if<std::int64_t>(&param)) {
-        stmt.BindInt(index, *number);
-      } else {
-        stmt.BindText(index, std::get<std::string>(param));
-      }
-    }
-  }
+struct Filter : SqlText {
+  Filter() { sql = "WHERE 1 = 1"; }
 };
 
 // " AND column IN (?, …)" for a non-empty `values`.
@@ -140,6 +118,13 @@ Filter BuildWhere(const core::ports::TicketQuery& q) {
   for (core::TicketStatus s : q.statuses) statuses.emplace_back(core::ToString(s));
   AddAnyOf(f, "status", statuses);
   if (q.group_id) f.Add(" AND group_id = ?", q.group_id->value);
+  if (!q.group_ids.empty()) {
+    f.sql += " AND group_id IN (";
+    for (std::size_t i = 0; i < q.group_ids.size(); ++i) {
+      f.Add(i == 0 ? "?" : ", ?", q.group_ids[i].value);
+    }
+    f.sql += ")";
+  }
   if (q.tier) f.Add(" AND tier = ?", *q.tier);
   if (q.assignee_id) f.Add(" AND assignee_id = ?", q.assignee_id->value);
   if (q.unassigned_only) f.sql += " AND assignee_id IS NULL";

@@ -37,6 +37,18 @@ Result<core::Company> ReadCompany(const Statement& s) {
   return core::Company{IdAt<core::CompanyId>(s, 0), s.ColumnText(1), BoolAt(s, 2), TimeAt(s, 3)};
 }
 
+// A LIKE pattern (ESCAPE '!') for values containing `text`, lower-cased
+// for ASCII letters as the compared columns are.
+std::string ContainsPattern(std::string_view text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '!') pattern += '!';
+    pattern += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  pattern += '%';
+  return pattern;
+}
+
 }  // namespace
 
 Result<core::User> SqlUserRepo::Insert(core::User user) {
@@ -96,15 +108,39 @@ Result<std::vector<core::User>> SqlUserRepo::FindActive(const std::vector<core::
   HD_ASSIGN_OR_RETURN(auto stmt, conn_.Prepare(Sql(kUserColumns, where)));
   int index = 0;
   for (core::Role role : roles) stmt->BindText(++index, core::ToString(role));
-  std::string pattern = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '!') pattern += '!';
-    pattern += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  pattern += '%';
+  const std::string pattern = ContainsPattern(text);
   stmt->BindText(++index, pattern);
   stmt->BindText(++index, pattern);
   stmt->BindInt(++index, limit);
+  return Collect<core::User>(stmt, ReadUser);
+}
+
+Result<std::vector<core::User>> SqlUserRepo::List(const core::ports::UserQuery& q) {
+  if (q.limit <= 0) return std::vector<core::User>();
+  std::string where = "WHERE 1 = 1";
+  if (!q.roles.empty()) {
+    where += " AND role IN (";
+    for (std::size_t i = 0; i < q.roles.size(); ++i) where += i == 0 ? "?" : ", ?";
+    where += ")";
+  }
+  if (!q.text.empty())
+    where += " AND (lower(name) LIKE ? ESCAPE '!' OR lower(email) LIKE ? ESCAPE '!')";
+  if (q.company_id) where += " AND company_id = ?";
+  if (q.disabled) where += " AND disabled = ?";
+  if (q.after) where += " AND id > ?";
+  where += " ORDER BY id LIMIT ?";
+  HD_ASSIGN_OR_RETURN(auto stmt, conn_.Prepare(Sql(kUserColumns, where)));
+  int index = 0;
+  for (core::Role role : q.roles) stmt->BindText(++index, core::ToString(role));
+  if (!q.text.empty()) {
+    const std::string pattern = ContainsPattern(q.text);
+    stmt->BindText(++index, pattern);
+    stmt->BindText(++index, pattern);
+  }
+  if (q.company_id) stmt->BindInt(++index, q.company_id->value);
+  if (q.disabled) stmt->BindInt(++index, *q.disabled ? 1 : 0);
+  if (q.after) stmt->BindInt(++index, q.after->value);
+  stmt->BindInt(++index, q.limit);
   return Collect<core::User>(stmt, ReadUser);
 }
 
@@ -133,6 +169,14 @@ Result<std::optional<core::Company>> SqlCompanyRepo::FindByName(const std::strin
 Result<std::vector<core::Company>> SqlCompanyRepo::List() {
   HD_ASSIGN_OR_RETURN(auto stmt, Query(conn_, Sql(kCompanyColumns, "ORDER BY name, id")));
   return Collect<core::Company>(stmt, ReadCompany);
+}
+
+Status SqlCompanyRepo::Update(const core::Company& company) {
+  HD_ASSIGN_OR_RETURN(std::int64_t changed,
+                      Run(conn_, "UPDATE companies SET name = ?, share_tickets = ? WHERE id = ?",
+                          company.name, company.share_tickets, company.id));
+  if (changed == 0) return Error::NotFound("no company " + std::to_string(company.id.value));
+  return Ok();
 }
 
 }  // namespace hd::storage
