@@ -12,6 +12,8 @@ import './css/keyboard.css';
 import './css/diagram.css';
 import './css/levels.css';
 import './css/desk.css';
+import './css/admin.css';
+import './css/admin_people.css';
 import { frameElement, h, replace } from './dom';
 import { api } from './api';
 import { Router, navigate, currentPath } from './router';
@@ -31,6 +33,15 @@ import { newTicketView } from './views/new_ticket';
 import { ticketView } from './views/ticket';
 import { settingsView } from './views/settings';
 import { notFoundView } from './views/not_found';
+import { adminHomeView, forbiddenView, isAdministrator } from './admin/admin_frame';
+import { calendarsView } from './admin/calendars';
+import { calendarYearView } from './admin/calendar_year';
+import { processesView } from './admin/processes';
+import { usersView } from './admin/users';
+import { userView } from './admin/user_page';
+import { companiesView } from './admin/companies';
+import { groupsView } from './admin/groups';
+import { auditView } from './admin/audit';
 import type { User } from './api/types';
 
 const routes: Route[] = [
@@ -43,6 +54,20 @@ const routes: Route[] = [
   { pattern: '/tickets/:id', view: ticketView, title: 'title.ticket', auth: 'signed-in' },
   { pattern: '/queue', view: ticketListView('queue'), title: 'title.queue', auth: 'staff' },
   { pattern: '/settings', view: settingsView, title: 'title.settings', auth: 'signed-in' },
+  { pattern: '/admin', view: adminHomeView, title: 'title.admin', auth: 'admin' },
+  { pattern: '/admin/calendars', view: calendarsView, title: 'title.calendars', auth: 'admin' },
+  {
+    pattern: '/admin/calendars/:id',
+    view: calendarYearView,
+    title: 'title.calendar',
+    auth: 'admin',
+  },
+  { pattern: '/admin/processes', view: processesView, title: 'title.processes', auth: 'admin' },
+  { pattern: '/admin/users', view: usersView, title: 'title.users', auth: 'admin' },
+  { pattern: '/admin/users/:id', view: userView, title: 'title.user', auth: 'admin' },
+  { pattern: '/admin/companies', view: companiesView, title: 'title.companies', auth: 'admin' },
+  { pattern: '/admin/groups', view: groupsView, title: 'title.groups', auth: 'admin' },
+  { pattern: '/admin/audit', view: auditView, title: 'title.audit', auth: 'admin' },
 ];
 
 function homePath(): string {
@@ -60,7 +85,7 @@ function allowed(route: Route): boolean {
     navigate(homePath(), { replace: true });
     return false;
   }
-  if ((route.auth === 'signed-in' || route.auth === 'staff') && !user) {
+  if (route.auth && route.auth !== 'signed-out' && !user) {
     const { path } = currentPath();
     const next = path === '/' ? '' : `?next=${encodeURIComponent(window.location.hash.slice(1))}`;
     navigate(`/login${next}`, { replace: true });
@@ -91,11 +116,15 @@ async function render(route: Route | null, location: Location): Promise<void> {
   clearBanner({ navigation: true });
   markCurrentLink();
   if (route && !allowed(route)) return;
-  document.title = t('title.page', { title: t(route?.title ?? 'title.notFound') });
+  // The administration pages say to anyone else that they may not see them.
+  const forbidden = route?.auth === 'admin' && !isAdministrator();
+  const title = forbidden ? 'title.forbidden' : (route?.title ?? 'title.notFound');
+  document.title = t('title.page', { title: t(title) });
   const root = h('div', { class: 'view' }, h('p', { class: 'loading' }, t('app.loading')));
   replace(main, root);
   try {
-    const done = await (route ? route.view(root, location) : notFoundView(root));
+    const view = forbidden ? forbiddenView : (route?.view ?? notFoundView);
+    const done = await view(root, location);
     if (typeof done === 'function') {
       if (mine === renderCount) cleanUp = done;
       else done(); // the user moved on while the view loaded

@@ -19,7 +19,8 @@ export interface Route {
   view: View;
   /** The page title's catalogue key. */
   title: PlainKey;
-  auth?: 'signed-in' | 'signed-out' | 'staff';
+  /** Who may see it; 'admin' pages tell anyone else they may not. */
+  auth?: 'signed-in' | 'signed-out' | 'staff' | 'admin';
 }
 
 /** Compiles a pattern such as "/tickets/:id". */

@@ -13,16 +13,21 @@ import { showShortcuts } from './shortcuts';
 import { showError } from './ui/form';
 import type { User } from './api/types';
 
+/** The administration section: its link stays marked on every page under it. */
+const kAdminLink: [string, PlainKey] = ['/admin', 'nav.admin'];
+
 /** [path, label] of each link of the main navigation. */
 function navLinks(user: User | null): [string, PlainKey][] {
   if (!user) return [];
   if (isStaff(user)) {
-    return [
+    const links: [string, PlainKey][] = [
       ['/queue', 'nav.queue'],
       ['/tickets', 'nav.assigned'],
       ['/tickets/new', 'nav.newTicket'],
       ['/settings', 'nav.settings'],
     ];
+    if (user.role === 'administrator') links.push(kAdminLink);
+    return links;
   }
   return [
     ['/tickets', 'nav.myTickets'],
@@ -93,11 +98,17 @@ export function renderShell(user: User | null): void {
   markCurrentLink();
 }
 
-/** Sets aria-current on the navigation link of the current page. */
+/**
+ * Sets aria-current on the navigation link of the current page ("page"),
+ * or of the section it lies in ("true": the administration's pages).
+ */
 export function markCurrentLink(): void {
   const { path } = currentPath();
+  const section = kAdminLink[0];
   for (const link of document.querySelectorAll<HTMLElement>('#app-nav a')) {
     if (link.dataset.path === path) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
+    else if (link.dataset.path === section && path.startsWith(`${section}/`)) {
+      link.setAttribute('aria-current', 'true');
+    } else link.removeAttribute('aria-current');
   }
 }

@@ -130,3 +130,29 @@ export type SavedView = Sent<Schemas['SavedView']>;
 
 /** An RFC 9457 problem as far as the app reads it; any member may be missing. */
 export type Problem = Partial<Schemas['Problem']>;
+
+// ---- administration ----
+
+/** A calendar in force (GET /admin/calendars): `years` is [first, last] covered. */
+export type CalendarSummary = Sent<
+  NonNullable<Ok<'/api/v1/admin/calendars', 'get'>['items']>[number]
+>;
+/** One day as a calendar counts it: its kind, transferred or shortened, and working hours. */
+export type CalendarDay = Sent<Schemas['CalendarDay']>;
+/** Every day of one year of a calendar (GET /admin/calendars/{id}/years/{year}). */
+export type CalendarYear = Sent<Ok<'/api/v1/admin/calendars/{id}/years/{year}', 'get'>>;
+/** What an upload to a calendar did, or would do (`stored: false` for a dry run). */
+export type CalendarImport = Sent<Ok<'/api/v1/admin/calendars/{id}', 'put'>>;
+/** A day an upload changes: `before` is null for a year the calendar did not cover. */
+export type CalendarChange = CalendarImport['changes'][number];
+/** A stored version of a process definition (GET /processes). */
+export type ProcessVersion = Sent<Schemas['ProcessVersion']>;
+/** The verdict on a process definition; the members after `problems` are the valid one's. */
+export type ProcessCheck = SentBut<
+  Schemas['ProcessCheck'],
+  'id' | 'version' | 'states' | 'transitions' | 'stored_as' | 'svg'
+>;
+/** A problem of a definition at its line and column (0 when it concerns the whole text). */
+export type SourceProblem = Sent<Schemas['SourceProblem']>;
+/** What loading a definition did: stored as a new version, or found stored already. */
+export type LoadedProcess = Sent<Schemas['LoadedProcess']>;
