@@ -1,7 +1,12 @@
-// The reports' aggregates: GROUP BY queries that read the indexes made for
-// them (migrations 0012_reports.sql) and return one row per group, or per
-// group and minute for the histograms the order statistics come from.
+// The reports' aggregates: each report is one range scan of an index made
+// for it (migrations 0012_reports.sql) that covers every column it reads;
+// the groups are counted as the rows stream past, so the database sorts
+// nothing and no row is kept, only one running total per group (and per
+// group and minute for the histograms the order statistics come from).
+#include <algorithm>
+#include <limits>
 #include <map>
+#include <optional>
 
 #include "storage/repos/rows.hpp"
 #include "storage/repos/sql_report_repo.hpp"
@@ -13,6 +18,10 @@ using core::ports::ReportFilter;
 using namespace sql;  // NOLINT(google-build-using-namespace): row helpers
 
 namespace {
+
+constexpr std::int64_t kHourMs = 3'600'000;
+// The agent of tickets nobody answered, while counting.
+constexpr std::int64_t kNobody = std::numeric_limits<std::int64_t>::min();
 
 // A statement's text with the values of its placeholders.
 struct Builder : SqlText {
@@ -48,9 +57,9 @@ std::string SlaKey(core::ports::SlaGrouping grouping) {
     case core::ports::SlaGrouping::kLevel:
       return "s.level_id";
     case core::ports::SlaGrouping::kAgent:
-      return "COALESCE(CAST(s.first_response_by AS TEXT), '')";
+      return "s.first_response_by";
     case core::ports::SlaGrouping::kTier:
-      return "CAST(t.tier AS TEXT)";
+      return "t.tier";
   }
   return "s.level_id";
 }
@@ -66,44 +75,135 @@ Builder SlaFrom(const ReportFilter& f, core::ports::SlaGrouping grouping) {
   return b;
 }
 
-constexpr std::string_view kFirstResponseMet =
+std::optional<std::int64_t> IntOrNone(const Statement& s, int c) {
+  if (s.IsNull(c)) return std::nullopt;
+  return s.ColumnInt(c);
+}
+
+// One duration of a row (a response or a resolution) added to `d`: how long
+// it took (none when it has not happened), when it happened and when it was
+// due, against `now` and whether the clock waits for the customer.
+void Count(DurationFigures& d, std::map<std::int64_t, std::int64_t>& minutes,
+           std::optional<std::int64_t> seconds, std::optional<std::int64_t> at,
+           std::optional<std::int64_t> due, bool paused, std::int64_t now, bool late_without_due) {
+  if (seconds) {
+    ++d.count;
+    d.total_s += *seconds;
+    d.max_s = std::max(d.max_s, *seconds);
+    ++minutes[*seconds / 60];
+  }
+  if (at) {
+    if (due && *at <= *due) {
+      ++d.met;
+    } else if (due || late_without_due) {
+      ++d.missed;
+    }
+  } else if (due && *due < now && !paused) {
+    ++d.missed;
+  }
+}
+
+// A group's running figures while the rows stream past.
+struct SlaGroup {
+  core::ports::SlaFigures figures;
+  std::map<std::int64_t, std::int64_t> first_response_minutes;
+  std::map<std::int64_t, std::int64_t> resolution_minutes;
+  bool one_calendar = true;
+};
+
+// The group of `key` in `groups`, and whether it is new.
+template <class Key>
+std::pair<SlaGroup*, bool> Place(std::map<Key, SlaGroup>& groups, Key key) {
+  auto [it, fresh] = groups.try_emplace(std::move(key));
+  return {&it->second, fresh};
+}
+
+// A duration's column with its "met" and "missed" conditions (`?` = now).
+struct DurationSql {
+  std::string_view seconds;
+  std::string_view met;
+  std::string_view missed;
+  DurationFigures core::ports::SlaFigures::*figures;
+};
+
+constexpr DurationSql kFirstResponse{
+    "s.first_response_s",
     "s.first_response_at IS NOT NULL AND s.first_response_due IS NOT NULL AND "
-    "s.first_response_at <= s.first_response_due";
-constexpr std::string_view kFirstResponseMissed =
+    "s.first_response_at <= s.first_response_due",
     "(s.first_response_at IS NOT NULL AND (s.first_response_due IS NULL OR "
     "s.first_response_at > s.first_response_due)) OR (s.first_response_at IS NULL AND "
-    "s.first_response_due < ? AND s.paused_since IS NULL)";
-constexpr std::string_view kResolutionMet =
+    "s.first_response_due < ? AND s.paused_since IS NULL)",
+    &core::ports::SlaFigures::first_response};
+constexpr DurationSql kResolution{
+    "s.resolution_s",
     "s.resolved_at IS NOT NULL AND s.resolution_due IS NOT NULL AND "
-    "s.resolved_at <= s.resolution_due";
-constexpr std::string_view kResolutionMissed =
+    "s.resolved_at <= s.resolution_due",
     "(s.resolved_at IS NOT NULL AND s.resolution_due IS NOT NULL AND "
     "s.resolved_at > s.resolution_due) OR (s.resolved_at IS NULL AND s.resolution_due < ? AND "
-    "s.paused_since IS NULL)";
+    "s.paused_since IS NULL)",
+    &core::ports::SlaFigures::resolution};
 
 std::string CountWhen(std::string_view condition) {
   return "CAST(SUM(CASE WHEN " + std::string(condition) + " THEN 1 ELSE 0 END) AS BIGINT)";
 }
 
-// Adds the histogram of `column` (seconds) by minute to each group's figures.
-Status AddMinutes(Connection& conn, const ReportFilter& f, core::ports::SlaGrouping grouping,
-                  std::string_view column, std::map<std::string, core::ports::SlaFigures>& groups,
-                  DurationFigures core::ports::SlaFigures::*which) {
+// PostgreSQL aggregates by hashing, in the database: one query per
+// duration grouped by key and minute, whose few thousand rows give the
+// histogram and, summed, the group's totals (the first also the tickets).
+Status AddGrouped(Connection& conn, const ReportFilter& f, core::ports::SlaGrouping grouping,
+                  std::int64_t now_ms, const DurationSql& d, bool count_tickets,
+                  std::map<std::string, SlaGroup>& groups) {
   const std::string key = SlaKey(grouping);
+  const std::string minute = std::string(d.seconds) + " / 60";
   Builder from = SlaFrom(f, grouping);
   Builder b;
-  b.sql = "SELECT " + key + ", " + std::string(column) + " / 60, COUNT(*)" + from.sql + " AND " +
-          std::string(column) + " IS NOT NULL GROUP BY " + key + ", " + std::string(column) +
-          " / 60 ORDER BY 1, 2";
-  b.params = from.params;
+  b.sql = "SELECT " + key + ", " + minute + ", MIN(s.calendar), MAX(s.calendar), COUNT(*), " +
+          "CAST(SUM(" + std::string(d.seconds) + ") AS BIGINT), MAX(" + std::string(d.seconds) +
+          "), " + CountWhen(d.met) + ", ";
+  b.Add(CountWhen(d.missed), now_ms);
+  b.sql += from.sql + " GROUP BY " + key + ", " + minute;
+  b.params.insert(b.params.end(), from.params.begin(), from.params.end());
   HD_ASSIGN_OR_RETURN(auto stmt, b.Prepare(conn));
   while (true) {
     HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
     if (!row) return Ok();
-    auto it = groups.find(stmt->ColumnText(0));
-    if (it == groups.end()) continue;
-    (it->second.*which).minutes.emplace_back(stmt->ColumnInt(1), stmt->ColumnInt(2));
+    auto [g, fresh] = Place(groups, stmt->IsNull(0) ? std::string() : stmt->ColumnText(0));
+    const std::string low = stmt->ColumnText(2);
+    if (fresh) g->figures.calendar = low;
+    if (low != g->figures.calendar || stmt->ColumnText(3) != g->figures.calendar) {
+      g->one_calendar = false;
+    }
+    const std::int64_t tickets = stmt->ColumnInt(4);
+    if (count_tickets) g->figures.tickets += tickets;
+    DurationFigures& figures = g->figures.*(d.figures);
+    figures.met += stmt->ColumnInt(7);
+    figures.missed += stmt->ColumnInt(8);
+    if (stmt->IsNull(1)) continue;  // it has not happened
+    figures.count += tickets;
+    figures.total_s += stmt->ColumnInt(5);
+    figures.max_s = std::max(figures.max_s, stmt->ColumnInt(6));
+    auto& minutes = d.figures == &core::ports::SlaFigures::first_response
+                        ? g->first_response_minutes
+                        : g->resolution_minutes;
+    minutes[stmt->ColumnInt(1)] += tickets;
   }
+}
+
+// The figures of every group, text keys first, then numbers (kNobody as "").
+std::vector<core::ports::SlaFigures> Finish(std::map<std::string, SlaGroup>& by_text,
+                                            std::map<std::int64_t, SlaGroup> by_number) {
+  std::vector<core::ports::SlaFigures> out;
+  auto finish = [&](std::string key, SlaGroup& g) {
+    g.figures.key = std::move(key);
+    if (!g.one_calendar) g.figures.calendar.clear();
+    g.figures.first_response.minutes.assign(g.first_response_minutes.begin(),
+                                            g.first_response_minutes.end());
+    g.figures.resolution.minutes.assign(g.resolution_minutes.begin(), g.resolution_minutes.end());
+    out.push_back(std::move(g.figures));
+  };
+  for (auto& [key, g] : by_text) finish(key, g);
+  for (auto& [key, g] : by_number) finish(key == kNobody ? "" : std::to_string(key), g);
+  return out;
 }
 
 }  // namespace
@@ -111,52 +211,46 @@ Status AddMinutes(Connection& conn, const ReportFilter& f, core::ports::SlaGroup
 Result<std::vector<core::ports::SlaFigures>> SqlReportRepo::Sla(const ReportFilter& f,
                                                                 core::ports::SlaGrouping grouping,
                                                                 core::Timestamp now) {
-  const std::string key = SlaKey(grouping);
-  Builder b;
-  b.sql = "SELECT " + key +
-          ", MIN(s.calendar), MAX(s.calendar), COUNT(*), COUNT(s.first_response_s), "
-          "CAST(COALESCE(SUM(s.first_response_s), 0) AS BIGINT), "
-          "COALESCE(MAX(s.first_response_s), 0), " +
-          CountWhen(kFirstResponseMet) + ", ";
-  b.Add(CountWhen(kFirstResponseMissed), core::ToUnixMillis(now));
-  b.sql +=
-      ", COUNT(s.resolution_s), CAST(COALESCE(SUM(s.resolution_s), 0) AS BIGINT), "
-      "COALESCE(MAX(s.resolution_s), 0), " +
-      CountWhen(kResolutionMet) + ", ";
-  b.Add(CountWhen(kResolutionMissed), core::ToUnixMillis(now));
+  const std::int64_t now_ms = core::ToUnixMillis(now);
+  if (conn_.dialect() == Dialect::kPostgres) {
+    std::map<std::string, SlaGroup> groups;
+    HD_RETURN_IF_ERROR(AddGrouped(conn_, f, grouping, now_ms, kFirstResponse, true, groups));
+    HD_RETURN_IF_ERROR(AddGrouped(conn_, f, grouping, now_ms, kResolution, false, groups));
+    return Finish(groups, {});
+  }
+  // SQLite: one range scan of the covering index ticket_sla_report; the
+  // groups are counted as the rows stream past, so nothing is sorted and no
+  // row is kept.
   Builder from = SlaFrom(f, grouping);
-  b.sql += from.sql + " GROUP BY " + key + " ORDER BY 1";
-  b.params.insert(b.params.end(), from.params.begin(), from.params.end());
+  Builder b;
+  b.sql = "SELECT " + SlaKey(grouping) +
+          ", s.calendar, s.first_response_s, s.first_response_at, s.first_response_due, "
+          "s.resolution_s, s.resolved_at, s.resolution_due, s.paused_since" +
+          from.sql;
+  b.params = from.params;
   HD_ASSIGN_OR_RETURN(auto stmt, b.Prepare(conn_));
-  std::map<std::string, core::ports::SlaFigures> groups;
+  // Levels are text; agents and tiers numbers, kept as such while counting.
+  const bool text_key = grouping == core::ports::SlaGrouping::kLevel;
+  std::map<std::string, SlaGroup> by_text;
+  std::map<std::int64_t, SlaGroup> by_number;
   while (true) {
     HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
     if (!row) break;
-    core::ports::SlaFigures g;
-    g.key = stmt->ColumnText(0);
-    const std::string first_calendar = stmt->ColumnText(1);
-    if (first_calendar == stmt->ColumnText(2)) g.calendar = first_calendar;
-    g.tickets = stmt->ColumnInt(3);
-    g.first_response.count = stmt->ColumnInt(4);
-    g.first_response.total_s = stmt->ColumnInt(5);
-    g.first_response.max_s = stmt->ColumnInt(6);
-    g.first_response.met = stmt->ColumnInt(7);
-    g.first_response.missed = stmt->ColumnInt(8);
-    g.resolution.count = stmt->ColumnInt(9);
-    g.resolution.total_s = stmt->ColumnInt(10);
-    g.resolution.max_s = stmt->ColumnInt(11);
-    g.resolution.met = stmt->ColumnInt(12);
-    g.resolution.missed = stmt->ColumnInt(13);
-    groups.emplace(g.key, std::move(g));
+    auto [g, fresh] = text_key ? Place(by_text, stmt->ColumnText(0))
+                               : Place(by_number, stmt->IsNull(0) ? kNobody : stmt->ColumnInt(0));
+    if (fresh) {
+      g->figures.calendar = stmt->ColumnText(1);
+    } else if (g->one_calendar && g->figures.calendar != stmt->ColumnText(1)) {
+      g->one_calendar = false;
+    }
+    ++g->figures.tickets;
+    const bool paused = !stmt->IsNull(8);
+    Count(g->figures.first_response, g->first_response_minutes, IntOrNone(*stmt, 2),
+          IntOrNone(*stmt, 3), IntOrNone(*stmt, 4), paused, now_ms, true);
+    Count(g->figures.resolution, g->resolution_minutes, IntOrNone(*stmt, 5), IntOrNone(*stmt, 6),
+          IntOrNone(*stmt, 7), paused, now_ms, false);
   }
-  HD_RETURN_IF_ERROR(AddMinutes(conn_, f, grouping, "s.first_response_s", groups,
-                                &core::ports::SlaFigures::first_response));
-  HD_RETURN_IF_ERROR(AddMinutes(conn_, f, grouping, "s.resolution_s", groups,
-                                &core::ports::SlaFigures::resolution));
-  std::vector<core::ports::SlaFigures> out;
-  out.reserve(groups.size());
-  for (auto& [unused, g] : groups) out.push_back(std::move(g));
-  return out;
+  return Finish(by_text, by_number);
 }
 
 Result<std::vector<core::ports::IntakeCount>> SqlReportRepo::Intake(
@@ -178,18 +272,33 @@ Result<std::vector<core::ports::IntakeCount>> SqlReportRepo::Intake(
       key = "COALESCE(f.value, '')";
       break;
   }
+  // PostgreSQL groups by hour and key itself (hashing); SQLite makes one
+  // range scan of the covering index tickets_created, counted by hour and
+  // key as the rows stream past.
+  const bool grouped = conn_.dialect() == Dialect::kPostgres;
+  const std::string hour = grouped ? "t.created_at / 3600000" : "t.created_at";
   Builder b;
-  b.sql = "SELECT t.created_at / 3600000, " + key + ", COUNT(*) FROM tickets t";
+  b.sql = "SELECT " + hour + ", " + key + (grouped ? ", COUNT(*)" : "") + " FROM tickets t";
   if (grouping == core::ports::IntakeGrouping::kL1Class) {
     b.sql += " LEFT JOIN ticket_process_fields f ON f.ticket_id = t.id AND f.name = 'l1_class'";
   }
   AddFilter(b, f, "t.created_at", "t.support_level");
-  b.sql += " GROUP BY t.created_at / 3600000, " + key + " ORDER BY 1, 2";
+  if (grouped) b.sql += " GROUP BY " + hour + ", " + key;
   HD_ASSIGN_OR_RETURN(auto stmt, b.Prepare(conn_));
-  return Collect<core::ports::IntakeCount>(
-      stmt, [](const Statement& s) -> Result<core::ports::IntakeCount> {
-        return core::ports::IntakeCount{s.ColumnInt(0), s.ColumnText(1), s.ColumnInt(2)};
-      });
+  std::map<std::pair<std::int64_t, std::string>, std::int64_t> counts;
+  while (true) {
+    HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    if (grouped) {
+      counts[{stmt->ColumnInt(0), stmt->ColumnText(1)}] += stmt->ColumnInt(2);
+    } else {
+      ++counts[{stmt->ColumnInt(0) / kHourMs, stmt->ColumnText(1)}];
+    }
+  }
+  std::vector<core::ports::IntakeCount> out;
+  out.reserve(counts.size());
+  for (auto& [where, tickets] : counts) out.push_back({where.first, where.second, tickets});
+  return out;
 }
 
 }  // namespace hd::storage
