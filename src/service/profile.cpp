@@ -10,12 +10,8 @@ using core::ports::Tx;
 namespace {
 
 Status CheckPatch(const ProfilePatch& patch) {
-  if (patch.language && !patch.language->empty() && !IsMailLanguage(*patch.language)) {
-    return Error::InvalidArgument("language must be ru or en", "language");
-  }
-  if (patch.time_zone && !patch.time_zone->empty() && !IsTimeZone(*patch.time_zone)) {
-    return Error::InvalidArgument("time_zone must be a zone such as Europe/Moscow", "time_zone");
-  }
+  HD_RETURN_IF_ERROR(
+      CheckLanguageAndZone(patch.language.value_or(""), patch.time_zone.value_or("")));
   if (patch.name) HD_RETURN_IF_ERROR(CheckText(Trim(*patch.name), "name", 200, true));
   if (patch.mail_off) {
     if (patch.mail_off->size() > 50) {

@@ -1,5 +1,6 @@
 #include "service/sla_alerts.hpp"
 
+#include <limits>
 #include <string>
 
 #include "service/outbox.hpp"
@@ -146,8 +147,13 @@ Result<SlaScan> SlaMonitor::RunOnce(int batch) {
     }
     // Clocks stored before they kept working times get them, a batch a pass;
     // one that cannot be computed (a calendar without the year) is passed by.
-    HD_ASSIGN_OR_RETURN(auto older, tx.Sla().ListWithoutWorkedTimes(
-                                        core::TicketId(backfilled_up_to_.load()), batch));
+    // Clocks stored since always keep them, so once a pass finds none the
+    // backfill is over for good and later passes skip the query.
+    constexpr std::int64_t kDone = std::numeric_limits<std::int64_t>::max();
+    const std::int64_t after = backfilled_up_to_.load();
+    if (after == kDone) return Ok();
+    HD_ASSIGN_OR_RETURN(auto older, tx.Sla().ListWithoutWorkedTimes(core::TicketId(after), batch));
+    if (older.empty()) backfilled_up_to_.store(kDone);
     for (core::TicketId id : older) {
       Status status = tx.Isolated([&](Tx& inner) -> Status {
         HD_ASSIGN_OR_RETURN(core::Ticket ticket, inner.Tickets().Get(id));

@@ -3,6 +3,7 @@
 #include <boost/json/value.hpp>
 
 #include "http/handlers/common.hpp"
+#include "http/handlers/formats.hpp"
 #include "http/handlers/handler.hpp"
 #include "http/handlers/sla_json.hpp"
 #include "http/json/reader.hpp"
@@ -28,11 +29,6 @@ Result<service::Holder> DecodeHolder(json::JsonObject& body) {
   holder.user_email = user.value_or("");
   holder.company = company.value_or("");
   return holder;
-}
-
-Result<json::JsonObject> JsonBody(const Context& context) {
-  HD_RETURN_IF_ERROR(RequireJsonBody(context.request));
-  return json::JsonObject::Parse(context.request.body);
 }
 
 }  // namespace

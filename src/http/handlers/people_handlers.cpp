@@ -8,6 +8,7 @@
 
 #include "core/licence.hpp"
 #include "http/handlers/common.hpp"
+#include "http/handlers/formats.hpp"
 #include "http/handlers/handler.hpp"
 #include "http/json/encode.hpp"
 #include "http/json/reader.hpp"
@@ -18,11 +19,6 @@ namespace hd::http::handlers {
 namespace bj = boost::json;
 
 namespace {
-
-Result<json::JsonObject> JsonBody(const Context& context) {
-  HD_RETURN_IF_ERROR(RequireJsonBody(context.request));
-  return json::JsonObject::Parse(context.request.body);
-}
 
 bj::value PersonJson(const service::PersonView& p) {
   bj::object out = bj::value_from(p.user).as_object();
@@ -63,10 +59,6 @@ Result<std::optional<core::Role>> OptionalRole(json::JsonObject& body) {
   return role;
 }
 
-Result<std::int64_t> PathId(const Context& context) {
-  return ParseIntParam(context.params.Get("id"), "id", 1, INT64_MAX);
-}
-
 // A page of a listing: ?limit (1..max) and the opaque ?cursor.
 struct Page {
   int limit = 50;
@@ -96,20 +88,6 @@ Response Listing(const std::vector<T>& rows, int limit, Fn to_json,
     next = bj::value(EncodeCursor(id_of(rows.back())));
   }
   return Json(200, bj::object{{"items", std::move(items)}, {"next", std::move(next)}});
-}
-
-// One CSV field (RFC 4180). A value a spreadsheet would run as a formula
-// gets a leading apostrophe.
-void AppendCsvField(std::string& out, std::string_view value) {
-  const bool formula =
-      !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@');
-  out += '"';
-  if (formula) out += '\'';
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
 }
 
 std::string ChangesText(const std::vector<core::ports::AuditChange>& changes) {
@@ -173,26 +151,18 @@ Result<Response> AuditCsv(Context& context, core::ports::AuditQuery q) {
     HD_ASSIGN_OR_RETURN(auto rows, context.services().audit_log.List(context.actor(), q));
     for (const auto& row : rows) {
       const auto& e = row.entry;
-      csv += std::to_string(e.id) + "," + core::FormatIso8601(e.at) + ",";
-      AppendCsvField(csv, row.actor_email);
-      for (const std::string* value : {&e.action, &e.subject, &e.detail}) {
-        csv += ',';
-        AppendCsvField(csv, *value);
+      // Every text quoted: a detail or change may hold anything.
+      csv += std::to_string(e.id) + "," + core::FormatIso8601(e.at);
+      for (const std::string& text :
+           {row.actor_email, e.action, e.subject, e.detail, ChangesText(e.changes)}) {
+        csv += "," + CsvField(text, true);
       }
-      csv += ',';
-      AppendCsvField(csv, ChangesText(e.changes));
       csv += "\r\n";
     }
     if (static_cast<int>(rows.size()) < q.limit) break;
     q.before_id = rows.back().entry.id;
   }
-  Response response;
-  response.status = 200;
-  response.body = std::move(csv);
-  response.SetHeader("Content-Type", "text/csv; charset=utf-8");
-  response.SetHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-  response.SetHeader("Cache-Control", "private, no-cache");
-  return response;
+  return CsvResponse(std::move(csv), "audit");
 }
 
 }  // namespace
@@ -218,7 +188,7 @@ Result<Response> AdminUsers(Context& context) {
 }
 
 Result<Response> AdminUser(Context& context) {
-  HD_ASSIGN_OR_RETURN(std::int64_t id, PathId(context));
+  HD_ASSIGN_OR_RETURN(std::int64_t id, IdParam(context, "id"));
   HD_ASSIGN_OR_RETURN(auto person,
                       context.services().people.User(context.actor(), core::UserId(id)));
   return Json(200, PersonJson(person));
@@ -245,7 +215,7 @@ Result<Response> InviteUser(Context& context) {
 }
 
 Result<Response> PatchUser(Context& context) {
-  HD_ASSIGN_OR_RETURN(std::int64_t id, PathId(context));
+  HD_ASSIGN_OR_RETURN(std::int64_t id, IdParam(context, "id"));
   HD_ASSIGN_OR_RETURN(auto body, JsonBody(context));
   service::PersonPatch p;
   HD_ASSIGN_OR_RETURN(p.email, body.OptionalString("email"));
@@ -263,14 +233,14 @@ Result<Response> PatchUser(Context& context) {
 }
 
 Result<Response> ResetUserPassword(Context& context) {
-  HD_ASSIGN_OR_RETURN(std::int64_t id, PathId(context));
+  HD_ASSIGN_OR_RETURN(std::int64_t id, IdParam(context, "id"));
   HD_ASSIGN_OR_RETURN(auto link,
                       context.services().people.ResetPassword(context.actor(), core::UserId(id)));
   return Json(200, LinkJson(link));
 }
 
 Result<Response> CreateUserToken(Context& context) {
-  HD_ASSIGN_OR_RETURN(std::int64_t id, PathId(context));
+  HD_ASSIGN_OR_RETURN(std::int64_t id, IdParam(context, "id"));
   HD_ASSIGN_OR_RETURN(auto body, JsonBody(context));
   HD_ASSIGN_OR_RETURN(std::string name, body.RequiredString("name"));
   HD_RETURN_IF_ERROR(body.RejectUnknown());
@@ -302,7 +272,7 @@ Result<Response> AddCompany(Context& context) {
 }
 
 Result<Response> PatchCompany(Context& context) {
-  HD_ASSIGN_OR_RETURN(std::int64_t id, PathId(context));
+  HD_ASSIGN_OR_RETURN(std::int64_t id, IdParam(context, "id"));
   HD_ASSIGN_OR_RETURN(auto body, JsonBody(context));
   service::CompanyPatch p;
   HD_ASSIGN_OR_RETURN(p.name, body.OptionalString("name"));
@@ -335,7 +305,7 @@ Result<Response> AddGroup(Context& context) {
 }
 
 Result<Response> PatchGroup(Context& context) {
-  HD_ASSIGN_OR_RETURN(std::int64_t id, PathId(context));
+  HD_ASSIGN_OR_RETURN(std::int64_t id, IdParam(context, "id"));
   HD_ASSIGN_OR_RETURN(auto body, JsonBody(context));
   service::GroupPatch p;
   HD_ASSIGN_OR_RETURN(p.name, body.OptionalLocalText("name"));

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "http/handlers/common.hpp"
+#include "http/handlers/formats.hpp"
 #include "http/handlers/handler.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
@@ -20,30 +21,6 @@ std::string Fixed(double value) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", value);
   return buf;
-}
-
-// RFC 4180: a field with a comma, quote or line break is quoted; one a
-// spreadsheet would take for a formula gets a leading apostrophe.
-std::string CsvField(const std::string& text) {
-  std::string value = text;
-  if (!value.empty() &&
-      (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
-    value = "'" + value;
-  }
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-Response CsvResponse(std::string body, const std::string& name) {
-  Response response;
-  response.status = 200;
-  response.SetHeader("Content-Type", "text/csv; charset=utf-8");
-  response.SetHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-  response.SetHeader("Cache-Control", "private, no-cache");
-  response.body = std::move(body);
-  return response;
 }
 
 struct Format {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 #include "service/licences.hpp"
 #include "service/mail/customer_mail.hpp"
@@ -41,16 +42,6 @@ Error ConflictOn(std::string message, std::string reason, std::string field) {
 
 std::string YesNo(bool value) { return value ? "true" : "false"; }
 
-Status CheckLanguageAndZone(const std::string& language, const std::string& time_zone) {
-  if (!language.empty() && !IsMailLanguage(language)) {
-    return Error::InvalidArgument("language must be ru or en", "language");
-  }
-  if (!time_zone.empty() && !IsTimeZone(time_zone)) {
-    return Error::InvalidArgument("time_zone must be a zone such as Europe/Moscow", "time_zone");
-  }
-  return Ok();
-}
-
 // The id of the company named `name` ("" = none); kInvalidArgument naming
 // "company" when there is none of that name.
 Result<std::optional<core::CompanyId>> CompanyNamed(Tx& tx, const std::string& name) {
@@ -66,18 +57,39 @@ Result<std::string> CompanyName(Tx& tx, const std::optional<core::CompanyId>& id
   return company.name;
 }
 
-Result<PersonView> ViewOf(Tx& tx, core::User user) {
-  PersonView view;
-  HD_ASSIGN_OR_RETURN(view.company, CompanyName(tx, user.company_id));
-  HD_ASSIGN_OR_RETURN(auto groups, tx.Groups().GroupsOf(user.id));
-  for (core::GroupId id : groups) {
-    HD_ASSIGN_OR_RETURN(core::Group group, tx.Groups().Get(id));
-    view.groups.push_back(group.slug);
+// Company names and group slugs by id, read once for a page of people.
+struct Names {
+  std::map<std::int64_t, std::string> companies;
+  std::map<std::int64_t, std::string> groups;
+
+  static Result<Names> Read(Tx& tx) {
+    Names names;
+    HD_ASSIGN_OR_RETURN(auto companies, tx.Companies().List());
+    for (const auto& c : companies) names.companies[c.id.value] = c.name;
+    HD_ASSIGN_OR_RETURN(auto groups, tx.Groups().List());
+    for (const auto& g : groups) names.groups[g.id.value] = g.slug;
+    return names;
   }
+  static std::string Of(const std::map<std::int64_t, std::string>& names, std::int64_t id) {
+    auto it = names.find(id);
+    return it == names.end() ? std::string() : it->second;
+  }
+};
+
+Result<PersonView> ViewOf(Tx& tx, core::User user, const Names& names) {
+  PersonView view;
+  if (user.company_id) view.company = Names::Of(names.companies, user.company_id->value);
+  HD_ASSIGN_OR_RETURN(auto groups, tx.Groups().GroupsOf(user.id));
+  for (core::GroupId id : groups) view.groups.push_back(Names::Of(names.groups, id.value));
   view.has_password = !user.password_hash.empty() && user.password_hash.front() != '!';
   user.password_hash.clear();
   view.user = std::move(user);
   return view;
+}
+
+Result<PersonView> ViewOf(Tx& tx, core::User user) {
+  HD_ASSIGN_OR_RETURN(Names names, Names::Read(tx));
+  return ViewOf(tx, std::move(user), names);
 }
 
 // kConflict naming `field` unless another active administrator than `user` remains.
@@ -155,8 +167,9 @@ Result<std::vector<PersonView>> People::Users(const std::optional<Actor>& actor,
   HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
     out.clear();
     HD_ASSIGN_OR_RETURN(auto users, tx.Users().List(query));
+    HD_ASSIGN_OR_RETURN(Names names, Names::Read(tx));
     for (core::User& user : users) {
-      HD_ASSIGN_OR_RETURN(PersonView view, ViewOf(tx, std::move(user)));
+      HD_ASSIGN_OR_RETURN(PersonView view, ViewOf(tx, std::move(user), names));
       out.push_back(std::move(view));
     }
     return Ok();

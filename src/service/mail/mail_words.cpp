@@ -26,6 +26,16 @@ const date::time_zone* FindZone(std::string_view name) {
 
 bool IsMailLanguage(std::string_view language) { return language == "ru" || language == "en"; }
 
+Status CheckLanguageAndZone(std::string_view language, std::string_view time_zone) {
+  if (!language.empty() && !IsMailLanguage(language)) {
+    return Error::InvalidArgument("language must be ru or en", "language");
+  }
+  if (!time_zone.empty() && !IsTimeZone(time_zone)) {
+    return Error::InvalidArgument("time_zone must be a zone such as Europe/Moscow", "time_zone");
+  }
+  return Ok();
+}
+
 bool IsTimeZone(std::string_view time_zone) {
   return !time_zone.empty() && FindZone(time_zone) != nullptr;
 }

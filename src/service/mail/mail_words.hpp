@@ -27,4 +27,9 @@ bool IsMailLanguage(std::string_view language);
 // True when `time_zone` names a zone of the system's time zone database.
 bool IsTimeZone(std::string_view time_zone);
 
+// A person's stored language and time zone, each empty (the installation's
+// default) or one of the above; kInvalidArgument naming "language" or
+// "time_zone" otherwise.
+Status CheckLanguageAndZone(std::string_view language, std::string_view time_zone);
+
 }  // namespace hd::service
