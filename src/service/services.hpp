@@ -47,7 +47,7 @@ struct Services {
         licences(db, sla_policy, clock),
         sla_levels(db, sla_policy, sla_clocks, clock),
         sla_monitor(db, sla_clocks, clock),
-        reports(db, sla_policy, clock),
+        reports(db, sla_policy, processes, clock),
         mail_admin(db, blobs, clock),
         profile(db, "ru", "Europe/Moscow"),
         presence(db, clock),

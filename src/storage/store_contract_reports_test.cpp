@@ -1,5 +1,6 @@
 // Contract: the reports' aggregates (ports::ReportRepo) on a fixed set of
 // clocks whose figures are worked out by hand below, on every engine.
+#include <map>
 #include <tuple>
 
 #include "store_contract.hpp"
@@ -214,6 +215,219 @@ TEST_P(ReportRepoContract, IntakeCountsTicketsPerHourAndKey) {
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(std::make_tuple(all[0].key, all[0].tickets),
             std::make_tuple(std::string(""), std::int64_t{3}));
+}
+
+TEST_P(ReportRepoContract, ComplianceCountsOutcomesPerHour) {
+  // Hour 0: met, late, overdue (now = 10 h), waiting for its due; hour 2:
+  // met and resolved on time.
+  Clock({.opened_ms = 0, .first_response_s = 60, .due_ms = kHour, .answered_ms = kHour / 2});
+  Clock({.opened_ms = 1, .first_response_s = 60, .due_ms = kHour, .answered_ms = 2 * kHour});
+  Clock({.opened_ms = 2, .due_ms = kHour});
+  Clock({.opened_ms = 3, .due_ms = 100 * kHour});
+  Clock({.opened_ms = 2 * kHour,
+         .level = "special",
+         .first_response_s = 60,
+         .due_ms = 3 * kHour,
+         .answered_ms = 2 * kHour + 60'000,
+         .resolution_s = 600});
+  const auto counts = Must(ReadValue<std::vector<core::ports::ComplianceCount>>(
+      [&](Tx& tx) { return tx.Reports().Compliance(Period(0, 5 * kHour), At(10 * kHour)); }));
+  const std::int64_t first_hour = core::ToUnixMillis(kStart) / kHour;
+  using core::ports::Outcome;
+  std::map<std::tuple<std::int64_t, Outcome, Outcome>, std::int64_t> got;
+  for (const auto& c : counts) got[{c.hour, c.first_response, c.resolution}] += c.tickets;
+  const std::map<std::tuple<std::int64_t, Outcome, Outcome>, std::int64_t> want = {
+      {{first_hour, Outcome::kMet, Outcome::kNone}, 1},
+      {{first_hour, Outcome::kMissed, Outcome::kNone}, 2},
+      {{first_hour, Outcome::kNone, Outcome::kNone}, 1},
+      {{first_hour + 2, Outcome::kMet, Outcome::kMet}, 1}};
+  EXPECT_EQ(got, want);
+}
+
+TEST_P(ReportRepoContract, BreachesListMissedTargetsNewestFirstByPage) {
+  const auto met = Clock({.opened_ms = 0, .due_ms = kHour, .answered_ms = kHour / 2});
+  const auto late = Clock({.opened_ms = 1, .due_ms = kHour, .answered_ms = 2 * kHour});
+  const auto overdue = Clock({.opened_ms = 2, .due_ms = kHour});
+  const auto not_yet = Clock({.opened_ms = 3, .due_ms = 100 * kHour});
+  const auto second_late = Clock({.opened_ms = 4, .due_ms = kHour, .answered_ms = 3 * kHour});
+  (void)met;
+  (void)not_yet;
+  auto page = [&](std::optional<core::ports::BreachCursor> after, int limit) {
+    return Must(ReadValue<std::vector<core::ports::BreachedClock>>([&](Tx& tx) {
+      return tx.Reports().Breaches(Period(0, kHour), core::ports::SlaTarget::kAny, At(10 * kHour),
+                                   after, limit);
+    }));
+  };
+  const auto first = page(std::nullopt, 2);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].ticket, second_late);
+  EXPECT_EQ(first[1].ticket, overdue);
+  EXPECT_EQ(first[1].subject, "Report me");
+  EXPECT_FALSE(first[1].first_response_at.has_value());
+  const auto rest = page(core::ports::BreachCursor{first[1].started_at, first[1].ticket}, 2);
+  ASSERT_EQ(rest.size(), 1u);
+  EXPECT_EQ(rest[0].ticket, late);
+  const auto resolution = Must(ReadValue<std::vector<core::ports::BreachedClock>>([&](Tx& tx) {
+    return tx.Reports().Breaches(Period(0, kHour), core::ports::SlaTarget::kResolution,
+                                 At(10 * kHour), std::nullopt, 10);
+  }));
+  EXPECT_TRUE(resolution.empty());
+}
+
+TEST_P(ReportRepoContract, TiersCountSolvedTicketsAndThoseThatLeftTheFirstTier) {
+  const auto stays = Clock({.opened_ms = 0, .level = "non_commercial"});
+  const auto escalated = Clock({.opened_ms = 1, .level = "non_commercial"});
+  Clock({.opened_ms = 2});  // client_vip: opened at tier 2
+  Must(WriteValue<bool>([&](Tx& tx) -> Result<bool> {
+    HD_ASSIGN_OR_RETURN(core::Ticket t, tx.Tickets().Get(stays));
+    t.status = core::TicketStatus::kResolved;
+    HD_RETURN_IF_ERROR(tx.Tickets().Update(t));
+    HD_ASSIGN_OR_RETURN(core::Ticket e, tx.Tickets().Get(escalated));
+    e.tier = 3;
+    e.status = core::TicketStatus::kClosed;
+    HD_RETURN_IF_ERROR(tx.Tickets().Update(e));
+    for (const char* to : {"2", "3"}) {
+      core::Event ev;
+      ev.ticket_id = escalated;
+      ev.at = At(10);
+      ev.kind = core::EventKind::kFieldChanged;
+      ev.field = "tier";
+      ev.old_value = std::string(to) == "2" ? "1" : "2";
+      ev.new_value = to;
+      HD_RETURN_IF_ERROR(tx.Events().Append(ev));
+    }
+    return true;
+  }));
+  const auto tiers = Must(ReadValue<std::vector<core::ports::TierCount>>(
+      [&](Tx& tx) { return tx.Reports().Tiers(Period(0, kHour)); }));
+  std::map<std::pair<int, bool>, std::int64_t> got;
+  for (const auto& t : tiers) got[{t.tier, t.solved}] = t.tickets;
+  const std::map<std::pair<int, bool>, std::int64_t> want = {
+      {{1, true}, 1}, {{2, false}, 1}, {{3, true}, 1}};
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(Must(ReadValue<std::int64_t>(
+                [&](Tx& tx) { return tx.Reports().EscalatedFromFirstTier(Period(0, kHour)); })),
+            1);
+  EXPECT_EQ(Must(ReadValue<std::int64_t>([&](Tx& tx) {
+              return tx.Reports().EscalatedFromFirstTier(Period(kHour, 2 * kHour));
+            })),
+            0);
+}
+
+TEST_P(ReportRepoContract, ChangesCountTicketsThatReachedAnApprovalByLastDecision) {
+  auto on_process = [&](std::int64_t opened,
+                        std::vector<std::pair<std::string, std::string>> path) {
+    const auto id = Clock({.opened_ms = opened});
+    core::ProcessState p;
+    p.ticket_id = id;
+    p.process_id = "support";
+    p.version = 1;
+    p.state = path.back().first;
+    p.seq = static_cast<std::int64_t>(path.size());
+    p.entered_at = At(opened);
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      p.path.push_back({static_cast<std::int64_t>(i + 1), path[i].first, path[i].second,
+                        std::nullopt, At(opened), ""});
+    }
+    EXPECT_TRUE(store().Write([&](Tx& tx) { return tx.Processes().InsertState(p); }).ok());
+    return id;
+  };
+  on_process(0, {{"l1_new", ""}, {"rfc_review", "classify_rfc"}});
+  on_process(1, {{"l1_new", ""}, {"rfc_review", "classify_rfc"}, {"rfc_approved", "approve"}});
+  on_process(2, {{"l1_new", ""},
+                 {"rfc_review", "classify_rfc"},
+                 {"rfc_approved", "approve"},
+                 {"rfc_review", "send_back"},
+                 {"closed", "reject"}});
+  on_process(3, {{"l1_new", ""}, {"closed", "close_faq"}});  // never at the board
+  core::ports::ApprovalIds approvals{{"rfc_review"}, {"approve", "reject"}};
+  const auto changes = Must(ReadValue<std::vector<core::ports::ChangeCount>>(
+      [&](Tx& tx) { return tx.Reports().Changes(Period(0, kHour), approvals); }));
+  std::map<std::pair<std::string, std::string>, std::int64_t> got;
+  for (const auto& c : changes) got[{c.decision, c.state}] = c.tickets;
+  const std::map<std::pair<std::string, std::string>, std::int64_t> want = {
+      {{"", "rfc_review"}, 1}, {{"approve", "rfc_approved"}, 1}, {{"reject", "closed"}, 1}};
+  EXPECT_EQ(got, want);
+}
+
+TEST_P(ReportRepoContract, RatingsAndLowRatingsOfThePeriod) {
+  const auto a = Clock({.opened_ms = 0});
+  const auto b = Clock({.opened_ms = 1, .company = acme_.id});
+  auto rate = [&](core::TicketId ticket, int rating, std::int64_t at, const char* comment) {
+    core::Feedback f;
+    f.ticket_id = ticket;
+    f.author_id = customer_.id;
+    f.rating = rating;
+    f.comment = comment;
+    f.created_at = At(at);
+    EXPECT_TRUE(store()
+                    .Write([&](Tx& tx) -> Status {
+                      HD_RETURN_IF_ERROR(tx.Feedback().Insert(f));
+                      return Ok();
+                    })
+                    .ok());
+  };
+  rate(a, 5, 0, "");
+  rate(a, 1, 10, "slow");
+  rate(b, 2, 20, "meh");
+  rate(b, 4, 2 * kHour, "outside");
+  const auto ratings = Must(ReadValue<std::vector<core::ports::RatingCount>>(
+      [&](Tx& tx) { return tx.Reports().Ratings(Period(0, kHour)); }));
+  std::map<int, std::int64_t> got;
+  for (const auto& r : ratings) got[r.rating] = r.count;
+  EXPECT_EQ(got, (std::map<int, std::int64_t>{{1, 1}, {2, 1}, {5, 1}}));
+  ReportFilter acme = Period(0, kHour);
+  acme.company = acme_.id;
+  EXPECT_EQ(Must(ReadValue<std::vector<core::ports::RatingCount>>([&](Tx& tx) {
+              return tx.Reports().Ratings(acme);
+            })).size(),
+            1u);
+  const auto low = Must(ReadValue<std::vector<core::ports::RatedTicket>>(
+      [&](Tx& tx) { return tx.Reports().LowRatings(Period(0, kHour), 2, 10); }));
+  ASSERT_EQ(low.size(), 2u);
+  EXPECT_EQ(std::make_tuple(low[0].ticket, low[0].rating, low[0].comment),
+            std::make_tuple(b, 2, std::string("meh")));
+  EXPECT_EQ(low[1].comment, "slow");
+}
+
+TEST_P(ReportRepoContract, WorkloadCountsAssignedOpenAndPublicReplies) {
+  const auto a = Clock({.opened_ms = 0});
+  const auto b = Clock({.opened_ms = 1});
+  Clock({.opened_ms = 2});  // nobody's
+  Must(WriteValue<bool>([&](Tx& tx) -> Result<bool> {
+    HD_ASSIGN_OR_RETURN(core::Ticket t, tx.Tickets().Get(a));
+    t.assignee_id = agent_.id;
+    HD_RETURN_IF_ERROR(tx.Tickets().Update(t));
+    HD_ASSIGN_OR_RETURN(core::Ticket u, tx.Tickets().Get(b));
+    u.assignee_id = agent_.id;
+    u.status = core::TicketStatus::kClosed;
+    HD_RETURN_IF_ERROR(tx.Tickets().Update(u));
+    auto say = [&](core::UserId who, bool internal, std::int64_t at) -> Status {
+      core::Message m;
+      m.ticket_id = a;
+      m.author_id = who;
+      m.body = "hello";
+      m.internal = internal;
+      m.created_at = At(at);
+      HD_RETURN_IF_ERROR(tx.Messages().Insert(m));
+      return Ok();
+    };
+    HD_RETURN_IF_ERROR(say(agent_.id, false, 5));
+    HD_RETURN_IF_ERROR(say(agent_.id, false, 6));
+    HD_RETURN_IF_ERROR(say(agent_.id, true, 7));  // a note
+    HD_RETURN_IF_ERROR(say(other_.id, false, 8));
+    HD_RETURN_IF_ERROR(say(other_.id, false, 2 * kHour));  // outside
+    return true;
+  }));
+  const auto load = Must(ReadValue<std::vector<core::ports::AgentCount>>(
+      [&](Tx& tx) { return tx.Reports().Workload(Period(0, kHour)); }));
+  ASSERT_EQ(load.size(), 2u);
+  const auto& mine = load[0].agent == agent_.id ? load[0] : load[1];
+  const auto& theirs = load[0].agent == agent_.id ? load[1] : load[0];
+  EXPECT_EQ(std::make_tuple(mine.assigned, mine.open, mine.replies),
+            std::make_tuple(std::int64_t{2}, std::int64_t{1}, std::int64_t{2}));
+  EXPECT_EQ(std::make_tuple(theirs.assigned, theirs.open, theirs.replies),
+            std::make_tuple(std::int64_t{0}, std::int64_t{0}, std::int64_t{1}));
 }
 
 }  // namespace

@@ -335,6 +335,54 @@ TEST_F(SlaClock, IntakeFoldsTicketsIntoTheViewersDaysWeeksAndMonths) {
             ErrorCode::kForbidden);
 }
 
+TEST_F(SlaClock, ComplianceJudgesEachDaysTicketsAndBreachesListTheLateOnes) {
+  // Wednesday: one answered in 1 h (met, due 12:00), one answered at 15:00
+  // (opened 11:00, due 13:00: 2 h late). Thursday: one never answered, due
+  // 12:00, still unanswered on Friday at noon.
+  const core::Ticket fast = Open(customer_);
+  clock_.Set(Msk(2026, 1, 14, 11, 0));
+  Reply(agent_, fast.id);
+  const core::Ticket slow = Open(customer_);  // 11:00, due 13:00
+  clock_.Set(Msk(2026, 1, 14, 15, 0));
+  Reply(agent_, slow.id);
+  clock_.Set(Msk(2026, 1, 15, 10, 0));
+  const core::Ticket silent = Open(customer_);  // due 12:00
+  clock_.Set(Msk(2026, 1, 16, 12, 0));
+  auto days = s_->reports.Compliance(agent_, January(), "day");
+  ASSERT_TRUE(days.ok()) << days.error().message;
+  ASSERT_EQ(days->rows.size(), 2u);
+  EXPECT_EQ(days->rows[0].period, "2026-01-14");
+  EXPECT_EQ(days->rows[0].tickets, 2);
+  EXPECT_EQ(days->rows[0].first_response.met, 1);
+  EXPECT_EQ(days->rows[0].first_response.missed, 1);
+  EXPECT_DOUBLE_EQ(days->rows[0].first_response.within_target, 0.5);
+  EXPECT_EQ(days->rows[1].period, "2026-01-15");
+  EXPECT_EQ(days->rows[1].first_response.missed, 1);
+  EXPECT_DOUBLE_EQ(days->rows[1].first_response.within_target, 0.0);
+  auto month = s_->reports.Compliance(agent_, January(), "month");
+  ASSERT_EQ(month->rows.size(), 1u);
+  EXPECT_EQ(month->rows[0].tickets, 3);
+
+  auto page = s_->reports.Breaches(agent_, January(), "first_response", "", 1);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  ASSERT_EQ(page->rows.size(), 1u);
+  EXPECT_EQ(page->rows[0].ticket, silent.id);  // newest first
+  EXPECT_FALSE(page->rows[0].done_at.has_value());
+  EXPECT_DOUBLE_EQ(page->rows[0].late_hours, 24.0);  // Thursday 12:00 to Friday 12:00
+  ASSERT_FALSE(page->next.empty());
+  auto rest = s_->reports.Breaches(agent_, January(), "first_response", page->next, 10);
+  ASSERT_EQ(rest->rows.size(), 1u);
+  EXPECT_EQ(rest->rows[0].ticket, slow.id);
+  EXPECT_EQ(FormatIso8601(*rest->rows[0].done_at), FormatIso8601(Msk(2026, 1, 14, 15, 0)));
+  EXPECT_DOUBLE_EQ(rest->rows[0].late_hours, 2.0);
+  EXPECT_TRUE(rest->next.empty());
+  EXPECT_EQ(s_->reports.Breaches(agent_, January(), "any", "12.x", 10).error().field, "cursor");
+  EXPECT_EQ(s_->reports.Breaches(agent_, January(), "soon", "", 10).error().field, "target");
+  EXPECT_EQ(s_->reports.Breaches(agent_, January(), "any", "", 0).error().field, "limit");
+  EXPECT_EQ(s_->reports.Compliance(customer_, January(), "day").error().code,
+            ErrorCode::kForbidden);
+}
+
 TEST_F(SlaClock, TheSlaJobGivesOlderClocksTheirWorkingTimes) {
   const core::Ticket t = Open(customer_);
   clock_.Set(Msk(2026, 1, 14, 11, 0));

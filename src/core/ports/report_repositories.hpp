@@ -60,6 +60,88 @@ struct IntakeCount {
   std::int64_t tickets = 0;
 };
 
+// How each target of one UTC hour's clocks went: tickets by whether the
+// first response and the resolution were met, missed or neither (yet).
+enum class Outcome { kNone, kMet, kMissed };
+
+struct ComplianceCount {
+  std::int64_t hour = 0;  // of the clock's start: unix time / 3600
+  Outcome first_response = Outcome::kNone;
+  Outcome resolution = Outcome::kNone;
+  std::int64_t tickets = 0;
+};
+
+// A ticket whose clock missed a target; what it missed is in the dues and
+// the instants.
+struct BreachedClock {
+  TicketId ticket;
+  std::int64_t number = 0;
+  std::string subject;
+  std::string level;
+  Timestamp started_at;
+  std::optional<Timestamp> first_response_at;
+  std::optional<Timestamp> first_response_due;
+  std::optional<Timestamp> resolved_at;
+  std::optional<Timestamp> resolution_due;
+  bool paused = false;  // the clock waits for the customer now
+};
+
+// Which target a breach list is about.
+enum class SlaTarget { kAny, kFirstResponse, kResolution };
+
+// Where the previous page of breaches ended (newest first).
+struct BreachCursor {
+  Timestamp started_at;
+  TicketId ticket;
+};
+
+// Tickets by their tier now and whether they are resolved or closed.
+struct TierCount {
+  int tier = 1;
+  bool solved = false;
+  std::int64_t tickets = 0;
+};
+
+// Tickets that went to an approval step (a request for change), by the
+// state they are in now and the last decision taken on them (the id of the
+// approving or rejecting transition; "" while none was taken).
+struct ChangeCount {
+  std::string state;
+  std::string decision;
+  std::int64_t tickets = 0;
+};
+
+// The approval steps of the processes: the states that vote and the
+// transitions that approve or reject.
+struct ApprovalIds {
+  std::vector<std::string> states;
+  std::vector<std::string> decisions;
+};
+
+struct RatingCount {
+  int rating = 0;
+  std::int64_t count = 0;
+};
+
+struct RatedTicket {
+  TicketId ticket;
+  std::int64_t number = 0;
+  std::string subject;
+  int rating = 0;
+  std::string comment;
+  Timestamp at;
+};
+
+// One agent's share of the tickets of a report: assigned to them now (and
+// of those not yet resolved or closed), and public replies they wrote in the
+// period.
+struct AgentCount {
+  UserId agent;
+  std::int64_t assigned = 0;
+  std::int64_t open = 0;
+  std::int64_t replies = 0;
+};
+
 class ReportRepo {
  public:
   virtual ~ReportRepo() = default;
@@ -71,6 +153,30 @@ class ReportRepo {
   // viewer's days, weeks or months).
   virtual Result<std::vector<IntakeCount>> Intake(const ReportFilter& filter,
                                                   IntakeGrouping grouping) = 0;
+  // Outcomes of the clocks started in the filter's period, by hour.
+  virtual Result<std::vector<ComplianceCount>> Compliance(const ReportFilter& filter,
+                                                          Timestamp now) = 0;
+  // Up to `limit` clocks started in the period that missed `target`,
+  // newest first, after `after`.
+  virtual Result<std::vector<BreachedClock>> Breaches(const ReportFilter& filter, SlaTarget target,
+                                                      Timestamp now,
+                                                      const std::optional<BreachCursor>& after,
+                                                      int limit) = 0;
+  // Tickets opened in the period by tier and solved.
+  virtual Result<std::vector<TierCount>> Tiers(const ReportFilter& filter) = 0;
+  // Tickets opened in the period that ever left tier 1.
+  virtual Result<std::int64_t> EscalatedFromFirstTier(const ReportFilter& filter) = 0;
+  virtual Result<std::vector<ChangeCount>> Changes(const ReportFilter& filter,
+                                                   const ApprovalIds& approvals) = 0;
+  // Feedback given in the period, by rating.
+  virtual Result<std::vector<RatingCount>> Ratings(const ReportFilter& filter) = 0;
+  // The latest `limit` ratings of at most `max_rating` given in the period.
+  virtual Result<std::vector<RatedTicket>> LowRatings(const ReportFilter& filter, int max_rating,
+                                                      int limit) = 0;
+  // Per agent: tickets opened in the period assigned to them, and public
+  // replies written in the period on tickets matching the filter (by any
+  // author; the caller keeps its staff).
+  virtual Result<std::vector<AgentCount>> Workload(const ReportFilter& filter) = 0;
 };
 
 }  // namespace hd::core::ports

@@ -85,6 +85,12 @@ Result<Response> MyCoupons(Context& context);
 // report_handlers.cpp
 Result<Response> SlaReport(Context& context);
 Result<Response> IntakeReport(Context& context);
+Result<Response> ComplianceReport(Context& context);
+Result<Response> BreachesReport(Context& context);
+Result<Response> TiersReport(Context& context);
+Result<Response> ChangesReport(Context& context);
+Result<Response> SatisfactionReport(Context& context);
+Result<Response> WorkloadReport(Context& context);
 // admin_handlers.cpp
 Result<Response> ListLicences(Context& context);
 Result<Response> AddLicence(Context& context);

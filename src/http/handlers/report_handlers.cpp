@@ -4,12 +4,14 @@
 #include <boost/json/value.hpp>
 #include <cstdint>
 #include <cstdio>
+#include <string>
 
 #include "http/handlers/common.hpp"
 #include "http/handlers/formats.hpp"
 #include "http/handlers/handler.hpp"
 #include "http/problem.hpp"
 #include "http/query.hpp"
+#include "service/reports/reports.hpp"
 
 namespace hd::http::handlers {
 
@@ -153,6 +155,227 @@ Result<Response> IntakeReport(Context& context) {
                               {"by", by},
                               {"time_zone", report.time_zone},
                               {"items", std::move(items)}});
+}
+
+namespace {
+
+// The answer's head every report shares: its period and the zone it was read in.
+bj::object Head(const service::ReportInput& in, const std::string& time_zone) {
+  return bj::object{{"from", in.from}, {"to", in.to}, {"time_zone", time_zone}};
+}
+
+bj::object ComplianceJson(const service::ComplianceSummary& c) {
+  return bj::object{{"met", c.met}, {"missed", c.missed}, {"within_target", c.within_target}};
+}
+
+std::string ComplianceCsv(const service::ComplianceSummary& c) {
+  return std::to_string(c.met) + "," + std::to_string(c.missed) + "," + Fixed(c.within_target);
+}
+
+bj::object TicketJson(core::TicketId id, std::int64_t number, const std::string& subject) {
+  return bj::object{{"id", id.value}, {"number", number}, {"subject", subject}};
+}
+
+// A report's input and format, read from the query.
+struct ReportQuery {
+  QueryParams params;
+  Format format;
+  service::ReportInput in;
+};
+
+Result<ReportQuery> ReportQueryOf(const Context& context) {
+  ReportQuery q;
+  HD_ASSIGN_OR_RETURN(q.params, ParseQuery(context.request.query));
+  HD_ASSIGN_OR_RETURN(q.format, FormatOf(q.params));
+  HD_ASSIGN_OR_RETURN(q.in, InputOf(q.params));
+  return q;
+}
+
+std::string BreachCsvLine(const service::BreachRow& r) {
+  return std::to_string(r.number) + "," + CsvField(r.subject) + "," + CsvField(r.level) + "," +
+         r.target + "," + core::FormatIso8601(r.due) + "," +
+         (r.done_at ? core::FormatIso8601(*r.done_at) : std::string()) + "," + Fixed(r.late_hours) +
+         "\r\n";
+}
+
+}  // namespace
+
+Result<Response> ComplianceReport(Context& context) {
+  HD_ASSIGN_OR_RETURN(ReportQuery q, ReportQueryOf(context));
+  const std::string period(q.params.Get("period").value_or("day"));
+  HD_ASSIGN_OR_RETURN(auto report,
+                      context.services().reports.Compliance(context.actor(), q.in, period));
+  if (q.format.csv) {
+    std::string body =
+        period +
+        ",tickets,first_response_met,first_response_missed,first_response_within_target,"
+        "resolution_met,resolution_missed,resolution_within_target\r\n";
+    for (const auto& r : report.rows) {
+      body += r.period + "," + std::to_string(r.tickets) + "," + ComplianceCsv(r.first_response) +
+              "," + ComplianceCsv(r.resolution) + "\r\n";
+    }
+    return CsvResponse(std::move(body), "compliance-" + period);
+  }
+  bj::array items;
+  for (const auto& r : report.rows) {
+    items.push_back(bj::object{{"period", r.period},
+                               {"tickets", r.tickets},
+                               {"first_response", ComplianceJson(r.first_response)},
+                               {"resolution", ComplianceJson(r.resolution)}});
+  }
+  bj::object out = Head(q.in, report.time_zone);
+  out["period"] = period;
+  out["items"] = std::move(items);
+  return Json(200, std::move(out));
+}
+
+Result<Response> BreachesReport(Context& context) {
+  HD_ASSIGN_OR_RETURN(ReportQuery q, ReportQueryOf(context));
+  const std::string target(q.params.Get("target").value_or("any"));
+  auto& reports = context.services().reports;
+  if (q.format.csv) {
+    // Every row, read a page at a time.
+    std::string body = "number,subject,level,target,due,done_at,late_hours\r\n";
+    std::string cursor;
+    do {
+      HD_ASSIGN_OR_RETURN(auto page, reports.Breaches(context.actor(), q.in, target, cursor, 500));
+      for (const auto& r : page.rows) body += BreachCsvLine(r);
+      cursor = std::move(page.next);
+    } while (!cursor.empty());
+    return CsvResponse(std::move(body), "breaches-" + target);
+  }
+  std::int64_t limit = 50;
+  if (auto text = q.params.Get("limit")) {
+    HD_ASSIGN_OR_RETURN(limit, ParseIntParam(*text, "limit", 1, 500));
+  }
+  const std::string cursor(q.params.Get("cursor").value_or(""));
+  HD_ASSIGN_OR_RETURN(
+      auto page, reports.Breaches(context.actor(), q.in, target, cursor, static_cast<int>(limit)));
+  bj::array items;
+  for (const auto& r : page.rows) {
+    items.push_back(bj::object{
+        {"ticket", TicketJson(r.ticket, r.number, r.subject)},
+        {"level", r.level},
+        {"target", r.target},
+        {"due", core::FormatIso8601(r.due)},
+        {"done_at", r.done_at ? bj::value(core::FormatIso8601(*r.done_at)) : bj::value(nullptr)},
+        {"late_hours", r.late_hours}});
+  }
+  return Json(200,
+              bj::object{{"items", std::move(items)},
+                         {"next", page.next.empty() ? bj::value(nullptr) : bj::value(page.next)}});
+}
+
+Result<Response> TiersReport(Context& context) {
+  HD_ASSIGN_OR_RETURN(ReportQuery q, ReportQueryOf(context));
+  HD_ASSIGN_OR_RETURN(auto report, context.services().reports.Tiers(context.actor(), q.in));
+  if (q.format.csv) {
+    std::string body = "tier,tickets,open,solved,solved_share\r\n";
+    for (const auto& r : report.rows) {
+      body += std::to_string(r.tier) + "," + std::to_string(r.tickets) + "," +
+              std::to_string(r.open) + "," + std::to_string(r.solved) + "," +
+              Fixed(r.solved_share) + "\r\n";
+    }
+    return CsvResponse(std::move(body), "tiers");
+  }
+  bj::array items;
+  for (const auto& r : report.rows) {
+    items.push_back(bj::object{{"tier", r.tier},
+                               {"tickets", r.tickets},
+                               {"open", r.open},
+                               {"solved", r.solved},
+                               {"solved_share", r.solved_share}});
+  }
+  bj::object out = Head(q.in, report.time_zone);
+  out["tickets"] = report.tickets;
+  out["escalated"] = report.escalated;
+  out["escalation_rate"] = report.escalation_rate;
+  out["items"] = std::move(items);
+  return Json(200, std::move(out));
+}
+
+Result<Response> ChangesReport(Context& context) {
+  HD_ASSIGN_OR_RETURN(ReportQuery q, ReportQueryOf(context));
+  HD_ASSIGN_OR_RETURN(auto report, context.services().reports.Changes(context.actor(), q.in));
+  if (q.format.csv) {
+    std::string body = "decision,state,label,tickets\r\n";
+    for (const auto& r : report.rows) {
+      body += r.decision + "," + CsvField(r.state) + "," + CsvField(r.label) + "," +
+              std::to_string(r.tickets) + "\r\n";
+    }
+    return CsvResponse(std::move(body), "changes");
+  }
+  bj::array items;
+  for (const auto& r : report.rows) {
+    items.push_back(bj::object{
+        {"decision", r.decision}, {"state", r.state}, {"label", r.label}, {"tickets", r.tickets}});
+  }
+  bj::object out = Head(q.in, report.time_zone);
+  out["tickets"] = report.tickets;
+  out["approved"] = report.approved;
+  out["rejected"] = report.rejected;
+  out["pending"] = report.pending;
+  out["items"] = std::move(items);
+  return Json(200, std::move(out));
+}
+
+Result<Response> SatisfactionReport(Context& context) {
+  HD_ASSIGN_OR_RETURN(ReportQuery q, ReportQueryOf(context));
+  HD_ASSIGN_OR_RETURN(auto report, context.services().reports.Satisfaction(context.actor(), q.in));
+  if (q.format.csv) {
+    std::string body = "rating,count\r\n";
+    for (int rating = 1; rating <= 5; ++rating) {
+      body +=
+          std::to_string(rating) + "," + std::to_string(report.distribution[rating - 1]) + "\r\n";
+    }
+    return CsvResponse(std::move(body), "satisfaction");
+  }
+  bj::array distribution;
+  for (int rating = 1; rating <= 5; ++rating) {
+    distribution.push_back(
+        bj::object{{"rating", rating}, {"count", report.distribution[rating - 1]}});
+  }
+  bj::array low;
+  for (const auto& r : report.low) {
+    low.push_back(bj::object{{"ticket", TicketJson(r.ticket, r.number, r.subject)},
+                             {"rating", r.rating},
+                             {"comment", r.comment},
+                             {"at", core::FormatIso8601(r.at)}});
+  }
+  bj::object out = Head(q.in, report.time_zone);
+  out["ratings"] = report.ratings;
+  out["average"] = report.average;
+  out["distribution"] = std::move(distribution);
+  out["low"] = std::move(low);
+  return Json(200, std::move(out));
+}
+
+Result<Response> WorkloadReport(Context& context) {
+  HD_ASSIGN_OR_RETURN(ReportQuery q, ReportQueryOf(context));
+  HD_ASSIGN_OR_RETURN(auto report, context.services().reports.Workload(context.actor(), q.in));
+  if (q.format.csv) {
+    std::string body =
+        "agent,name,assigned,open,first_responses,median_first_response_hours,replies\r\n";
+    for (const auto& r : report.rows) {
+      body += CsvField(r.email) + "," + CsvField(r.name) + "," + std::to_string(r.assigned) + "," +
+              std::to_string(r.open) + "," + std::to_string(r.first_responses) + "," +
+              Fixed(r.median_first_response_hours) + "," + std::to_string(r.replies) + "\r\n";
+    }
+    return CsvResponse(std::move(body), "workload");
+  }
+  bj::array items;
+  for (const auto& r : report.rows) {
+    items.push_back(bj::object{
+        {"agent", bj::object{{"id", r.agent.value}, {"name", r.name}, {"email", r.email}}},
+        {"assigned", r.assigned},
+        {"open", r.open},
+        {"first_responses", r.first_responses},
+        {"median_first_response_hours", r.median_first_response_hours},
+        {"replies", r.replies}});
+  }
+  bj::object out = Head(q.in, report.time_zone);
+  out["items"] = std::move(items);
+  return Json(200, std::move(out));
 }
 
 }  // namespace hd::http::handlers

@@ -77,7 +77,14 @@ std::vector<QueueDef> QueuesOf(const Actor& actor, const ProcessEngine& processe
   my_groups.my_groups = true;
   auto group = processes.settings().role_groups.find(actor.role);
   if (group != processes.settings().role_groups.end()) my_groups.group = group->second;
+  QueueDef my_groups_unassigned{
+      "my_group_unassigned",
+      Words(lang, "Unassigned in my groups", "Без исполнителя в моих группах"), kToDo};
+  my_groups_unassigned.my_groups = true;
+  my_groups_unassigned.unassigned = true;
+  my_groups_unassigned.group = my_groups.group;
   out.push_back(std::move(my_groups));
+  out.push_back(std::move(my_groups_unassigned));
   QueueDef unassigned{"unassigned", Words(lang, "Unassigned", "Без исполнителя"), kToDo};
   unassigned.unassigned = true;
   out.push_back(std::move(unassigned));

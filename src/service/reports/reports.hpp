@@ -1,4 +1,6 @@
-// Reports: how support is doing, for staff. Every figure is aggregated in
+// Reports: how support is doing, for staff (reports.cpp: SLA figures and
+// intake; outcome_reports.cpp: compliance, breaches, tiers, requests for
+// change, satisfaction, workload). Every figure is aggregated in
 // the database (core/ports/report_repositories.hpp), so a report over a
 // million tickets reads indexes and holds a few hundred rows, never the
 // tickets. Thread-safe; blocking.
@@ -21,6 +23,7 @@
 #include "core/error.hpp"
 #include "core/ports/store.hpp"
 #include "service/actor.hpp"
+#include "service/process_engine.hpp"
 #include "service/sla_policy.hpp"
 
 namespace hd::service {
@@ -67,10 +70,103 @@ struct IntakeReport {
   std::vector<IntakeRow> rows;  // by period, then key
 };
 
+// On time and late, for one target over the tickets of a period.
+struct ComplianceSummary {
+  std::int64_t met = 0;
+  std::int64_t missed = 0;
+  double within_target = 0;  // met / (met + missed); 0 when both are 0
+};
+
+struct ComplianceRow {
+  std::string period;
+  std::int64_t tickets = 0;
+  ComplianceSummary first_response;
+  ComplianceSummary resolution;
+};
+
+struct ComplianceReport {
+  std::string time_zone;
+  std::vector<ComplianceRow> rows;  // by period
+};
+
+// One target a ticket missed.
+struct BreachRow {
+  core::TicketId ticket;
+  std::int64_t number = 0;
+  std::string subject;
+  std::string level;
+  std::string target;  // "first_response" or "resolution"
+  core::Timestamp due;
+  std::optional<core::Timestamp> done_at;
+  double late_hours = 0;  // clock hours from due to done_at, or to now
+};
+
+struct BreachPage {
+  std::vector<BreachRow> rows;
+  std::string next;  // the cursor of the next page; "" on the last
+};
+
+struct TierRow {
+  int tier = 1;
+  std::int64_t tickets = 0;
+  std::int64_t open = 0;
+  std::int64_t solved = 0;
+  double solved_share = 0;
+};
+
+struct TierReport {
+  std::string time_zone;
+  std::int64_t tickets = 0;
+  std::int64_t escalated = 0;
+  double escalation_rate = 0;
+  std::vector<TierRow> rows;  // L1, L2, L3
+};
+
+struct ChangeRow {
+  std::string decision;  // "approved", "rejected" or "pending"
+  std::string state;
+  std::string label;  // the state's label in the viewer's language
+  std::int64_t tickets = 0;
+};
+
+struct ChangeReport {
+  std::string time_zone;
+  std::int64_t tickets = 0;
+  std::int64_t approved = 0;
+  std::int64_t rejected = 0;
+  std::int64_t pending = 0;
+  std::vector<ChangeRow> rows;
+};
+
+struct SatisfactionReport {
+  std::string time_zone;
+  std::int64_t ratings = 0;
+  double average = 0;
+  std::int64_t distribution[5] = {0, 0, 0, 0, 0};  // ratings 1..5
+  std::vector<core::ports::RatedTicket> low;       // newest first
+};
+
+struct WorkloadRow {
+  core::UserId agent;
+  std::string name;
+  std::string email;
+  std::int64_t assigned = 0;
+  std::int64_t open = 0;
+  std::int64_t first_responses = 0;
+  double median_first_response_hours = 0;
+  std::int64_t replies = 0;
+};
+
+struct WorkloadReport {
+  std::string time_zone;
+  std::vector<WorkloadRow> rows;  // by name
+};
+
 class Reports {
  public:
-  Reports(core::ports::Store& store, const SlaPolicy& policy, const core::Clock& clock)
-      : store_(store), policy_(policy), clock_(clock) {}
+  Reports(core::ports::Store& store, const SlaPolicy& policy, const ProcessEngine& processes,
+          const core::Clock& clock)
+      : store_(store), policy_(policy), processes_(processes), clock_(clock) {}
 
   // SLA figures by "level", "agent" or "tier". kForbidden for customers;
   // kInvalidArgument naming "from", "to", "by", "level", "category".
@@ -82,9 +178,37 @@ class Reports {
   Result<IntakeReport> Intake(const Actor& actor, const ReportInput& input,
                               const std::string& period, const std::string& by);
 
+  // Met and missed targets per "day", "week" or "month", judged as Sla()
+  // judges them.
+  Result<ComplianceReport> Compliance(const Actor& actor, const ReportInput& input,
+                                      const std::string& period);
+
+  // The targets ("any", "first_response", "resolution") missed by up to
+  // `limit` tickets, newest first, from `cursor` (a page's `next`, or "").
+  // A ticket that missed both targets gives two rows. kInvalidArgument
+  // naming "target", "cursor", "limit".
+  Result<BreachPage> Breaches(const Actor& actor, const ReportInput& input,
+                              const std::string& target, const std::string& cursor, int limit);
+
+  // Hand-offs between tiers: how many left L1, and per tier, how many are
+  // there and were solved there.
+  Result<TierReport> Tiers(const Actor& actor, const ReportInput& input);
+
+  // Requests for change (tickets that reached an approval step of their
+  // process) by the last decision and their state now.
+  Result<ChangeReport> Changes(const Actor& actor, const ReportInput& input);
+
+  // The customers' ratings given in the period, with the latest low ones.
+  Result<SatisfactionReport> Satisfaction(const Actor& actor, const ReportInput& input);
+
+  // Per member of staff: assigned, open, first responses with their median,
+  // public replies.
+  Result<WorkloadReport> Workload(const Actor& actor, const ReportInput& input);
+
  private:
   core::ports::Store& store_;
   const SlaPolicy& policy_;
+  const ProcessEngine& processes_;
   const core::Clock& clock_;
 };
 

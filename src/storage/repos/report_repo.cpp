@@ -7,7 +7,9 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <tuple>
 
+#include "storage/repos/report_sql.hpp"
 #include "storage/repos/rows.hpp"
 #include "storage/repos/sql_report_repo.hpp"
 
@@ -15,42 +17,13 @@ namespace hd::storage {
 
 using core::ports::DurationFigures;
 using core::ports::ReportFilter;
-using namespace sql;  // NOLINT(google-build-using-namespace): row helpers
+using namespace sql;         // NOLINT(google-build-using-namespace): row helpers
+using namespace report_sql;  // NOLINT(google-build-using-namespace): report helpers
 
 namespace {
 
-constexpr std::int64_t kHourMs = 3'600'000;
 // The agent of tickets nobody answered, while counting.
 constexpr std::int64_t kNobody = std::numeric_limits<std::int64_t>::min();
-
-// A statement's text with the values of its placeholders.
-struct Builder : SqlText {
-  Result<PreparedStatement> Prepare(Connection& conn) const {
-    HD_ASSIGN_OR_RETURN(PreparedStatement stmt, conn.Prepare(sql));
-    BindTo(*stmt);
-    return stmt;
-  }
-};
-
-// " AND <time column> in the period AND the filter's conditions". `t` is
-// the tickets table's alias.
-void AddFilter(Builder& b, const ReportFilter& f, std::string_view time_column,
-               std::string_view level_column) {
-  b.Add(" WHERE " + std::string(time_column) + " >= ?", core::ToUnixMillis(f.from));
-  b.Add(" AND " + std::string(time_column) + " < ?", core::ToUnixMillis(f.to));
-  if (!f.levels.empty()) {
-    b.sql += " AND " + std::string(level_column) + " IN (";
-    for (std::size_t i = 0; i < f.levels.size(); ++i) b.Add(i == 0 ? "?" : ", ?", f.levels[i]);
-    b.sql += ")";
-  }
-  if (f.category) b.Add(" AND t.category = ?", *f.category);
-  if (f.group) b.Add(" AND t.group_id = ?", f.group->value);
-  if (f.company) b.Add(" AND t.company_id = ?", f.company->value);
-}
-
-bool NeedsTickets(const ReportFilter& f) {
-  return f.category.has_value() || f.group.has_value() || f.company.has_value();
-}
 
 std::string SlaKey(core::ports::SlaGrouping grouping) {
   switch (grouping) {
@@ -62,17 +35,6 @@ std::string SlaKey(core::ports::SlaGrouping grouping) {
       return "t.tier";
   }
   return "s.level_id";
-}
-
-// The FROM and WHERE of the SLA report's queries.
-Builder SlaFrom(const ReportFilter& f, core::ports::SlaGrouping grouping) {
-  Builder b;
-  b.sql = " FROM ticket_sla s";
-  if (NeedsTickets(f) || grouping == core::ports::SlaGrouping::kTier) {
-    b.sql += " JOIN tickets t ON t.id = s.ticket_id";
-  }
-  AddFilter(b, f, "s.started_at", "s.level_id");
-  return b;
 }
 
 std::optional<std::int64_t> IntOrNone(const Statement& s, int c) {
@@ -118,30 +80,17 @@ std::pair<SlaGroup*, bool> Place(std::map<Key, SlaGroup>& groups, Key key) {
   return {&it->second, fresh};
 }
 
-// A duration's column with its "met" and "missed" conditions (`?` = now).
+// A duration's column and where its figures go.
 struct DurationSql {
   std::string_view seconds;
-  std::string_view met;
-  std::string_view missed;
+  const TargetSql& target;
   DurationFigures core::ports::SlaFigures::*figures;
 };
 
-constexpr DurationSql kFirstResponse{
-    "s.first_response_s",
-    "s.first_response_at IS NOT NULL AND s.first_response_due IS NOT NULL AND "
-    "s.first_response_at <= s.first_response_due",
-    "(s.first_response_at IS NOT NULL AND (s.first_response_due IS NULL OR "
-    "s.first_response_at > s.first_response_due)) OR (s.first_response_at IS NULL AND "
-    "s.first_response_due < ? AND s.paused_since IS NULL)",
-    &core::ports::SlaFigures::first_response};
-constexpr DurationSql kResolution{
-    "s.resolution_s",
-    "s.resolved_at IS NOT NULL AND s.resolution_due IS NOT NULL AND "
-    "s.resolved_at <= s.resolution_due",
-    "(s.resolved_at IS NOT NULL AND s.resolution_due IS NOT NULL AND "
-    "s.resolved_at > s.resolution_due) OR (s.resolved_at IS NULL AND s.resolution_due < ? AND "
-    "s.paused_since IS NULL)",
-    &core::ports::SlaFigures::resolution};
+const DurationSql kFirstResponse{"s.first_response_s", kFirstResponseSql,
+                                 &core::ports::SlaFigures::first_response};
+const DurationSql kResolution{"s.resolution_s", kResolutionSql,
+                              &core::ports::SlaFigures::resolution};
 
 std::string CountWhen(std::string_view condition) {
   return "CAST(SUM(CASE WHEN " + std::string(condition) + " THEN 1 ELSE 0 END) AS BIGINT)";
@@ -155,12 +104,12 @@ Status AddGrouped(Connection& conn, const ReportFilter& f, core::ports::SlaGroup
                   std::map<std::string, SlaGroup>& groups) {
   const std::string key = SlaKey(grouping);
   const std::string minute = std::string(d.seconds) + " / 60";
-  Builder from = SlaFrom(f, grouping);
+  Builder from = SlaFrom(f, grouping == core::ports::SlaGrouping::kTier);
   Builder b;
   b.sql = "SELECT " + key + ", " + minute + ", MIN(s.calendar), MAX(s.calendar), COUNT(*), " +
           "CAST(SUM(" + std::string(d.seconds) + ") AS BIGINT), MAX(" + std::string(d.seconds) +
-          "), " + CountWhen(d.met) + ", ";
-  b.Add(CountWhen(d.missed), now_ms);
+          "), " + CountWhen(d.target.met) + ", ";
+  b.Add(CountWhen(d.target.missed), now_ms);
   b.sql += from.sql + " GROUP BY " + key + ", " + minute;
   b.params.insert(b.params.end(), from.params.begin(), from.params.end());
   HD_ASSIGN_OR_RETURN(auto stmt, b.Prepare(conn));
@@ -221,7 +170,7 @@ Result<std::vector<core::ports::SlaFigures>> SqlReportRepo::Sla(const ReportFilt
   // SQLite: one range scan of the covering index ticket_sla_report; the
   // groups are counted as the rows stream past, so nothing is sorted and no
   // row is kept.
-  Builder from = SlaFrom(f, grouping);
+  Builder from = SlaFrom(f, grouping == core::ports::SlaGrouping::kTier);
   Builder b;
   b.sql = "SELECT " + SlaKey(grouping) +
           ", s.calendar, s.first_response_s, s.first_response_at, s.first_response_due, "
@@ -255,49 +204,39 @@ Result<std::vector<core::ports::SlaFigures>> SqlReportRepo::Sla(const ReportFilt
 
 Result<std::vector<core::ports::IntakeCount>> SqlReportRepo::Intake(
     const ReportFilter& f, core::ports::IntakeGrouping grouping) {
-  std::string key = "''";
+  Builder keys;
+  keys.sql = "t.created_at / 3600000, ";
   switch (grouping) {
     case core::ports::IntakeGrouping::kNone:
+      keys.sql += "''";
       break;
     case core::ports::IntakeGrouping::kChannel:
-      key = "t.channel";
+      keys.sql += "t.channel";
       break;
     case core::ports::IntakeGrouping::kCategory:
-      key = "t.category";
+      keys.sql += "t.category";
       break;
     case core::ports::IntakeGrouping::kLevel:
-      key = "t.support_level";
+      keys.sql += "t.support_level";
       break;
     case core::ports::IntakeGrouping::kL1Class:
-      key = "COALESCE(f.value, '')";
+      keys.sql += "f.value";
       break;
   }
-  // PostgreSQL groups by hour and key itself (hashing); SQLite makes one
-  // range scan of the covering index tickets_created, counted by hour and
-  // key as the rows stream past.
-  const bool grouped = conn_.dialect() == Dialect::kPostgres;
-  const std::string hour = grouped ? "t.created_at / 3600000" : "t.created_at";
-  Builder b;
-  b.sql = "SELECT " + hour + ", " + key + (grouped ? ", COUNT(*)" : "") + " FROM tickets t";
+  // One range scan of the covering index tickets_report.
+  Builder from;
+  from.sql = " FROM tickets t";
   if (grouping == core::ports::IntakeGrouping::kL1Class) {
-    b.sql += " LEFT JOIN ticket_process_fields f ON f.ticket_id = t.id AND f.name = 'l1_class'";
+    from.sql += " LEFT JOIN ticket_process_fields f ON f.ticket_id = t.id AND f.name = 'l1_class'";
   }
-  AddFilter(b, f, "t.created_at", "t.support_level");
-  if (grouped) b.sql += " GROUP BY " + hour + ", " + key;
-  HD_ASSIGN_OR_RETURN(auto stmt, b.Prepare(conn_));
-  std::map<std::pair<std::int64_t, std::string>, std::int64_t> counts;
-  while (true) {
-    HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
-    if (!row) break;
-    if (grouped) {
-      counts[{stmt->ColumnInt(0), stmt->ColumnText(1)}] += stmt->ColumnInt(2);
-    } else {
-      ++counts[{stmt->ColumnInt(0) / kHourMs, stmt->ColumnText(1)}];
-    }
-  }
+  AddFilter(from, f, "t.created_at", "t.support_level");
+  HD_ASSIGN_OR_RETURN(auto counts, CountBy(conn_, keys, 2, from));
   std::vector<core::ports::IntakeCount> out;
   out.reserve(counts.size());
-  for (auto& [where, tickets] : counts) out.push_back({where.first, where.second, tickets});
+  for (auto& c : counts) out.push_back({std::stoll(c.keys[0]), std::move(c.keys[1]), c.rows});
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.hour, a.key) < std::tie(b.hour, b.key);
+  });
   return out;
 }
 

@@ -1,4 +1,5 @@
-// SqlReportRepo: the reports' aggregates (ports::ReportRepo) in portable SQL.
+// SqlReportRepo: the reports' aggregates (ports::ReportRepo) in portable SQL:
+// report_repo.cpp (SLA figures, intake), report_outcomes_repo.cpp (the rest).
 // Same thread behaviour as the connection.
 #pragma once
 
@@ -15,6 +16,22 @@ class SqlReportRepo final : public core::ports::ReportRepo {
                                                    core::Timestamp now) override;
   Result<std::vector<core::ports::IntakeCount>> Intake(
       const core::ports::ReportFilter& filter, core::ports::IntakeGrouping grouping) override;
+  Result<std::vector<core::ports::ComplianceCount>> Compliance(
+      const core::ports::ReportFilter& filter, core::Timestamp now) override;
+  Result<std::vector<core::ports::BreachedClock>> Breaches(
+      const core::ports::ReportFilter& filter, core::ports::SlaTarget target, core::Timestamp now,
+      const std::optional<core::ports::BreachCursor>& after, int limit) override;
+  Result<std::vector<core::ports::TierCount>> Tiers(
+      const core::ports::ReportFilter& filter) override;
+  Result<std::int64_t> EscalatedFromFirstTier(const core::ports::ReportFilter& filter) override;
+  Result<std::vector<core::ports::ChangeCount>> Changes(
+      const core::ports::ReportFilter& filter, const core::ports::ApprovalIds& approvals) override;
+  Result<std::vector<core::ports::RatingCount>> Ratings(
+      const core::ports::ReportFilter& filter) override;
+  Result<std::vector<core::ports::RatedTicket>> LowRatings(const core::ports::ReportFilter& filter,
+                                                           int max_rating, int limit) override;
+  Result<std::vector<core::ports::AgentCount>> Workload(
+      const core::ports::ReportFilter& filter) override;
 
  private:
   Connection& conn_;
