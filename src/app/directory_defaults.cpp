@@ -1,5 +1,6 @@
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -37,11 +38,17 @@ Status LoadGroups(const YAML::Node& groups, service::Directory& directory) {
   return Ok();
 }
 
+// Categories an administrator edited in the app keep their edits.
 Status LoadCategories(const YAML::Node& categories, service::Directory& directory) {
   HD_ASSIGN_OR_RETURN(auto groups, directory.Groups());
+  HD_ASSIGN_OR_RETURN(auto stored, directory.Categories());
   for (const auto& c : categories) {
     core::Category category{Field(c, "slug"), TextField(c, "label"), std::nullopt,
                             TextField(c, "hint")};
+    const bool edited = std::any_of(stored.begin(), stored.end(), [&](const core::Category& s) {
+      return s.slug == category.slug && s.edited;
+    });
+    if (edited) continue;
     const std::string group = Field(c, "group");
     for (const auto& g : groups) {
       if (g.slug == group) category.group_id = g.id;

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "jobs/process_job.hpp"
+#include "jobs/report_jobs.hpp"
 #include "jobs/sla_job.hpp"
 
 namespace hd::app {
@@ -67,6 +68,8 @@ Result<std::unique_ptr<jobs::Scheduler>> StartJobs(const Config& config, Runtime
                                 std::chrono::seconds(config.jobs_sla_interval_seconds)));
     scheduler->Add(jobs::ProcessJob(runtime.services->process_timers,
                                     std::chrono::seconds(config.jobs_process_interval_seconds)));
+    scheduler->Add(jobs::BacklogJob(runtime.services->backlog_snapshots,
+                                    std::chrono::seconds(config.jobs_sla_interval_seconds)));
     spdlog::info("jobs: sla every {}s, process every {}s as {}", config.jobs_sla_interval_seconds,
                  config.jobs_process_interval_seconds, options.instance);
     if (mail != nullptr) AddMailJobs(*scheduler, *mail, runtime, config);

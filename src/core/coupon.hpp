@@ -34,7 +34,9 @@ struct Coupon {
   Timestamp issued_at;
   Timestamp expires_at;  // one year after its licence's activation
   std::optional<Timestamp> used_at;
-  std::optional<TicketId> ticket_id;  // the special request it became
+  std::optional<TicketId> ticket_id;    // the special request it became
+  std::optional<Timestamp> revoked_at;  // a revoked coupon cannot be redeemed
+  std::string revoke_reason;
 };
 
 }  // namespace hd::core

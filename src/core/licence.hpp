@@ -37,6 +37,8 @@ struct Licence {
   std::chrono::sys_days activated;  // first day of validity (activation or last renewal)
   std::optional<std::chrono::sys_days> expires;  // last day of validity; none = unlimited
   Timestamp created_at;
+  std::optional<Timestamp> revoked_at;  // revoked licences give no level
+  std::string revoke_reason;
 };
 
 struct LicenceRenewal {

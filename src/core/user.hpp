@@ -50,6 +50,9 @@ struct Category {
   LocalText label;
   std::optional<GroupId> group_id;
   LocalText hint;  // shown on the form, e.g. "hosting errors go to your hoster"
+  // Changed by an administrator: the start-up directory file no longer
+  // overwrites it.
+  bool edited = false;
 };
 
 }  // namespace hd::core

@@ -17,19 +17,6 @@ Status RequireAdmin(const std::optional<Actor>& actor) {
   return Ok();
 }
 
-Status CheckSlug(const std::string& slug, const char* field) {
-  if (slug.empty() || slug.size() > 64) {
-    return Error::InvalidArgument(std::string(field) + " must have 1 to 64 characters", field);
-  }
-  for (char c : slug) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    if (!ok) {
-      return Error::InvalidArgument(std::string(field) + " may hold only a-z, 0-9, '-' and '_'",
-                                    field);
-    }
-  }
-  return Ok();
-}
 }  // namespace
 
 Directory::Directory(core::ports::Store& store) : store_(store) {}

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <utility>
 
 #include "service/coupons.hpp"
 #include "service/validation.hpp"
@@ -83,8 +85,8 @@ Result<core::Licence> ParseLicence(const LicenceInput& in, const ResolvedHolder&
 
 // Extends `existing` by a renewal on `on`: support runs on from the old
 // expiry when renewed before it, else from the renewal date.
-Result<core::Licence> Renew(Tx& tx, core::Licence existing, const sla::SupportLevel* level,
-                            sys_days on, core::Timestamp now) {
+Result<core::Licence> Extend(Tx& tx, core::Licence existing, const sla::SupportLevel* level,
+                             sys_days on, core::Timestamp now) {
   const auto previous = existing.expires;
   const sys_days from = previous && *previous >= on ? *previous + std::chrono::days(1) : on;
   existing.expires = ExpiryFrom(level, from);
@@ -93,6 +95,89 @@ Result<core::Licence> Renew(Tx& tx, core::Licence existing, const sla::SupportLe
       tx.Licences().InsertRenewal({existing.id, on, previous, existing.expires, now}));
   return existing;
 }
+
+// Issues the coupon of a licence (re)activated on `on` and audits it.
+Status IssueAndAudit(Tx& tx, LicenceOutcome& out, const std::string& holder, sys_days on,
+                     std::optional<core::UserId> by, core::Timestamp now) {
+  CouponGrant grant{
+      out.licence.user_id,
+      out.licence.company_id,
+      out.licence.id,
+      out.renewed ? core::CouponOrigin::kRenewal : core::CouponOrigin::kActivation,
+      std::nullopt,
+      OneYearAfter(on),
+      core::EnglishAndRussian(
+          "Your licence " + out.licence.edition + (out.renewed ? " was renewed" : " was activated"),
+          "Ваша лицензия " + out.licence.edition + (out.renewed ? " продлена" : " активирована"))};
+  HD_ASSIGN_OR_RETURN(out.coupon, service::IssueCoupon(tx, grant, now));
+  return tx.Audit().Record({0, by, out.renewed ? "licence.renew" : "licence.add",
+                            "licence:" + std::to_string(out.licence.id.value),
+                            out.licence.edition + " for " + holder, now});
+}
+
+// `text` in lower case for searching: ASCII and Cyrillic letters folded.
+std::string FoldForSearch(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      out[i] = static_cast<char>(std::tolower(c));
+    } else if (c == 0xD0 && i + 1 < out.size()) {
+      auto next = static_cast<unsigned char>(out[i + 1]);
+      if (next >= 0x90 && next <= 0x9F) {  // А..П
+        out[i + 1] = static_cast<char>(next + 0x20);
+      } else if (next >= 0xA0 && next <= 0xAF) {  // Р..Я
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(next - 0x20);
+      } else if (next >= 0x80 && next <= 0x8F) {  // Ѐ..Џ (Ё)
+        out[i] = static_cast<char>(0xD1);
+        out[i + 1] = static_cast<char>(next + 0x10);
+      }
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool Matches(const std::string& needle, const HolderView& holder, const std::string& also) {
+  for (const std::string* text : {&holder.name, &holder.email, &also}) {
+    if (FoldForSearch(*text).find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+Result<HolderView> ViewHolder(Tx& tx, std::optional<core::UserId> user,
+                              std::optional<core::CompanyId> company) {
+  if (user) {
+    HD_ASSIGN_OR_RETURN(core::User u, tx.Users().Get(*user));
+    return HolderView{"user", u.id.value, u.name, u.email};
+  }
+  if (company) {
+    HD_ASSIGN_OR_RETURN(core::Company c, tx.Companies().Get(*company));
+    return HolderView{"company", c.id.value, c.name, ""};
+  }
+  return Error::Internal("a licence or coupon without a holder");
+}
+
+// Holders' names, each read once per list.
+class HolderNames {
+ public:
+  explicit HolderNames(Tx& tx) : tx_(tx) {}
+  Result<HolderView> Of(std::optional<core::UserId> user, std::optional<core::CompanyId> company) {
+    const auto key = std::make_pair(user ? 'u' : 'c', user      ? user->value
+                                                      : company ? company->value
+                                                                : 0);
+    auto found = seen_.find(key);
+    if (found != seen_.end()) return found->second;
+    HD_ASSIGN_OR_RETURN(HolderView view, ViewHolder(tx_, user, company));
+    seen_.emplace(key, view);
+    return view;
+  }
+
+ private:
+  Tx& tx_;
+  std::map<std::pair<char, std::int64_t>, HolderView> seen_;
+};
 
 }  // namespace
 
@@ -121,25 +206,97 @@ Result<LicenceOutcome> Licences::Add(const std::optional<Actor>& actor, const Li
     });
     out.renewed = same != owned.end();
     if (out.renewed) {
-      HD_ASSIGN_OR_RETURN(out.licence, Renew(tx, *same, level, l.activated, now));
+      if (same->revoked_at) {
+        return Error::Conflict("the holder's " + same->edition +
+                                   " licence is revoked; a revoked licence cannot be renewed",
+                               "licence-revoked");
+      }
+      HD_ASSIGN_OR_RETURN(out.licence, Extend(tx, *same, level, l.activated, now));
     } else {
       l.expires = ExpiryFrom(level, l.activated);
       HD_ASSIGN_OR_RETURN(out.licence, tx.Licences().Insert(std::move(l)));
     }
-    CouponGrant grant{holder.user_id,
-                      holder.company_id,
-                      out.licence.id,
-                      out.renewed ? core::CouponOrigin::kRenewal : core::CouponOrigin::kActivation,
-                      std::nullopt,
-                      OneYearAfter(core::ParseDate(in.activated).value()),
-                      core::EnglishAndRussian("Your licence " + out.licence.edition +
-                                                  (out.renewed ? " was renewed" : " was activated"),
-                                              "Ваша лицензия " + out.licence.edition +
-                                                  (out.renewed ? " продлена" : " активирована"))};
-    HD_ASSIGN_OR_RETURN(out.coupon, service::IssueCoupon(tx, grant, now));
-    return tx.Audit().Record({0, by, out.renewed ? "licence.renew" : "licence.add",
-                              "licence:" + std::to_string(out.licence.id.value),
-                              out.licence.edition + " for " + holder.name, now});
+    return IssueAndAudit(tx, out, holder.name, l.activated, by, now);
+  }));
+  return out;
+}
+
+Result<LicenceOutcome> Licences::Renew(const std::optional<Actor>& actor, core::LicenceId id,
+                                       const std::string& activated) {
+  HD_RETURN_IF_ERROR(RequireAdministrator(actor));
+  const auto on = core::ParseDate(activated);
+  if (!on) return Error::InvalidArgument("activated must be a date YYYY-MM-DD", "activated");
+  const auto catalog = policy_.Current();
+  const std::optional<core::UserId> by = actor ? std::optional(actor->id) : std::nullopt;
+  LicenceOutcome out;
+  out.renewed = true;
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    const auto now = clock_.Now();
+    HD_ASSIGN_OR_RETURN(core::Licence existing, tx.Licences().Get(id));
+    if (existing.revoked_at) {
+      return Error::Conflict("licence " + std::to_string(id.value) +
+                                 " is revoked; a revoked licence cannot be renewed",
+                             "licence-revoked");
+    }
+    HD_ASSIGN_OR_RETURN(HolderView holder, ViewHolder(tx, existing.user_id, existing.company_id));
+    HD_ASSIGN_OR_RETURN(out.licence, Extend(tx, existing, LevelOf(*catalog, existing), *on, now));
+    return IssueAndAudit(tx, out, holder.name, *on, by, now);
+  }));
+  return out;
+}
+
+Result<LicenceView> Licences::Revoke(const std::optional<Actor>& actor, core::LicenceId id,
+                                     const std::string& reason) {
+  HD_RETURN_IF_ERROR(RequireAdministrator(actor));
+  const std::string why = Trim(reason);
+  HD_RETURN_IF_ERROR(CheckText(why, "reason", 500, true));
+  LicenceView out;
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    const auto now = clock_.Now();
+    HD_ASSIGN_OR_RETURN(core::Licence l, tx.Licences().Get(id));
+    if (l.revoked_at) {
+      return Error::Conflict("licence " + std::to_string(id.value) + " is already revoked");
+    }
+    l.revoked_at = now;
+    l.revoke_reason = why;
+    HD_RETURN_IF_ERROR(tx.Licences().Update(l));
+    HD_ASSIGN_OR_RETURN(out.holder, ViewHolder(tx, l.user_id, l.company_id));
+    out.state = "revoked";
+    out.licence = std::move(l);
+    return tx.Audit().Record({0, actor ? std::optional(actor->id) : std::nullopt, "licence.revoke",
+                              "licence:" + std::to_string(id.value),
+                              out.licence.edition + " for " + out.holder.name + ": " + why, now});
+  }));
+  return out;
+}
+
+Result<std::vector<LicenceView>> Licences::Search(const std::optional<Actor>& actor,
+                                                  const std::string& q, const std::string& state) {
+  HD_RETURN_IF_ERROR(RequireAdministrator(actor));
+  HD_RETURN_IF_ERROR(CheckText(q, "q", 200, false));
+  if (state != "all" && state != "active" && state != "expired" && state != "revoked") {
+    return Error::InvalidArgument("state must be all, active, expired or revoked", "state");
+  }
+  const std::string needle = FoldForSearch(Trim(q));
+  const auto now = clock_.Now();
+  const sys_days today = std::chrono::floor<std::chrono::days>(now);
+  std::vector<LicenceView> out;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    out.clear();
+    HD_ASSIGN_OR_RETURN(auto all, tx.Licences().List());
+    HolderNames names(tx);
+    for (auto it = all.rbegin(); it != all.rend(); ++it) {
+      LicenceView view;
+      HD_ASSIGN_OR_RETURN(view.holder, names.Of(it->user_id, it->company_id));
+      view.state = it->revoked_at                        ? "revoked"
+                   : it->expires && *it->expires < today ? "expired"
+                                                         : "active";
+      if (state != "all" && view.state != state) continue;
+      if (!needle.empty() && !Matches(needle, view.holder, it->edition)) continue;
+      view.licence = std::move(*it);
+      out.push_back(std::move(view));
+    }
+    return Ok();
   }));
   return out;
 }
@@ -202,20 +359,75 @@ Result<core::Coupon> Licences::IssueCoupon(const std::optional<Actor>& actor,
   return coupon;
 }
 
-Result<std::vector<core::Coupon>> Licences::ListCoupons(const std::optional<Actor>& actor) {
+Result<std::vector<CouponView>> Licences::SearchCoupons(const std::optional<Actor>& actor,
+                                                        const std::string& q,
+                                                        const std::string& state) {
   HD_RETURN_IF_ERROR(RequireAdministrator(actor));
-  std::vector<core::Coupon> out;
+  HD_RETURN_IF_ERROR(CheckText(q, "q", 200, false));
+  if (state != "all" && state != "unused" && state != "used" && state != "expired" &&
+      state != "revoked") {
+    return Error::InvalidArgument("state must be all, unused, used, expired or revoked", "state");
+  }
+  const std::string needle = FoldForSearch(Trim(q));
+  const auto now = clock_.Now();
+  std::vector<CouponView> out;
   HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
-    HD_ASSIGN_OR_RETURN(out, tx.Coupons().List());
+    out.clear();
+    HD_ASSIGN_OR_RETURN(auto all, tx.Coupons().List());
+    HolderNames names(tx);
+    for (auto it = all.rbegin(); it != all.rend(); ++it) {
+      CouponView view;
+      HD_ASSIGN_OR_RETURN(view.holder, names.Of(it->user_id, it->company_id));
+      view.state = std::string(CouponState(*it, now));
+      if (state != "all" && view.state != state) continue;
+      if (!needle.empty() && !Matches(needle, view.holder, it->code)) continue;
+      view.coupon = std::move(*it);
+      out.push_back(std::move(view));
+    }
     return Ok();
   }));
   return out;
+}
+
+Result<CouponView> Licences::RevokeCoupon(const std::optional<Actor>& actor,
+                                          const std::string& code, const std::string& reason) {
+  HD_RETURN_IF_ERROR(RequireAdministrator(actor));
+  const std::string why = Trim(reason);
+  HD_RETURN_IF_ERROR(CheckText(why, "reason", 500, true));
+  CouponView out;
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    const auto now = clock_.Now();
+    HD_ASSIGN_OR_RETURN(auto coupon, tx.Coupons().FindByCode(Trim(code)));
+    if (!coupon) return Error::NotFound("no coupon has the code " + code);
+    HD_ASSIGN_OR_RETURN(bool revoked, tx.Coupons().Revoke(coupon->id, now, why));
+    if (!revoked) {
+      return Error::Conflict("coupon " + coupon->code + " is " +
+                             std::string(CouponState(*coupon, now)) +
+                             "; only an unused coupon can be revoked");
+    }
+    coupon->revoked_at = now;
+    coupon->revoke_reason = why;
+    HD_ASSIGN_OR_RETURN(out.holder, ViewHolder(tx, coupon->user_id, coupon->company_id));
+    out.state = "revoked";
+    out.coupon = std::move(*coupon);
+    return tx.Audit().Record({0, actor ? std::optional(actor->id) : std::nullopt, "coupon.revoke",
+                              "coupon:" + out.coupon.code, out.holder.name + ": " + why, now});
+  }));
+  return out;
+}
+
+std::string_view CouponState(const core::Coupon& c, core::Timestamp now) {
+  if (c.revoked_at) return "revoked";
+  if (c.used_at) return "used";
+  if (c.expires_at <= now) return "expired";
+  return "unused";
 }
 
 Result<std::vector<core::Coupon>> Licences::MyCoupons(const Actor& actor) {
   std::vector<core::Coupon> out;
   HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(out, tx.Coupons().ListForHolder(actor.id, actor.company_id));
+    std::erase_if(out, [](const core::Coupon& c) { return c.revoked_at.has_value(); });
     return Ok();
   }));
   return out;

@@ -44,6 +44,29 @@ struct LicenceOutcome {
   bool renewed = false;  // an existing licence of the edition was renewed
 };
 
+// Whose a licence or coupon is, in words.
+struct HolderView {
+  std::string kind;  // "user" or "company"
+  std::int64_t id = 0;
+  std::string name;
+  std::string email;  // users only
+};
+
+struct LicenceView {
+  core::Licence licence;
+  HolderView holder;
+  std::string state;  // "active", "expired" or "revoked"
+};
+
+struct CouponView {
+  core::Coupon coupon;
+  HolderView holder;
+  std::string state;  // CouponState
+};
+
+// "unused", "used", "expired" (at `now`) or "revoked".
+std::string_view CouponState(const core::Coupon& coupon, core::Timestamp now);
+
 class Licences {
  public:
   Licences(core::ports::Store& store, const SlaPolicy& policy, const core::Clock& clock)
@@ -54,6 +77,20 @@ class Licences {
   // "user"/"company"; "edition", "support", "activated").
   Result<LicenceOutcome> Add(const std::optional<Actor>& actor, const LicenceInput& input);
   Result<std::vector<core::Licence>> List(const std::optional<Actor>& actor);
+  // Licences newest first whose holder's e-mail, name or company name, or
+  // edition, holds `q` (any case); `state` "all", "active", "expired",
+  // "revoked". kInvalidArgument naming "q", "state".
+  Result<std::vector<LicenceView>> Search(const std::optional<Actor>& actor, const std::string& q,
+                                          const std::string& state);
+  // Renews licence `id` from `activated` and issues its coupon. kNotFound;
+  // kConflict when it is revoked; kInvalidArgument naming "activated".
+  Result<LicenceOutcome> Renew(const std::optional<Actor>& actor, core::LicenceId id,
+                               const std::string& activated);
+  // Revokes licence `id` (it gives no level from now on; open tickets keep
+  // theirs), audited with `reason`. kNotFound; kConflict when already
+  // revoked; kInvalidArgument naming "reason".
+  Result<LicenceView> Revoke(const std::optional<Actor>& actor, core::LicenceId id,
+                             const std::string& reason);
 
   // Sets the partner status: level none | standard | operative.
   Result<core::Partner> SetPartner(const std::optional<Actor>& actor, const Holder& holder,
@@ -62,8 +99,15 @@ class Licences {
 
   // An administrator's coupon, audited; expires one year from now.
   Result<core::Coupon> IssueCoupon(const std::optional<Actor>& actor, const Holder& holder);
-  Result<std::vector<core::Coupon>> ListCoupons(const std::optional<Actor>& actor);
-  // A customer's own coupons (and their company's).
+  // Coupons newest first whose holder or code holds `q`; `state` "all",
+  // "unused", "used", "expired", "revoked".
+  Result<std::vector<CouponView>> SearchCoupons(const std::optional<Actor>& actor,
+                                                const std::string& q, const std::string& state);
+  // Revokes an unused coupon, audited with `reason`. kNotFound; kConflict
+  // when it is used or revoked.
+  Result<CouponView> RevokeCoupon(const std::optional<Actor>& actor, const std::string& code,
+                                  const std::string& reason);
+  // A customer's own coupons (and their company's), but the revoked.
   Result<std::vector<core::Coupon>> MyCoupons(const Actor& actor);
 
  private:

@@ -4,6 +4,7 @@
 
 #include "service/accounts.hpp"
 #include "service/admin/audit_log.hpp"
+#include "service/admin/categories.hpp"
 #include "service/admin/people.hpp"
 #include "service/conversation.hpp"
 #include "service/desk/canned_replies.hpp"
@@ -20,6 +21,7 @@
 #include "service/process_engine.hpp"
 #include "service/process_timers.hpp"
 #include "service/profile.hpp"
+#include "service/reports/backlog_snapshots.hpp"
 #include "service/reports/reports.hpp"
 #include "service/sla_alerts.hpp"
 #include "service/sla_clocks.hpp"
@@ -29,6 +31,10 @@
 #include "service/transitions.hpp"
 
 namespace hd::service {
+
+// The installation's time zone: the default of people's profiles, and the
+// days the backlog is counted at the end of.
+inline constexpr std::string_view kDeskZone = "Europe/Moscow";
 
 struct Services {
   Services(core::ports::Store& db, core::ports::BlobStore& blobs, const core::Clock& clock,
@@ -47,14 +53,16 @@ struct Services {
         licences(db, sla_policy, clock),
         sla_levels(db, sla_policy, sla_clocks, clock),
         sla_monitor(db, sla_clocks, clock),
-        reports(db, sla_policy, processes, clock),
+        reports(db, sla_policy, processes, clock, std::string(kDeskZone)),
+        backlog_snapshots(db, clock, std::string(kDeskZone)),
         mail_admin(db, blobs, clock),
-        profile(db, "ru", "Europe/Moscow"),
+        profile(db, "ru", std::string(kDeskZone)),
         presence(db, clock),
         queues(db, processes, clock),
         saved_views(db, clock),
         canned_replies(db, processes),
         people(db, clock),
+        categories(db, clock),
         audit_log(db),
         options(opts) {
     tickets.UseSla(sla_clocks);
@@ -87,6 +95,7 @@ struct Services {
   SlaLevels sla_levels;
   SlaMonitor sla_monitor;
   Reports reports;
+  BacklogSnapshots backlog_snapshots;
   // Mail: the administrators' view, raw received messages; the intake and
   // the sender are built by app/ with the mail adapter (service/mail/).
   MailAdmin mail_admin;
@@ -103,6 +112,7 @@ struct Services {
   CannedReplies canned_replies;
   // Administration: users, companies, groups and their members; the audit log.
   People people;
+  Categories categories;
   AuditLog audit_log;
   Options options;
 };

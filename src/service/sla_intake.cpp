@@ -34,6 +34,7 @@ Result<sla::CustomerFacts> FactsOf(Tx& tx, const Actor& customer) {
   facts.known = customer.id.valid();
   HD_ASSIGN_OR_RETURN(auto licences, tx.Licences().ListForHolder(customer.id, customer.company_id));
   for (const core::Licence& l : licences) {
+    if (l.revoked_at) continue;  // a revoked licence gives no level
     facts.licences.push_back(sla::LicenceFacts{l.edition, l.activated, l.expires.value_or(kForever),
                                                ToSla(l.support), l.limited});
   }
@@ -69,6 +70,10 @@ Result<core::Coupon> CheckCoupon(Tx& tx, const Actor& customer, const std::strin
   if (!own) {
     return CouponError("coupon " + coupon->code + " belongs to another customer",
                        "coupon-not-yours");
+  }
+  if (coupon->revoked_at) {
+    return CouponError("coupon " + coupon->code + " was revoked by support and cannot be used",
+                       "coupon-revoked");
   }
   if (coupon->used_at) {
     return CouponError("coupon " + coupon->code + " was used on " +

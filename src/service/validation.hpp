@@ -26,6 +26,10 @@ Status CheckText(std::string_view value, std::string_view field, std::size_t max
 Status CheckLocalText(const core::LocalText& text, std::string_view field, std::size_t max_chars,
                       bool required);
 
+// A slug (groups, categories): 1 to 64 of a-z, 0-9, '-' and '_';
+// kInvalidArgument naming `field`.
+Status CheckSlug(const std::string& slug, const char* field);
+
 // Copy of `s` without leading and trailing ASCII whitespace.
 std::string Trim(std::string_view s);
 

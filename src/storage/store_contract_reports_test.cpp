@@ -430,6 +430,100 @@ TEST_P(ReportRepoContract, WorkloadCountsAssignedOpenAndPublicReplies) {
             std::make_tuple(std::int64_t{0}, std::int64_t{0}, std::int64_t{1}));
 }
 
+TEST_P(ReportRepoContract, BacklogStoresDaysAndSumsThemByKeyWithFilters) {
+  auto put = [&](const std::string& day, std::vector<core::ports::BacklogCount> counts) {
+    ASSERT_TRUE(
+        store().Write([&](Tx& tx) { return tx.Reports().PutBacklogDay(day, counts); }).ok());
+  };
+  using core::ports::BacklogCount;
+  BacklogCount vip_new{"new", 1, std::nullopt, "client_vip", "licence", acme_.id, 3};
+  BacklogCount vip_open{"open", 2, std::nullopt, "client_vip", "product", std::nullopt, 2};
+  BacklogCount free_new{"new", 1, std::nullopt, "non_commercial", "licence", std::nullopt, 5};
+  put("2026-01-14", {vip_new, vip_open});
+  put("2026-01-15", {vip_new});
+  put("2026-01-15", {vip_new, free_new});  // counted again: replaces
+  put("2026-01-16", {free_new});
+  const auto days = Must(ReadValue<std::pair<std::string, std::string>>(
+      [&](Tx& tx) { return tx.Reports().BacklogDays(); }));
+  EXPECT_EQ(days, std::pair(std::string("2026-01-14"), std::string("2026-01-16")));
+  auto backlog = [&](const ReportFilter& f, core::ports::BacklogGrouping by) {
+    const auto points = Must(ReadValue<std::vector<core::ports::BacklogPoint>>(
+        [&](Tx& tx) { return tx.Reports().Backlog("2026-01-14", "2026-01-15", f, by); }));
+    std::map<std::pair<std::string, std::string>, std::int64_t> out;
+    for (const auto& p : points) out[{p.day, p.key}] = p.tickets;
+    return out;
+  };
+  using Points = std::map<std::pair<std::string, std::string>, std::int64_t>;
+  EXPECT_EQ(
+      backlog({}, core::ports::BacklogGrouping::kStatus),
+      (Points{
+          {{"2026-01-14", "new"}, 3}, {{"2026-01-14", "open"}, 2}, {{"2026-01-15", "new"}, 8}}));
+  EXPECT_EQ(backlog({}, core::ports::BacklogGrouping::kTier),
+            (Points{{{"2026-01-14", "1"}, 3}, {{"2026-01-14", "2"}, 2}, {{"2026-01-15", "1"}, 8}}));
+  ReportFilter acme;
+  acme.company = acme_.id;
+  acme.category = "licence";
+  EXPECT_EQ(backlog(acme, core::ports::BacklogGrouping::kGroup),
+            (Points{{{"2026-01-14", ""}, 3}, {{"2026-01-15", ""}, 3}}));
+  ReportFilter free;
+  free.levels = {"non_commercial"};
+  EXPECT_EQ(backlog(free, core::ports::BacklogGrouping::kStatus),
+            (Points{{{"2026-01-15", "new"}, 5}}));
+}
+
+TEST_P(ReportRepoContract, BacklogReadsOpenTicketsNowAndTheirChangesNewestFirst) {
+  const auto a = Clock({.opened_ms = 0, .level = "non_commercial", .company = acme_.id});
+  const auto b = Clock({.opened_ms = 1, .level = "non_commercial"});
+  Must(WriteValue<bool>([&](Tx& tx) -> Result<bool> {
+    HD_ASSIGN_OR_RETURN(core::Ticket t, tx.Tickets().Get(b));
+    t.status = core::TicketStatus::kClosed;
+    HD_RETURN_IF_ERROR(tx.Tickets().Update(t));
+    auto event = [&](core::TicketId id, std::int64_t at, core::EventKind kind, const char* field,
+                     const char* old_value) -> Status {
+      core::Event e;
+      e.ticket_id = id;
+      e.at = At(at);
+      e.kind = kind;
+      e.field = field;
+      e.old_value = old_value;
+      HD_RETURN_IF_ERROR(tx.Events().Append(e));
+      return Ok();
+    };
+    HD_RETURN_IF_ERROR(event(a, 0, core::EventKind::kCreated, "", ""));
+    HD_RETURN_IF_ERROR(event(b, 1, core::EventKind::kCreated, "", ""));
+    HD_RETURN_IF_ERROR(event(b, 10, core::EventKind::kStatusChanged, "status", "new"));
+    HD_RETURN_IF_ERROR(event(a, 20, core::EventKind::kFieldChanged, "tier", "2"));
+    HD_RETURN_IF_ERROR(event(a, 30, core::EventKind::kGroupChanged, "group_id", ""));
+    HD_RETURN_IF_ERROR(event(a, 40, core::EventKind::kReplied, "", ""));  // not followed
+    return true;
+  }));
+  const auto now = Must(ReadValue<std::vector<core::ports::BacklogCount>>(
+      [&](Tx& tx) { return tx.Reports().OpenNow(); }));
+  ASSERT_EQ(now.size(), 1u);  // b is closed
+  EXPECT_EQ(std::make_tuple(now[0].status, now[0].level, now[0].company, now[0].tickets),
+            std::make_tuple(std::string("new"), std::string("non_commercial"),
+                            std::optional(acme_.id), std::int64_t{1}));
+  std::vector<std::tuple<core::TicketId, core::ports::TicketChange::Kind, std::string>> seen;
+  ASSERT_TRUE(store()
+                  .Read([&](Tx& tx) {
+                    return tx.Reports().ForEachChangeSince(
+                        At(1), [&](const core::ports::TicketChange& c) -> Status {
+                          seen.emplace_back(c.ticket, c.kind, c.old_value);
+                          return Ok();
+                        });
+                  })
+                  .ok());
+  using Kind = core::ports::TicketChange::Kind;
+  const decltype(seen) want = {{a, Kind::kGroup, ""},
+                               {a, Kind::kTier, "2"},
+                               {b, Kind::kStatus, "new"},
+                               {b, Kind::kCreated, ""}};
+  EXPECT_EQ(seen, want);
+  const auto first = Must(ReadValue<std::optional<core::Timestamp>>(
+      [&](Tx& tx) { return tx.Reports().FirstTicketAt(); }));
+  EXPECT_EQ(first, std::optional(At(0)));
+}
+
 }  // namespace
 
 }  // namespace hd::storage::testing

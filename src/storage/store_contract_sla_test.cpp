@@ -26,6 +26,40 @@ TEST_P(SlaRepoContract, PolicyVersionStartsAtZeroAndCountsBumps) {
   EXPECT_EQ(version(), 3);
 }
 
+TEST_P(SlaRepoContract, OnlyAnUnusedCouponIsRevokedAndARevokedOneIsNotRedeemed) {
+  const core::User customer = AddUser("coupons@example.com");
+  const core::Ticket ticket = AddTicket(customer);
+  auto issue = [&](const std::string& code) {
+    core::Coupon c;
+    c.code = code;
+    c.user_id = customer.id;
+    c.origin = core::CouponOrigin::kAdmin;
+    c.issued_at = kAt;
+    c.expires_at = kAt + std::chrono::hours(24 * 365);
+    return Must(WriteValue<core::Coupon>([&](Tx& tx) { return tx.Coupons().Insert(c); }));
+  };
+  auto revoke = [&](core::CouponId id) {
+    return Must(WriteValue<bool>(
+        [&](Tx& tx) { return tx.Coupons().Revoke(id, kAt, "Issued by mistake"); }));
+  };
+  auto redeem = [&](core::CouponId id) {
+    return Must(WriteValue<bool>([&](Tx& tx) { return tx.Coupons().Redeem(id, ticket.id, kAt); }));
+  };
+  const core::Coupon unused = issue("SR-AAAA-AAAA-AAAA");
+  EXPECT_TRUE(revoke(unused.id));
+  EXPECT_FALSE(revoke(unused.id));  // once
+  EXPECT_FALSE(redeem(unused.id));
+  const auto stored = Must(ReadValue<std::optional<core::Coupon>>(
+      [&](Tx& tx) { return tx.Coupons().FindByCode("SR-AAAA-AAAA-AAAA"); }));
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->revoked_at, kAt);
+  EXPECT_EQ(stored->revoke_reason, "Issued by mistake");
+  EXPECT_FALSE(stored->used_at.has_value());
+  const core::Coupon used = issue("SR-BBBB-BBBB-BBBB");
+  EXPECT_TRUE(redeem(used.id));
+  EXPECT_FALSE(revoke(used.id));
+}
+
 TEST_P(SlaRepoContract, CalendarDefinitionIsReplacedById) {
   auto put = [&](const std::string& id, const std::string& content) {
     ASSERT_TRUE(store()

@@ -11,7 +11,7 @@ from harness import ServerTestCase
 
 L2_FIELDS = {"complexity": "high", "criticality": "high", "category": "shop",
              "planned_effort": 6, "expected_resolution": "2026-03-01"}
-REPORTS = ["compliance", "breaches", "tiers", "changes", "satisfaction", "workload"]
+REPORTS = ["compliance", "breaches", "tiers", "changes", "satisfaction", "workload", "backlog"]
 
 
 def period():
@@ -142,6 +142,26 @@ class OutcomeReports(ServerTestCase):
         self.assertEqual(self.report("changes", other)["tickets"], 0)
         self.assertEqual(self.report("satisfaction", other)["ratings"], 0)
         self.assertEqual(self.report("compliance", other)["items"], [])
+
+    def test_backlog_counts_todays_open_tickets_now(self):
+        backlog = self.report("backlog", "&by=status")
+        self.assertEqual(backlog["time_zone"], "Europe/Moscow")
+        self.assertIsNone(backlog["history_from"])  # no day has ended since the first ticket
+        by_day = {}
+        for row in backlog["items"]:
+            by_day.setdefault(row["day"], {})[row["key"]] = row["tickets"]
+        self.assertEqual(len(by_day), 1)
+        today = list(by_day.values())[0]
+        self.assertEqual(sum(today.values()), 3)  # all but the rejected, closed one
+        self.assertNotIn("closed", today)
+        self.assertEqual(today.get("new"), 1)
+        groups = self.report("backlog", "&by=group")["items"]
+        self.assertEqual(sum(row["tickets"] for row in groups), 3)
+        self.assertTrue(all(row["label"] or row["key"] == "" for row in groups))
+        tiers = {row["key"]: row["tickets"] for row in self.report("backlog", "&by=tier")["items"]}
+        self.assertEqual(tiers.get("2"), 1)  # the one at the board
+        csv = self.l1.get(f"/api/v1/reports/backlog?{period()}&by=tier&format=csv").text()
+        self.assertTrue(csv.startswith("day,day,tier,label,tickets\r\n"), csv[:60])
 
     def test_unassigned_in_my_groups_is_a_queue(self):
         queues = {q["id"]: q for q in self.assertStatus(

@@ -4,6 +4,8 @@
 // reports.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "sla_env.hpp"
 
 namespace hd::testing {
@@ -381,6 +383,51 @@ TEST_F(SlaClock, ComplianceJudgesEachDaysTicketsAndBreachesListTheLateOnes) {
   EXPECT_EQ(s_->reports.Breaches(agent_, January(), "any", "", 0).error().field, "limit");
   EXPECT_EQ(s_->reports.Compliance(customer_, January(), "day").error().code,
             ErrorCode::kForbidden);
+}
+
+TEST_F(SlaClock, BacklogCountsEachEndedDayFromTheHistoryAndTodayAsItIs) {
+  const core::Ticket a = Open(customer_);  // Wednesday 14 January 10:00
+  const core::Ticket b = Open(customer_);
+  clock_.Set(Msk(2026, 1, 14, 12, 0));
+  SetStatus(a.id, core::TicketStatus::kOpen);
+  clock_.Set(Msk(2026, 1, 15, 11, 0));
+  SetStatus(a.id, core::TicketStatus::kResolved);
+  Open(customer_);
+  clock_.Set(Msk(2026, 1, 15, 15, 0));
+  SetStatus(b.id, core::TicketStatus::kPending);
+  clock_.Set(Msk(2026, 1, 16, 0, 30));  // Friday, half an hour in
+  SetStatus(b.id, core::TicketStatus::kOpen);
+  auto stored = s_->backlog_snapshots.Run();
+  ASSERT_TRUE(stored.ok()) << stored.error().message;
+  EXPECT_EQ(*stored, 2);  // Wednesday and Thursday, counted as they ended
+  EXPECT_EQ(*s_->backlog_snapshots.Run(), 0);
+  service::ReportInput week{"2026-01-14", "2026-01-17", {}, "", {}, {}};
+  auto report = s_->reports.Backlog(agent_, week, "day", "status");
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->history_from, "2026-01-14");
+  EXPECT_EQ(report->time_zone, "Europe/Moscow");
+  std::map<std::pair<std::string, std::string>, std::int64_t> got;
+  for (const auto& row : report->rows) got[{row.day, row.key}] = row.tickets;
+  const std::map<std::pair<std::string, std::string>, std::int64_t> want = {
+      {{"2026-01-14", "new"}, 1}, {{"2026-01-14", "open"}, 1},
+      {{"2026-01-15", "new"}, 1}, {{"2026-01-15", "pending"}, 1},
+      {{"2026-01-16", "new"}, 1}, {{"2026-01-16", "open"}, 1}};  // today: now
+  EXPECT_EQ(got, want);
+  auto weekly = s_->reports.Backlog(agent_, week, "week", "tier");
+  ASSERT_TRUE(weekly.ok()) << weekly.error().message;
+  ASSERT_EQ(weekly->rows.size(), 1u);
+  EXPECT_EQ(weekly->rows[0].period, "2026-01-12");
+  EXPECT_EQ(weekly->rows[0].day, "2026-01-16");  // the week's last day counted
+  EXPECT_EQ(weekly->rows[0].label, "L" + weekly->rows[0].key);
+  EXPECT_EQ(weekly->rows[0].tickets, 2);
+  service::ReportInput other = week;
+  other.levels = {"special"};
+  EXPECT_TRUE(s_->reports.Backlog(agent_, other, "day", "status")->rows.empty());
+  EXPECT_EQ(s_->reports.Backlog(agent_, week, "day", "mood").error().field, "by");
+  EXPECT_EQ(s_->reports.Backlog(customer_, week, "day", "status").error().code,
+            ErrorCode::kForbidden);
+  clock_.Set(Msk(2026, 1, 17, 9, 0));
+  EXPECT_EQ(*s_->backlog_snapshots.Run(), 1);  // Friday
 }
 
 TEST_F(SlaClock, TheSlaJobGivesOlderClocksTheirWorkingTimes) {

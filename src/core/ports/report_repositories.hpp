@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -142,6 +143,37 @@ struct AgentCount {
   std::int64_t replies = 0;
 };
 
+// Open tickets (new, open or pending) with one value of everything the
+// backlog report groups and filters by.
+struct BacklogCount {
+  std::string status;
+  int tier = 1;
+  std::optional<GroupId> group;
+  std::string level;
+  std::string category;
+  std::optional<CompanyId> company;
+  std::int64_t tickets = 0;
+};
+
+// A change of a ticket the backlog follows: its creation, or a new status,
+// tier or group (`old_value` is what it was before).
+struct TicketChange {
+  TicketId ticket;
+  Timestamp at;
+  enum class Kind { kCreated, kStatus, kTier, kGroup } kind = Kind::kCreated;
+  std::string old_value;
+};
+
+// What the backlog report groups by.
+enum class BacklogGrouping { kStatus, kTier, kGroup };
+
+// The backlog stored for one day and key.
+struct BacklogPoint {
+  std::string day;  // YYYY-MM-DD
+  std::string key;  // status, tier ("1".."3") or group id ("" for none)
+  std::int64_t tickets = 0;
+};
+
 class ReportRepo {
  public:
   virtual ~ReportRepo() = default;
@@ -177,6 +209,26 @@ class ReportRepo {
   // replies written in the period on tickets matching the filter (by any
   // author; the caller keeps its staff).
   virtual Result<std::vector<AgentCount>> Workload(const ReportFilter& filter) = 0;
+
+  // The backlog now: open tickets by status, tier, group, level, category
+  // and company.
+  virtual Result<std::vector<BacklogCount>> OpenNow() = 0;
+  // Calls `fn` with every change at or after `since`, newest first.
+  virtual Status ForEachChangeSince(Timestamp since,
+                                    const std::function<Status(const TicketChange&)>& fn) = 0;
+  // When the first ticket was opened (none without tickets).
+  virtual Result<std::optional<Timestamp>> FirstTicketAt() = 0;
+  // The first and the last day whose backlog is stored ("" when none).
+  virtual Result<std::pair<std::string, std::string>> BacklogDays() = 0;
+  // Stores the backlog counted at the end of `day`, replacing what was.
+  virtual Status PutBacklogDay(const std::string& day, const std::vector<BacklogCount>& counts) = 0;
+  // The stored backlog of the days from `first` to `last` (both included)
+  // matching the filter's levels, category, group and company (its period
+  // is not used), summed by day and key.
+  virtual Result<std::vector<BacklogPoint>> Backlog(const std::string& first,
+                                                    const std::string& last,
+                                                    const ReportFilter& filter,
+                                                    BacklogGrouping grouping) = 0;
 };
 
 }  // namespace hd::core::ports

@@ -51,9 +51,12 @@ class CouponRepo {
   virtual Result<std::optional<Coupon>> FindByCode(const std::string& code) = 0;
   // Marks the coupon used by `ticket` if it is still unused and unexpired at
   // `at`: true when this call redeemed it, false when it was already used
-  // (or expired). One conditional UPDATE, so of concurrent redemptions
+  // (or expired or revoked). One conditional UPDATE, so of concurrent redemptions
   // exactly one returns true.
   virtual Result<bool> Redeem(CouponId id, TicketId ticket, Timestamp at) = 0;
+  // Revokes the coupon if it is neither used nor revoked: true when this
+  // call revoked it.
+  virtual Result<bool> Revoke(CouponId id, Timestamp at, const std::string& reason) = 0;
   virtual Result<std::vector<Coupon>> ListForHolder(std::optional<UserId> user,
                                                     std::optional<CompanyId> company) = 0;
   virtual Result<std::vector<Coupon>> List() = 0;

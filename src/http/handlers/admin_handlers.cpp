@@ -1,4 +1,5 @@
-// /api/v1/admin/...: licences, partner status, coupons and support levels,
+// /api/v1/admin/...: licences, partner status, coupons, categories and
+// support levels,
 // for administrators (the use cases refuse everyone else with 403).
 #include <boost/json/value.hpp>
 
@@ -7,6 +8,7 @@
 #include "http/handlers/handler.hpp"
 #include "http/handlers/sla_json.hpp"
 #include "http/json/reader.hpp"
+#include "http/query.hpp"
 
 namespace hd::http::handlers {
 
@@ -31,11 +33,85 @@ Result<service::Holder> DecodeHolder(json::JsonObject& body) {
   return holder;
 }
 
+boost::json::object HolderJson(const service::HolderView& h) {
+  boost::json::object out{{"kind", h.kind}, {"id", h.id}, {"name", h.name}};
+  if (h.kind == "user") out["email"] = h.email;
+  return out;
+}
+
+boost::json::value LicenceViewJson(const service::LicenceView& v) {
+  boost::json::value out = LicenceJson(v.licence);
+  out.as_object()["holder"] = HolderJson(v.holder);
+  out.as_object()["state"] = v.state;
+  return out;
+}
+
+boost::json::value CouponViewJson(const service::CouponView& v) {
+  boost::json::value out = CouponJson(v.coupon);
+  out.as_object()["holder"] = HolderJson(v.holder);
+  out.as_object()["state"] = v.state;
+  return out;
+}
+
+// The search of a list: `q` and `state`.
+struct Search {
+  std::string q;
+  std::string state;
+};
+
+Result<Search> SearchOf(const Context& context) {
+  HD_ASSIGN_OR_RETURN(QueryParams params, ParseQuery(context.request.query));
+  return Search{std::string(params.Get("q").value_or("")),
+                std::string(params.Get("state").value_or("all"))};
+}
+
+// {reason: text}.
+Result<std::string> ReasonOf(const Context& context) {
+  HD_ASSIGN_OR_RETURN(auto body, JsonBody(context));
+  HD_ASSIGN_OR_RETURN(auto reason, body.RequiredString("reason"));
+  HD_RETURN_IF_ERROR(body.RejectUnknown());
+  return reason;
+}
+
+Response Issued(const service::LicenceOutcome& out, int status) {
+  return Json(status, boost::json::object{{"licence", LicenceJson(out.licence)},
+                                          {"coupon", CouponJson(out.coupon)},
+                                          {"renewed", out.renewed}});
+}
+
 }  // namespace
 
 Result<Response> ListLicences(Context& context) {
-  HD_ASSIGN_OR_RETURN(auto licences, context.services().licences.List(Admin(context)));
-  return Items(licences, LicenceJson);
+  HD_ASSIGN_OR_RETURN(Search search, SearchOf(context));
+  HD_ASSIGN_OR_RETURN(auto licences,
+                      context.services().licences.Search(Admin(context), search.q, search.state));
+  return Items(licences, LicenceViewJson);
+}
+
+Result<Response> RenewLicence(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto id, IdParam(context, "id"));
+  HD_ASSIGN_OR_RETURN(auto body, JsonBody(context));
+  HD_ASSIGN_OR_RETURN(auto activated, body.RequiredString("activated"));
+  HD_RETURN_IF_ERROR(body.RejectUnknown());
+  HD_ASSIGN_OR_RETURN(
+      auto out, context.services().licences.Renew(Admin(context), core::LicenceId(id), activated));
+  return Issued(out, 200);
+}
+
+Result<Response> RevokeLicence(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto id, IdParam(context, "id"));
+  HD_ASSIGN_OR_RETURN(auto reason, ReasonOf(context));
+  HD_ASSIGN_OR_RETURN(
+      auto view, context.services().licences.Revoke(Admin(context), core::LicenceId(id), reason));
+  return Json(200, LicenceViewJson(view));
+}
+
+Result<Response> RevokeCoupon(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto reason, ReasonOf(context));
+  const std::string code(context.params.Get("code"));
+  HD_ASSIGN_OR_RETURN(auto view,
+                      context.services().licences.RevokeCoupon(Admin(context), code, reason));
+  return Json(200, CouponViewJson(view));
 }
 
 Result<Response> AddLicence(Context& context) {
@@ -50,9 +126,7 @@ Result<Response> AddLicence(Context& context) {
   in.limited = limited.value_or(false);
   HD_RETURN_IF_ERROR(body.RejectUnknown());
   HD_ASSIGN_OR_RETURN(auto out, context.services().licences.Add(Admin(context), in));
-  return Json(out.renewed ? 200 : 201, boost::json::object{{"licence", LicenceJson(out.licence)},
-                                                           {"coupon", CouponJson(out.coupon)},
-                                                           {"renewed", out.renewed}});
+  return Issued(out, out.renewed ? 200 : 201);
 }
 
 Result<Response> ListPartners(Context& context) {
@@ -71,8 +145,10 @@ Result<Response> SetPartner(Context& context) {
 }
 
 Result<Response> ListCoupons(Context& context) {
-  HD_ASSIGN_OR_RETURN(auto coupons, context.services().licences.ListCoupons(Admin(context)));
-  return Items(coupons, CouponJson);
+  HD_ASSIGN_OR_RETURN(Search search, SearchOf(context));
+  HD_ASSIGN_OR_RETURN(auto coupons, context.services().licences.SearchCoupons(
+                                        Admin(context), search.q, search.state));
+  return Items(coupons, CouponViewJson);
 }
 
 Result<Response> IssueCoupon(Context& context) {
@@ -81,6 +157,65 @@ Result<Response> IssueCoupon(Context& context) {
   HD_RETURN_IF_ERROR(body.RejectUnknown());
   HD_ASSIGN_OR_RETURN(auto coupon, context.services().licences.IssueCoupon(Admin(context), holder));
   return Json(201, CouponJson(coupon));
+}
+
+namespace {
+
+boost::json::object CategoryJson(const core::Category& c, std::string_view language) {
+  return boost::json::object{{"slug", c.slug},
+                             {"label", c.label.In(language)},
+                             {"labels", TextsJson(c.label)},
+                             {"hint", c.hint.In(language)},
+                             {"hints", TextsJson(c.hint)},
+                             {"group_id", c.group_id ? boost::json::value(c.group_id->value)
+                                                     : boost::json::value(nullptr)},
+                             {"edited", c.edited}};
+}
+
+// "group": an id, or null for none; absent: nullopt.
+Result<std::optional<std::optional<core::GroupId>>> GroupOf(json::JsonObject& body) {
+  if (!body.Has("group")) return std::optional<std::optional<core::GroupId>>{};
+  using Group = std::optional<core::GroupId>;
+  if (body.IsNull("group")) return std::optional<Group>(Group());
+  HD_ASSIGN_OR_RETURN(auto id, body.OptionalInt("group"));
+  if (!id || *id < 1) return Error::InvalidArgument("group must be a group id or null", "group");
+  return std::optional<Group>(Group(core::GroupId(*id)));
+}
+
+}  // namespace
+
+Result<Response> AdminCategories(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto categories, context.services().categories.List(Admin(context)));
+  return Items(categories,
+               [&](const core::Category& c) { return CategoryJson(c, context.Language()); });
+}
+
+Result<Response> AddCategory(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto body, JsonBody(context));
+  core::Category c;
+  HD_ASSIGN_OR_RETURN(c.slug, body.RequiredString("slug"));
+  HD_ASSIGN_OR_RETURN(auto label, body.OptionalLocalText("label"));
+  if (!label) return Error::InvalidArgument("label is required", "label");
+  c.label = *label;
+  HD_ASSIGN_OR_RETURN(auto hint, body.OptionalLocalText("hint"));
+  if (hint) c.hint = *hint;
+  HD_ASSIGN_OR_RETURN(auto group, GroupOf(body));
+  if (group) c.group_id = *group;
+  HD_RETURN_IF_ERROR(body.RejectUnknown());
+  HD_ASSIGN_OR_RETURN(auto added, context.services().categories.Add(Admin(context), c));
+  return Json(201, CategoryJson(added, context.Language()));
+}
+
+Result<Response> UpdateCategory(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto body, JsonBody(context));
+  service::CategoryPatch p;
+  HD_ASSIGN_OR_RETURN(p.label, body.OptionalLocalText("label"));
+  HD_ASSIGN_OR_RETURN(p.hint, body.OptionalLocalText("hint"));
+  HD_ASSIGN_OR_RETURN(p.group, GroupOf(body));
+  HD_RETURN_IF_ERROR(body.RejectUnknown());
+  const std::string slug(context.params.Get("slug"));
+  HD_ASSIGN_OR_RETURN(auto updated, context.services().categories.Update(Admin(context), slug, p));
+  return Json(200, CategoryJson(updated, context.Language()));
 }
 
 Result<Response> AdminLevels(Context& context) {

@@ -31,4 +31,10 @@ Response CsvResponse(std::string body, const std::string& name) {
   return response;
 }
 
+boost::json::object TextsJson(const core::LocalText& text) {
+  boost::json::object out;
+  for (const auto& [lang, value] : text.all()) out[lang.empty() ? "en" : lang] = value;
+  return out;
+}
+
 }  // namespace hd::http::handlers

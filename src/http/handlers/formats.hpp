@@ -5,7 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include <boost/json/object.hpp>
+
 #include "core/error.hpp"
+#include "core/local_text.hpp"
 #include "http/handlers/handler.hpp"
 #include "http/json/reader.hpp"
 
@@ -18,6 +21,9 @@ Result<json::JsonObject> JsonBody(const Context& context);
 // comma, quote or line break; a value a spreadsheet would run as a formula
 // gets a leading apostrophe.
 std::string CsvField(std::string_view text, bool always_quoted = false);
+
+// Every language a text is written in: {"en": "...", "ru": "..."}.
+boost::json::object TextsJson(const core::LocalText& text);
 
 // A CSV download named `name`.csv.
 Response CsvResponse(std::string body, const std::string& name);

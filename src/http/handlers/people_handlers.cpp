@@ -42,8 +42,7 @@ bj::value CompanyJson(const core::Company& c) {
 }
 
 bj::value GroupJson(const service::GroupView& g, std::string_view language) {
-  bj::object names;
-  for (const auto& [lang, text] : g.group.name.all()) names[lang.empty() ? "en" : lang] = text;
+  bj::object names = TextsJson(g.group.name);
   bj::array members;
   for (core::UserId id : g.members) members.push_back(id.value);
   return bj::object{

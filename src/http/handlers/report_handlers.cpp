@@ -350,6 +350,37 @@ Result<Response> SatisfactionReport(Context& context) {
   return Json(200, std::move(out));
 }
 
+Result<Response> BacklogReport(Context& context) {
+  HD_ASSIGN_OR_RETURN(ReportQuery q, ReportQueryOf(context));
+  const std::string period(q.params.Get("period").value_or("day"));
+  const std::string by(q.params.Get("by").value_or("status"));
+  HD_ASSIGN_OR_RETURN(auto report,
+                      context.services().reports.Backlog(context.actor(), q.in, period, by));
+  if (q.format.csv) {
+    std::string body = period + ",day," + by + ",label,tickets\r\n";
+    for (const auto& r : report.rows) {
+      body += r.period + "," + r.day + "," + CsvField(r.key) + "," + CsvField(r.label) + "," +
+              std::to_string(r.tickets) + "\r\n";
+    }
+    return CsvResponse(std::move(body), "backlog-" + period + "-" + by);
+  }
+  bj::array items;
+  for (const auto& r : report.rows) {
+    items.push_back(bj::object{{"period", r.period},
+                               {"day", r.day},
+                               {"key", r.key},
+                               {"label", r.label},
+                               {"tickets", r.tickets}});
+  }
+  bj::object out = Head(q.in, report.time_zone);
+  out["period"] = period;
+  out["by"] = by;
+  out["history_from"] =
+      report.history_from.empty() ? bj::value(nullptr) : bj::value(report.history_from);
+  out["items"] = std::move(items);
+  return Json(200, std::move(out));
+}
+
 Result<Response> WorkloadReport(Context& context) {
   HD_ASSIGN_OR_RETURN(ReportQuery q, ReportQueryOf(context));
   HD_ASSIGN_OR_RETURN(auto report, context.services().reports.Workload(context.actor(), q.in));

@@ -74,6 +74,8 @@ boost::json::value LicenceJson(const core::Licence& l) {
       {"limited", l.limited},
       {"activated", core::FormatDate(l.activated)},
       {"expires", l.expires ? boost::json::value(core::FormatDate(*l.expires)) : nullptr},
+      {"revoked_at", OptionalTime(l.revoked_at)},
+      {"revoke_reason", l.revoke_reason},
   };
 }
 
@@ -88,6 +90,8 @@ boost::json::value CouponJson(const core::Coupon& c) {
       {"expires_at", core::FormatIso8601(c.expires_at)},
       {"used_at", OptionalTime(c.used_at)},
       {"ticket_id", OptionalId(c.ticket_id)},
+      {"revoked_at", OptionalTime(c.revoked_at)},
+      {"revoke_reason", c.revoke_reason},
   };
 }
 

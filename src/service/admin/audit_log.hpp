@@ -19,6 +19,18 @@ struct AuditRow {
   std::string actor_email;  // empty for the command line (or a user since removed)
 };
 
+// Who acts, for the audit log: the administrator, or none for the command
+// line.
+inline std::optional<core::UserId> ActorId(const std::optional<Actor>& actor) {
+  return actor ? std::optional(actor->id) : std::nullopt;
+}
+
+// Records field: before -> after in `changes` when they differ.
+inline void Diff(std::vector<core::ports::AuditChange>& changes, std::string field,
+                 const std::string& before, const std::string& after) {
+  if (before != after) changes.push_back({std::move(field), before, after});
+}
+
 class AuditLog {
  public:
   explicit AuditLog(core::ports::Store& store) : store_(store) {}

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 
+#include "service/admin/audit_log.hpp"
 #include "service/licences.hpp"
 #include "service/mail/customer_mail.hpp"
 #include "service/mail/mail_words.hpp"
@@ -22,16 +23,6 @@ constexpr auto kLinkLife = std::chrono::hours(24 * 7);
 // Not an Argon2id string: no password verifies against it until the
 // invited person chooses one through their link.
 constexpr std::string_view kInvited = "!invited";
-
-std::optional<core::UserId> ActorId(const std::optional<Actor>& actor) {
-  return actor ? std::optional(actor->id) : std::nullopt;
-}
-
-// Records field: before -> after in `changes` when they differ.
-void Diff(std::vector<AuditChange>& changes, std::string field, const std::string& before,
-          const std::string& after) {
-  if (before != after) changes.push_back({std::move(field), before, after});
-}
 
 // kConflict with a reason and the field at fault.
 Error ConflictOn(std::string message, std::string reason, std::string field) {

@@ -162,11 +162,31 @@ struct WorkloadReport {
   std::vector<WorkloadRow> rows;  // by name
 };
 
+struct BacklogRow {
+  std::string period;  // the day, or the week's Monday, or the month
+  std::string day;     // the day counted: the period's last with a count
+  std::string key;     // status, tier ("1".."3") or group id ("" for none)
+  std::string label;   // the group's name in the viewer's language, or "L1".."L3"
+  std::int64_t tickets = 0;
+};
+
+struct BacklogReport {
+  std::string time_zone;     // the installation's: days end in it
+  std::string history_from;  // the first day counted ("" when none is yet)
+  std::vector<BacklogRow> rows;
+};
+
 class Reports {
  public:
+  // `desk_zone`: the installation's time zone, whose days the backlog is
+  // counted at the end of (BacklogSnapshots).
   Reports(core::ports::Store& store, const SlaPolicy& policy, const ProcessEngine& processes,
-          const core::Clock& clock)
-      : store_(store), policy_(policy), processes_(processes), clock_(clock) {}
+          const core::Clock& clock, std::string desk_zone)
+      : store_(store),
+        policy_(policy),
+        processes_(processes),
+        clock_(clock),
+        desk_zone_(std::move(desk_zone)) {}
 
   // SLA figures by "level", "agent" or "tier". kForbidden for customers;
   // kInvalidArgument naming "from", "to", "by", "level", "category".
@@ -205,11 +225,19 @@ class Reports {
   // public replies.
   Result<WorkloadReport> Workload(const Actor& actor, const ReportInput& input);
 
+  // The open tickets at the end of each day of the period (today: now) by
+  // "status", "tier" or "group"; per "week" or "month", at its last day
+  // counted. Days are the installation's (desk_zone). kInvalidArgument
+  // naming "by", "period".
+  Result<BacklogReport> Backlog(const Actor& actor, const ReportInput& input,
+                                const std::string& period, const std::string& by);
+
  private:
   core::ports::Store& store_;
   const SlaPolicy& policy_;
   const ProcessEngine& processes_;
   const core::Clock& clock_;
+  std::string desk_zone_;
 };
 
 // Nearest-rank percentile `p` (0 < p <= 1) of a histogram by minute, in

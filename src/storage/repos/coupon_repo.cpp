@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view kCouponColumns =
     "SELECT id, code, user_id, company_id, licence_id, origin, issued_by, issued_at, "
-    "expires_at, used_at, ticket_id FROM coupons ";
+    "expires_at, used_at, ticket_id, revoked_at, revoke_reason FROM coupons ";
 
 Result<core::Coupon> ReadCoupon(const Statement& s) {
   core::Coupon c;
@@ -28,6 +28,8 @@ Result<core::Coupon> ReadCoupon(const Statement& s) {
   c.expires_at = TimeAt(s, 8);
   if (!s.IsNull(9)) c.used_at = TimeAt(s, 9);
   c.ticket_id = OptionalIdAt<core::TicketId>(s, 10);
+  if (!s.IsNull(11)) c.revoked_at = TimeAt(s, 11);
+  c.revoke_reason = s.ColumnText(12);
   return c;
 }
 
@@ -55,8 +57,19 @@ Result<bool> SqlCouponRepo::Redeem(core::CouponId id, core::TicketId ticket, cor
   HD_ASSIGN_OR_RETURN(std::int64_t changed,
                       Run(conn_,
                           "UPDATE coupons SET used_at = ?, ticket_id = ? "
-                          "WHERE id = ? AND used_at IS NULL AND expires_at > ?",
+                          "WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL AND "
+                          "expires_at > ?",
                           at, ticket, id, at));
+  return changed == 1;
+}
+
+Result<bool> SqlCouponRepo::Revoke(core::CouponId id, core::Timestamp at,
+                                   const std::string& reason) {
+  HD_ASSIGN_OR_RETURN(std::int64_t changed,
+                      Run(conn_,
+                          "UPDATE coupons SET revoked_at = ?, revoke_reason = ? "
+                          "WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
+                          at, reason, id));
   return changed == 1;
 }
 

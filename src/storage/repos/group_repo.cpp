@@ -15,12 +15,13 @@ Result<core::Group> ReadGroup(const Statement& s) {
                      core::LocalText::FromStored(s.ColumnText(2)), IntAt(s, 3)};
 }
 
-constexpr std::string_view kCategoryColumns = "SELECT slug, label, group_id, hint FROM categories ";
+constexpr std::string_view kCategoryColumns =
+    "SELECT slug, label, group_id, hint, edited FROM categories ";
 
 Result<core::Category> ReadCategory(const Statement& s) {
   return core::Category{s.ColumnText(0), core::LocalText::FromStored(s.ColumnText(1)),
                         OptionalIdAt<core::GroupId>(s, 2),
-                        core::LocalText::FromStored(s.ColumnText(3))};
+                        core::LocalText::FromStored(s.ColumnText(3)), BoolAt(s, 4)};
 }
 
 }  // namespace
@@ -89,11 +90,12 @@ Result<std::vector<core::GroupId>> SqlGroupRepo::GroupsOf(core::UserId user) {
 
 Status SqlGroupRepo::UpsertCategory(const core::Category& category) {
   HD_RETURN_IF_ERROR(Run(conn_,
-                         "INSERT INTO categories (slug, label, group_id, hint) VALUES (?, ?, ?, ?) "
-                         "ON CONFLICT (slug) DO UPDATE SET label = excluded.label, "
-                         "group_id = excluded.group_id, hint = excluded.hint",
+                         "INSERT INTO categories (slug, label, group_id, hint, edited) "
+                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
+                         "label = excluded.label, group_id = excluded.group_id, "
+                         "hint = excluded.hint, edited = excluded.edited",
                          category.slug, category.label.Stored(), category.group_id,
-                         category.hint.Stored()));
+                         category.hint.Stored(), category.edited));
   return Ok();
 }
 

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view kLicenceColumns =
     "SELECT id, user_id, company_id, edition, support, limited, activated_on, expires_on, "
-    "created_at FROM licences ";
+    "created_at, revoked_at, revoke_reason FROM licences ";
 
 std::optional<std::string> DateText(const std::optional<std::chrono::sys_days>& day) {
   if (!day) return std::nullopt;
@@ -41,6 +41,8 @@ Result<core::Licence> ReadLicence(const Statement& s) {
   l.activated = *activated;
   HD_ASSIGN_OR_RETURN(l.expires, OptionalDateAt(s, 7));
   l.created_at = TimeAt(s, 8);
+  if (!s.IsNull(9)) l.revoked_at = TimeAt(s, 9);
+  l.revoke_reason = s.ColumnText(10);
   return l;
 }
 
@@ -89,12 +91,14 @@ Result<core::Licence> SqlLicenceRepo::Get(core::LicenceId id) {
 }
 
 Status SqlLicenceRepo::Update(const core::Licence& l) {
-  HD_ASSIGN_OR_RETURN(std::int64_t changed,
-                      Run(conn_,
-                          "UPDATE licences SET edition = ?, support = ?, limited = ?, "
-                          "activated_on = ?, expires_on = ? WHERE id = ?",
-                          l.edition, core::ToString(l.support), l.limited,
-                          core::FormatDate(l.activated), DateText(l.expires), l.id));
+  HD_ASSIGN_OR_RETURN(
+      std::int64_t changed,
+      Run(conn_,
+          "UPDATE licences SET edition = ?, support = ?, limited = ?, "
+          "activated_on = ?, expires_on = ?, revoked_at = ?, revoke_reason = ? "
+          "WHERE id = ?",
+          l.edition, core::ToString(l.support), l.limited, core::FormatDate(l.activated),
+          DateText(l.expires), l.revoked_at, l.revoke_reason, l.id));
   if (changed == 0) return Error::NotFound("no licence " + std::to_string(l.id.value));
   return Ok();
 }

@@ -50,12 +50,16 @@ std::vector<std::string> Split(const std::string& joined, std::size_t count) {
 }  // namespace
 
 Result<std::vector<KeyCount>> CountBy(Connection& conn, const Builder& keys, std::size_t count,
-                                      const Builder& from) {
+                                      const Builder& from, std::string_view weight) {
   const bool grouped = conn.dialect() == Dialect::kPostgres;
   Builder b;
   b.sql = "SELECT ";
   b.Append(keys);
-  if (grouped) b.sql += ", COUNT(*)";
+  if (grouped) {
+    b.sql += weight.empty() ? ", COUNT(*)" : ", CAST(SUM(" + std::string(weight) + ") AS BIGINT)";
+  } else if (!weight.empty()) {
+    b.sql += ", " + std::string(weight);
+  }
   b.Append(from);
   if (grouped) {
     b.sql += " GROUP BY ";
@@ -73,7 +77,7 @@ Result<std::vector<KeyCount>> CountBy(Connection& conn, const Builder& keys, std
       if (c > 0) joined += kSeparator;
       if (!stmt->IsNull(c)) joined += stmt->ColumnText(c);
     }
-    const std::int64_t rows = grouped ? stmt->ColumnInt(width) : 1;
+    const std::int64_t rows = grouped || !weight.empty() ? stmt->ColumnInt(width) : 1;
     auto it = counts.find(joined);
     if (it == counts.end()) {
       counts.emplace(joined, rows);

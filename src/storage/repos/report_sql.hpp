@@ -71,8 +71,9 @@ struct KeyCount {
 // streams the rows of the range scan and counts them here. Neither sorts,
 // and no row is kept, only one count per group.
 // `keys` is the select list; PostgreSQL groups by its positions, so the
-// keys may hold placeholders.
+// keys may hold placeholders. With a `weight` (an integer column), each row
+// counts that much instead of one.
 Result<std::vector<KeyCount>> CountBy(Connection& conn, const Builder& keys, std::size_t count,
-                                      const Builder& from);
+                                      const Builder& from, std::string_view weight = {});
 
 }  // namespace hd::storage::report_sql

@@ -1,5 +1,6 @@
 // SqlReportRepo: the reports' aggregates (ports::ReportRepo) in portable SQL:
-// report_repo.cpp (SLA figures, intake), report_outcomes_repo.cpp (the rest).
+// report_repo.cpp (SLA figures, intake), report_outcomes_repo.cpp (how
+// tickets end), backlog_repo.cpp (the backlog by day).
 // Same thread behaviour as the connection.
 #pragma once
 
@@ -32,6 +33,17 @@ class SqlReportRepo final : public core::ports::ReportRepo {
                                                            int max_rating, int limit) override;
   Result<std::vector<core::ports::AgentCount>> Workload(
       const core::ports::ReportFilter& filter) override;
+  Result<std::vector<core::ports::BacklogCount>> OpenNow() override;
+  Status ForEachChangeSince(
+      core::Timestamp since,
+      const std::function<Status(const core::ports::TicketChange&)>& fn) override;
+  Result<std::optional<core::Timestamp>> FirstTicketAt() override;
+  Result<std::pair<std::string, std::string>> BacklogDays() override;
+  Status PutBacklogDay(const std::string& day,
+                       const std::vector<core::ports::BacklogCount>& counts) override;
+  Result<std::vector<core::ports::BacklogPoint>> Backlog(
+      const std::string& first, const std::string& last, const core::ports::ReportFilter& filter,
+      core::ports::BacklogGrouping grouping) override;
 
  private:
   Connection& conn_;

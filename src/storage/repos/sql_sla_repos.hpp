@@ -36,6 +36,7 @@ class SqlCouponRepo final : public core::ports::CouponRepo {
   Result<core::Coupon> Insert(core::Coupon coupon) override;
   Result<std::optional<core::Coupon>> FindByCode(const std::string& code) override;
   Result<bool> Redeem(core::CouponId id, core::TicketId ticket, core::Timestamp at) override;
+  Result<bool> Revoke(core::CouponId id, core::Timestamp at, const std::string& reason) override;
   Result<std::vector<core::Coupon>> ListForHolder(std::optional<core::UserId> user,
                                                   std::optional<core::CompanyId> company) override;
   Result<std::vector<core::Coupon>> List() override;
