@@ -73,6 +73,9 @@ class OutcomeReports(ServerTestCase):
     def test_intake_and_compliance_count_every_ticket_opened(self):
         intake = self.report("intake", "&period=day")
         self.assertEqual(sum(row["tickets"] for row in intake["items"]), 4)
+        labels = {row["key"]: row["label"] for row in self.report(
+            "intake", "&period=month&by=category")["items"]}
+        self.assertIn(labels["licence"], ("Licences and activation", "Лицензии и активация"))
         compliance = self.report("compliance", "&period=week")
         self.assertEqual(sum(row["tickets"] for row in compliance["items"]), 4)
         met = sum(row["first_response"]["met"] for row in compliance["items"])

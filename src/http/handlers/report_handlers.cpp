@@ -139,15 +139,17 @@ Result<Response> IntakeReport(Context& context) {
   HD_ASSIGN_OR_RETURN(auto report,
                       context.services().reports.Intake(context.actor(), in, period, by));
   if (format.csv) {
-    std::string body = period + "," + by + ",tickets\r\n";
+    std::string body = period + "," + by + ",tickets,label\r\n";
     for (const auto& r : report.rows) {
-      body += r.period + "," + CsvField(r.key) + "," + std::to_string(r.tickets) + "\r\n";
+      body += r.period + "," + CsvField(r.key) + "," + std::to_string(r.tickets) + "," +
+              CsvField(r.label) + "\r\n";
     }
     return CsvResponse(std::move(body), "intake-" + period + "-" + by);
   }
   bj::array items;
   for (const auto& r : report.rows) {
-    items.push_back(bj::object{{"period", r.period}, {"key", r.key}, {"tickets", r.tickets}});
+    items.push_back(bj::object{
+        {"period", r.period}, {"key", r.key}, {"label", r.label}, {"tickets", r.tickets}});
   }
   return Json(200, bj::object{{"from", in.from},
                               {"to", in.to},

@@ -2,6 +2,11 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+
 #include "core/role.hpp"
 
 namespace hd::core {
@@ -181,6 +186,114 @@ std::string AttachmentUrl(core::AttachmentId id) {
   return "/api/v1/attachments/" + std::to_string(id.value);
 }
 
-std::string Serialize(const boost::json::value& value) { return boost::json::serialize(value); }
+namespace {
+
+bool HasDouble(const boost::json::value& v) {
+  switch (v.kind()) {
+    case boost::json::kind::double_:
+      return true;
+    case boost::json::kind::array:
+      for (const auto& item : v.get_array()) {
+        if (HasDouble(item)) return true;
+      }
+      return false;
+    case boost::json::kind::object:
+      for (const auto& member : v.get_object()) {
+        if (HasDouble(member.value())) return true;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+void WriteString(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
+          out += escaped;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+// Writes `v` as Boost.JSON does, but for numbers with a fraction: the
+// shortest decimal that reads back the same ("0.5", "0.08333333333333334"),
+// not Boost's exponent form ("5E-1"); "null" for NaN and infinities.
+void Write(std::string& out, const boost::json::value& v) {
+  switch (v.kind()) {
+    case boost::json::kind::double_: {
+      const double d = v.get_double();
+      if (!std::isfinite(d)) {
+        out += "null";
+        return;
+      }
+      char buf[64];
+      const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+      out.append(buf, ec == std::errc() ? end : buf);
+      return;
+    }
+    case boost::json::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& item : v.get_array()) {
+        if (!first) out += ',';
+        first = false;
+        Write(out, item);
+      }
+      out += ']';
+      return;
+    }
+    case boost::json::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& member : v.get_object()) {
+        if (!first) out += ',';
+        first = false;
+        WriteString(out, member.key());
+        out += ':';
+        Write(out, member.value());
+      }
+      out += '}';
+      return;
+    }
+    case boost::json::kind::string:
+      WriteString(out, v.get_string());
+      return;
+    default:
+      out += boost::json::serialize(v);  // integers, booleans, null
+  }
+}
+
+}  // namespace
+
+std::string Serialize(const boost::json::value& value) {
+  if (!HasDouble(value)) return boost::json::serialize(value);
+  std::string out;
+  Write(out, value);
+  return out;
+}
 
 }  // namespace hd::http::json

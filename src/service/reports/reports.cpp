@@ -99,6 +99,34 @@ Result<std::vector<SlaReportRow>> Reports::Sla(const Actor& actor, const ReportI
   return out;
 }
 
+Result<std::map<std::string, std::string>> Reports::IntakeLabels(const std::string& by,
+                                                                 const std::string& language) {
+  std::map<std::string, std::string> out;
+  if (by == "level") {
+    const auto catalog = policy_.Current();
+    for (const auto& level : catalog->levels.levels()) {
+      if (const auto* version = catalog->CurrentVersion(level.id)) {
+        out[level.id] = core::LocalText::FromStored(version->title).In(language);
+      }
+    }
+  } else if (by == "category") {
+    HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+      HD_ASSIGN_OR_RETURN(auto categories, tx.Groups().ListCategories());
+      for (const auto& c : categories) out[c.slug] = c.label.In(language);
+      return Ok();
+    }));
+  } else if (by == "l1_class") {
+    for (const ProcessPtr& process : processes_.catalog().CurrentAll()) {
+      const workflow::FieldDef* field = process->FindField("l1_class");
+      if (field == nullptr) continue;
+      for (const auto& [value, label] : field->option_labels) {
+        out.try_emplace(value, label.In(language));
+      }
+    }
+  }
+  return out;
+}
+
 Result<IntakeReport> Reports::Intake(const Actor& actor, const ReportInput& in,
                                      const std::string& period, const std::string& by) {
   HD_RETURN_IF_ERROR(CheckReader(actor));
@@ -122,10 +150,14 @@ Result<IntakeReport> Reports::Intake(const Actor& actor, const ReportInput& in,
   }));
   std::map<std::pair<std::string, std::string>, std::int64_t> folded;
   for (const auto& c : counts) folded[{PeriodOf(c.hour, period, zone), c.key}] += c.tickets;
+  HD_ASSIGN_OR_RETURN(auto labels, IntakeLabels(by, actor.language));
   IntakeReport out;
   out.time_zone = zone->name();
-  for (const auto& [where, tickets] : folded)
-    out.rows.push_back({where.first, where.second, tickets});
+  for (const auto& [where, tickets] : folded) {
+    auto label = labels.find(where.second);
+    out.rows.push_back(
+        {where.first, where.second, label == labels.end() ? where.second : label->second, tickets});
+  }
   return out;
 }
 

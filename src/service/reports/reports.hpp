@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,9 @@ struct SlaReportRow {
 struct IntakeRow {
   std::string period;  // "2026-12-07" (day), the week's Monday, or "2026-12" (month)
   std::string key;     // channel, category, level or L1 class; "" when not grouped
+  // The category's label, the level's title or the L1 class's words in the
+  // viewer's language; the key for channels and keys without one.
+  std::string label;
   std::int64_t tickets = 0;
 };
 
@@ -235,6 +239,10 @@ class Reports {
  private:
   core::ports::Store& store_;
   const SlaPolicy& policy_;
+  // What people read for each key of an intake grouping `by`.
+  Result<std::map<std::string, std::string>> IntakeLabels(const std::string& by,
+                                                          const std::string& language);
+
   const ProcessEngine& processes_;
   const core::Clock& clock_;
   std::string desk_zone_;
