@@ -164,7 +164,7 @@ class OutcomeReports(ServerTestCase):
         tiers = {row["key"]: row["tickets"] for row in self.report("backlog", "&by=tier")["items"]}
         self.assertEqual(tiers.get("2"), 1)  # the one at the board
         csv = self.l1.get(f"/api/v1/reports/backlog?{period()}&by=tier&format=csv").text()
-        self.assertTrue(csv.startswith("day,day,tier,label,tickets\r\n"), csv[:60])
+        self.assertTrue(csv.startswith("period,day,tier,label,tickets\r\n"), csv[:60])
 
     def test_unassigned_in_my_groups_is_a_queue(self):
         queues = {q["id"]: q for q in self.assertStatus(

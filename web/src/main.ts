@@ -14,6 +14,8 @@ import './css/levels.css';
 import './css/desk.css';
 import './css/admin.css';
 import './css/admin_people.css';
+import './css/admin_support.css';
+import './css/reports.css';
 import { frameElement, h, replace } from './dom';
 import { api } from './api';
 import { Router, navigate, currentPath } from './router';
@@ -42,6 +44,21 @@ import { userView } from './admin/user_page';
 import { companiesView } from './admin/companies';
 import { groupsView } from './admin/groups';
 import { auditView } from './admin/audit';
+import { levelsView } from './admin/support_levels';
+import { levelView } from './admin/level_page';
+import { licencesView } from './admin/licences';
+import { couponsView } from './admin/coupons';
+import { categoriesView } from './admin/categories';
+import { dashboardView } from './views/dashboard';
+import { reportsHomeView } from './reports/home';
+import { slaView } from './reports/sla';
+import { intakeView } from './reports/intake';
+import { backlogView } from './reports/backlog';
+import { complianceView } from './reports/compliance';
+import { tiersView } from './reports/tiers';
+import { changesView } from './reports/changes';
+import { satisfactionView } from './reports/satisfaction';
+import { workloadView } from './reports/workload';
 import type { User } from './api/types';
 
 const routes: Route[] = [
@@ -53,6 +70,31 @@ const routes: Route[] = [
   { pattern: '/tickets/new', view: newTicketView, title: 'title.newTicket', auth: 'signed-in' },
   { pattern: '/tickets/:id', view: ticketView, title: 'title.ticket', auth: 'signed-in' },
   { pattern: '/queue', view: ticketListView('queue'), title: 'title.queue', auth: 'staff' },
+  { pattern: '/dashboard', view: dashboardView, title: 'title.dashboard', auth: 'staff' },
+  { pattern: '/reports', view: reportsHomeView, title: 'title.reports', auth: 'staff' },
+  { pattern: '/reports/sla', view: slaView, title: 'title.reportSla', auth: 'staff' },
+  { pattern: '/reports/intake', view: intakeView, title: 'title.reportIntake', auth: 'staff' },
+  { pattern: '/reports/backlog', view: backlogView, title: 'title.reportBacklog', auth: 'staff' },
+  {
+    pattern: '/reports/compliance',
+    view: complianceView,
+    title: 'title.reportCompliance',
+    auth: 'staff',
+  },
+  { pattern: '/reports/tiers', view: tiersView, title: 'title.reportTiers', auth: 'staff' },
+  { pattern: '/reports/changes', view: changesView, title: 'title.reportChanges', auth: 'staff' },
+  {
+    pattern: '/reports/satisfaction',
+    view: satisfactionView,
+    title: 'title.reportSatisfaction',
+    auth: 'staff',
+  },
+  {
+    pattern: '/reports/workload',
+    view: workloadView,
+    title: 'title.reportWorkload',
+    auth: 'staff',
+  },
   { pattern: '/settings', view: settingsView, title: 'title.settings', auth: 'signed-in' },
   { pattern: '/admin', view: adminHomeView, title: 'title.admin', auth: 'admin' },
   { pattern: '/admin/calendars', view: calendarsView, title: 'title.calendars', auth: 'admin' },
@@ -68,6 +110,16 @@ const routes: Route[] = [
   { pattern: '/admin/companies', view: companiesView, title: 'title.companies', auth: 'admin' },
   { pattern: '/admin/groups', view: groupsView, title: 'title.groups', auth: 'admin' },
   { pattern: '/admin/audit', view: auditView, title: 'title.audit', auth: 'admin' },
+  { pattern: '/admin/levels', view: levelsView, title: 'title.levels', auth: 'admin' },
+  { pattern: '/admin/levels/:id', view: levelView, title: 'title.level', auth: 'admin' },
+  { pattern: '/admin/licences', view: licencesView, title: 'title.licences', auth: 'admin' },
+  { pattern: '/admin/coupons', view: couponsView, title: 'title.coupons', auth: 'admin' },
+  {
+    pattern: '/admin/categories',
+    view: categoriesView,
+    title: 'title.categories',
+    auth: 'admin',
+  },
 ];
 
 function homePath(): string {

@@ -15,15 +15,19 @@ import type { User } from './api/types';
 
 /** The administration section: its link stays marked on every page under it. */
 const kAdminLink: [string, PlainKey] = ['/admin', 'nav.admin'];
+/** Sections whose link stays marked on every page under them. */
+const kSections = [kAdminLink[0], '/reports'];
 
 /** [path, label] of each link of the main navigation. */
 function navLinks(user: User | null): [string, PlainKey][] {
   if (!user) return [];
   if (isStaff(user)) {
     const links: [string, PlainKey][] = [
+      ['/dashboard', 'nav.dashboard'],
       ['/queue', 'nav.queue'],
       ['/tickets', 'nav.assigned'],
       ['/tickets/new', 'nav.newTicket'],
+      ['/reports', 'nav.reports'],
       ['/settings', 'nav.settings'],
     ];
     if (user.role === 'administrator') links.push(kAdminLink);
@@ -100,14 +104,15 @@ export function renderShell(user: User | null): void {
 
 /**
  * Sets aria-current on the navigation link of the current page ("page"),
- * or of the section it lies in ("true": the administration's pages).
+ * or of the section it lies in ("true": the administration's and the
+ * reports' pages).
  */
 export function markCurrentLink(): void {
   const { path } = currentPath();
-  const section = kAdminLink[0];
   for (const link of document.querySelectorAll<HTMLElement>('#app-nav a')) {
-    if (link.dataset.path === path) link.setAttribute('aria-current', 'page');
-    else if (link.dataset.path === section && path.startsWith(`${section}/`)) {
+    const linked = link.dataset.path ?? '';
+    if (linked === path) link.setAttribute('aria-current', 'page');
+    else if (kSections.includes(linked) && path.startsWith(`${linked}/`)) {
       link.setAttribute('aria-current', 'true');
     } else link.removeAttribute('aria-current');
   }

@@ -359,7 +359,7 @@ Result<Response> BacklogReport(Context& context) {
   HD_ASSIGN_OR_RETURN(auto report,
                       context.services().reports.Backlog(context.actor(), q.in, period, by));
   if (q.format.csv) {
-    std::string body = period + ",day," + by + ",label,tickets\r\n";
+    std::string body = "period,day," + by + ",label,tickets\r\n";
     for (const auto& r : report.rows) {
       body += r.period + "," + r.day + "," + CsvField(r.key) + "," + CsvField(r.label) + "," +
               std::to_string(r.tickets) + "\r\n";

@@ -13,15 +13,29 @@ import { calendars } from './admin_api';
 import type { CalendarSummary } from '../api/types';
 
 export type AdminSection =
-  'home' | 'calendars' | 'processes' | 'users' | 'companies' | 'groups' | 'audit';
+  | 'home'
+  | 'calendars'
+  | 'levels'
+  | 'processes'
+  | 'categories'
+  | 'users'
+  | 'companies'
+  | 'groups'
+  | 'licences'
+  | 'coupons'
+  | 'audit';
 
 const kSections: { id: AdminSection; path: string; label: PlainKey }[] = [
   { id: 'home', path: '/admin', label: 'admin.overview' },
   { id: 'calendars', path: '/admin/calendars', label: 'admin.calendars' },
+  { id: 'levels', path: '/admin/levels', label: 'admin.levels' },
   { id: 'processes', path: '/admin/processes', label: 'admin.processes' },
+  { id: 'categories', path: '/admin/categories', label: 'admin.categories' },
   { id: 'users', path: '/admin/users', label: 'admin.users' },
   { id: 'companies', path: '/admin/companies', label: 'admin.companies' },
   { id: 'groups', path: '/admin/groups', label: 'admin.groups' },
+  { id: 'licences', path: '/admin/licences', label: 'admin.licences' },
+  { id: 'coupons', path: '/admin/coupons', label: 'admin.coupons' },
   { id: 'audit', path: '/admin/audit', label: 'admin.audit' },
 ];
 
@@ -202,10 +216,14 @@ export async function adminHomeView(root: HTMLElement): Promise<void> {
       'ul',
       { class: 'admin-sections' },
       card('/admin/calendars', 'admin.calendars', 'admin.calendarsText'),
+      card('/admin/levels', 'admin.levels', 'admin.levelsText'),
       card('/admin/processes', 'admin.processes', 'admin.processesText'),
+      card('/admin/categories', 'admin.categories', 'admin.categoriesText'),
       card('/admin/users', 'admin.users', 'admin.usersText'),
       card('/admin/companies', 'admin.companies', 'admin.companiesText'),
       card('/admin/groups', 'admin.groups', 'admin.groupsText'),
+      card('/admin/licences', 'admin.licences', 'admin.licencesText'),
+      card('/admin/coupons', 'admin.coupons', 'admin.couponsText'),
       card('/admin/audit', 'admin.audit', 'admin.auditText'),
     ),
   );

@@ -1,6 +1,7 @@
 // #/admin/companies: the customers' companies (GET /api/v1/admin/companies)
 // with whether their members see each other's tickets, a link to the
-// members (#/admin/users?company=ID), renaming in place and sharing turned
+// members (#/admin/users?company=ID) and to the company's licences and
+// coupons (?q=<name>), renaming in place and sharing turned
 // on or off with one PATCH each, and adding a company. A refusal (a name in
 // use) shows under the field, in the server's words.
 import { h, replace, uid, announce } from '../dom';
@@ -20,6 +21,7 @@ import { adminHeader, titledCard } from './admin_frame';
 import { addCompany, companies, updateCompany } from './people_api';
 import type { Company } from './people_api';
 import { cell, rowHeader, tableHead } from './paged_table';
+import { supportLinks } from './support_fields';
 
 export async function companiesView(root: HTMLElement): Promise<void> {
   const list = h('div');
@@ -47,6 +49,7 @@ function companyTable(all: Company[]): HTMLTableElement {
       t('companies.col.name'),
       t('companies.col.share'),
       t('companies.col.members'),
+      t('support.column'),
       t('companies.col.created'),
     ]),
     h('tbody', { role: 'rowgroup' }, all.map(companyRow)),
@@ -58,11 +61,13 @@ function companyRow(company: Company): HTMLTableRowElement {
   const nameId = uid('company');
   const name = h('span', { id: nameId }, company.name);
   const members = h('a', { href: href('/admin/users', { company: String(company.id) }) });
+  const support = h('div');
   let current = company;
   const changed = (next: Company): void => {
     current = next;
     name.textContent = next.name;
     members.textContent = t('companies.members', { name: next.name });
+    replace(support, supportLinks(next.name, next.name));
   };
   changed(company);
   return h(
@@ -78,6 +83,7 @@ function companyRow(company: Company): HTMLTableRowElement {
       shareControl(() => current, nameId, changed),
     ),
     cell(t('companies.col.members'), members),
+    cell(t('support.column'), support),
     cell(t('companies.col.created'), timeElement(company.created_at, { style: 'date' })),
   );
 }

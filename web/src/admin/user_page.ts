@@ -23,6 +23,7 @@ import { companies, issueToken, resetPassword, updateUser, user } from './people
 import type { AdminUser } from './people_api';
 import { copyBox, showResult, stateBadge, userState } from './people_fields';
 import { profileCard } from './user_form';
+import { supportLinks } from './support_fields';
 
 export async function userView(root: HTMLElement, location: Location): Promise<void> {
   const id = Number(location.params.id);
@@ -64,7 +65,13 @@ export async function userView(root: HTMLElement, location: Location): Promise<v
       'div',
       { class: 'people-columns' },
       profileCard(person, all, show),
-      h('div', null, access.element, tokenCard(person)),
+      h(
+        'div',
+        null,
+        access.element,
+        tokenCard(person),
+        person.role === 'customer' ? supportCard(person) : null,
+      ),
     ),
   );
   show(person);
@@ -149,6 +156,18 @@ function accessCard(
     ),
     update,
   };
+}
+
+/** A customer's licences and special-request coupons, on their own pages. */
+function supportCard(person: AdminUser): HTMLElement {
+  const titleId = uid('support');
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, t('support.title')),
+    h('p', { class: 'field-hint' }, t('support.customerLead')),
+    supportLinks(person.email, person.name || person.email),
+  );
 }
 
 /** A bearer token for an integration acting as the user, shown once. */
