@@ -17,8 +17,10 @@ import {
   TEST_TIMEOUT_MS,
   assertAccessible,
   assertNoPageErrors,
+  assertNoSidewaysScroll,
   gone,
   keepingEvidence,
+  requestsTo,
   screenshot,
   signIn,
   texts,
@@ -43,8 +45,7 @@ describe('administration: people and the audit log', { timeout: TEST_TIMEOUT_MS 
 
   it('invites a developer, whose link signs them in to their queue', () =>
     keepingEvidence('admin-people-invite', env.pages, async () => {
-      admin = await env.openPage();
-      await signIn(admin, ADMIN, { path: '/admin' });
+      admin = await env.signedInPage(ADMIN, { path: '/admin' });
       await admin
         .getByRole('navigation', { name: 'Administration sections' })
         .getByRole('link', { name: 'Users' })
@@ -281,9 +282,13 @@ describe('administration: people and the audit log', { timeout: TEST_TIMEOUT_MS 
 
   it('fits a phone in the dark scheme and reads in Russian', () =>
     keepingEvidence('admin-people-phone', env.pages, async () => {
-      const phone = await env.openPage({ viewport: PHONE, locale: 'ru-RU' });
-      await phone.emulateMedia({ colorScheme: 'dark' });
-      await signIn(phone, ADMIN, { path: '/admin/users', language: 'ru' });
+      const phone = await env.signedInPage(ADMIN, {
+        viewport: PHONE,
+        locale: 'ru-RU',
+        dark: true,
+        path: '/admin/users',
+        language: 'ru',
+      });
       await visible(phone.getByRole('heading', { name: 'Пользователи', level: 1 }));
       await visible(phone.getByText('Разработка и интеграторы (L3)'));
       for (const [path, heading] of [
@@ -295,11 +300,7 @@ describe('administration: people and the audit log', { timeout: TEST_TIMEOUT_MS 
         await phone.goto(`/#${path}`);
         await visible(phone.getByRole('heading', { name: heading, level: 1 }));
         await visible(phone.locator('table tbody tr').first());
-        const width = await phone.evaluate(() => [
-          document.documentElement.scrollWidth,
-          window.innerWidth,
-        ]);
-        assert.ok(width[0] <= width[1], `${path} scrolls sideways: ${width}`);
+        await assertNoSidewaysScroll(phone, path);
         await assertAccessible(phone, `${path} on a dark phone, in Russian`);
       }
       await screenshot(phone, 'admin-people-audit-phone-dark');
@@ -310,11 +311,7 @@ describe('administration: people and the audit log', { timeout: TEST_TIMEOUT_MS 
           name: 'Отправить ссылку для сброса пароля',
         }),
       );
-      const width = await phone.evaluate(() => [
-        document.documentElement.scrollWidth,
-        window.innerWidth,
-      ]);
-      assert.ok(width[0] <= width[1], `the user's page scrolls sideways: ${width}`);
+      await assertNoSidewaysScroll(phone, "the user's page");
       await screenshot(phone, 'admin-people-user-phone-dark');
       assertNoPageErrors(phone);
       await phone.context().close();
@@ -351,10 +348,7 @@ describe('administration: people and the audit log', { timeout: TEST_TIMEOUT_MS 
   it('shows an L1 operator neither the people pages nor their data', () =>
     keepingEvidence('admin-people-forbidden', env.pages, async () => {
       const page = await env.openPage();
-      const asked = [];
-      page.on('request', (request) => {
-        if (new URL(request.url()).pathname.startsWith('/api/v1/admin/')) asked.push(request.url());
-      });
+      const asked = requestsTo(page, '/api/v1/admin/');
       await signIn(page, 'l1@helpdesk.example');
       for (const path of ['/admin/users', '/admin/users/1', '/admin/groups', '/admin/audit']) {
         await page.goto(`/#${path}`);

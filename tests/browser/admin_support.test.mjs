@@ -16,8 +16,10 @@ import {
   TEST_TIMEOUT_MS,
   assertAccessible,
   assertNoPageErrors,
+  assertNoSidewaysScroll,
   gone,
   keepingEvidence,
+  requestsTo,
   screenshot,
   signIn,
   texts,
@@ -44,8 +46,7 @@ describe('administration: levels, licences, coupons, categories', { timeout: TES
   it('records a new version of a level and moves its open tickets to it', () =>
     keepingEvidence('admin-support-level', env.pages, async () => {
       adminApi = await env.server.apiAs(ADMIN);
-      admin = await env.openPage();
-      await signIn(admin, ADMIN, { path: '/admin' });
+      admin = await env.signedInPage(ADMIN, { path: '/admin' });
       await admin
         .getByRole('navigation', { name: 'Administration sections' })
         .getByRole('link', { name: 'Support levels' })
@@ -266,9 +267,13 @@ describe('administration: levels, licences, coupons, categories', { timeout: TES
 
   it('reads in Russian on a dark phone without scrolling sideways', () =>
     keepingEvidence('admin-support-phone', env.pages, async () => {
-      const phone = await env.openPage({ viewport: PHONE, locale: 'ru-RU' });
-      await phone.emulateMedia({ colorScheme: 'dark' });
-      await signIn(phone, ADMIN, { path: '/admin/levels', language: 'ru' });
+      const phone = await env.signedInPage(ADMIN, {
+        viewport: PHONE,
+        locale: 'ru-RU',
+        dark: true,
+        path: '/admin/levels',
+        language: 'ru',
+      });
       for (const [path, heading] of [
         ['/admin/levels', 'Уровни поддержки'],
         [`/admin/levels/${LEVEL.id}`, 'Клиент, стандартная поддержка'],
@@ -278,11 +283,7 @@ describe('administration: levels, licences, coupons, categories', { timeout: TES
       ]) {
         await phone.goto(`/#${path}`);
         await visible(phone.getByRole('heading', { name: heading, level: 1 }));
-        const width = await phone.evaluate(() => [
-          document.documentElement.scrollWidth,
-          window.innerWidth,
-        ]);
-        assert.ok(width[0] <= width[1], `${path} scrolls sideways: ${width}`);
+        await assertNoSidewaysScroll(phone, path);
         await assertAccessible(phone, `${path} on a dark phone, in Russian`);
       }
       await visible(phone.getByText(CATEGORY.ru));
@@ -294,10 +295,7 @@ describe('administration: levels, licences, coupons, categories', { timeout: TES
   it('shows an L1 operator the forbidden page and asks the API nothing', () =>
     keepingEvidence('admin-support-forbidden', env.pages, async () => {
       const page = await env.openPage();
-      const asked = [];
-      page.on('request', (request) => {
-        if (new URL(request.url()).pathname.startsWith('/api/v1/admin/')) asked.push(request.url());
-      });
+      const asked = requestsTo(page, '/api/v1/admin/');
       await signIn(page, 'l1@helpdesk.example');
       for (const path of [
         '/admin/licences',

@@ -40,7 +40,8 @@ export async function launch() {
  * while the describe is being defined (`before` hooks registered after this
  * call run later and find both ready). `openPage(options)` is
  * `openPage(browser, server, options)` that also keeps the page in `pages`,
- * for `keepingEvidence` and the page-error checks.
+ * for `keepingEvidence` and the page-error checks; `signedInPage(email,
+ * options)` likewise for `signedInPage`.
  */
 export function useServerAndBrowser(serverOptions) {
   const env = {
@@ -49,6 +50,11 @@ export function useServerAndBrowser(serverOptions) {
     pages: [],
     async openPage(options) {
       const page = await openPage(env.browser, env.server, options);
+      env.pages.push(page);
+      return page;
+    },
+    async signedInPage(email, options) {
+      const page = await signedInPage(env.browser, env.server, email, options);
       env.pages.push(page);
       return page;
     },
@@ -89,6 +95,41 @@ export async function openPage(
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error));
   return page;
+}
+
+/**
+ * A new page (`openPage`: `viewport`, `locale`) in the dark scheme when
+ * `dark`, on which `email` has signed in (`signIn`: `path`, `language`,
+ * `password`).
+ */
+export async function signedInPage(
+  browser,
+  server,
+  email,
+  { viewport, locale, dark = false, ...signInOptions } = {},
+) {
+  const page = await openPage(browser, server, { viewport, locale });
+  if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+  await signIn(page, email, signInOptions);
+  return page;
+}
+
+/** The addresses the page asks for whose path starts with `prefix`, from now on. */
+export function requestsTo(page, prefix) {
+  const asked = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith(prefix)) asked.push(request.url());
+  });
+  return asked;
+}
+
+/** Fails when the page is wider than its window (it scrolls sideways). */
+export async function assertNoSidewaysScroll(page, what) {
+  const width = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    window.innerWidth,
+  ]);
+  assert.ok(width[0] <= width[1], `${what} scrolls sideways: ${width}`);
 }
 
 /** Fails when the page threw an uncaught error. */

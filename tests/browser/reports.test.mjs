@@ -23,6 +23,7 @@ import {
   TEST_TIMEOUT_MS,
   assertAccessible,
   assertNoPageErrors,
+  assertNoSidewaysScroll,
   keepingEvidence,
   screenshot,
   signIn,
@@ -148,8 +149,7 @@ describe('reports and the dashboard', { timeout: TEST_TIMEOUT_MS }, () => {
 
   it('shows intake by channel in a chart, a table and a CSV with the same numbers', () =>
     keepingEvidence('reports-intake', env.pages, async () => {
-      const admin = await env.openPage();
-      await signIn(admin, ADMIN, { path: '/reports/intake' });
+      const admin = await env.signedInPage(ADMIN, { path: '/reports/intake' });
       await visible(admin.getByRole('heading', { name: 'Intake', level: 1 }));
       // The last 30 days up to today by default, kept in the address.
       await admin.waitForURL(new RegExp(`from=${dayIn(ZONE, -29)}&to=${today()}`));
@@ -220,9 +220,8 @@ describe('reports and the dashboard', { timeout: TEST_TIMEOUT_MS }, () => {
       const counted = report.history_from ? daysBetween(first, today()) : [today()];
       const uncounted = daysBetween(from, today()).length - counted.length;
 
-      const admin = await env.openPage();
-      await signIn(admin, ADMIN, { path: '/reports' });
-      await admin.locator('.report-sections').getByRole('link', { name: 'Backlog' }).click();
+      const admin = await env.signedInPage(ADMIN, { path: '/reports' });
+      await admin.locator('.section-cards').getByRole('link', { name: 'Backlog' }).click();
       await visible(admin.getByRole('heading', { name: 'Backlog', level: 1 }));
       await admin.getByLabel('Company').selectOption({ label: BACKLOG_COMPANY });
       await admin.getByRole('button', { name: 'Show the report' }).click();
@@ -344,8 +343,7 @@ describe('reports and the dashboard', { timeout: TEST_TIMEOUT_MS }, () => {
 
   it('lets staff find the reports, with days, zone and calendar named', () =>
     keepingEvidence('reports-sla', env.pages, async () => {
-      const page = await env.openPage();
-      await signIn(page, L1);
+      const page = await env.signedInPage(L1);
       const main = page.getByRole('navigation', { name: 'Main' });
       const links = await texts(main.getByRole('link'));
       assert.equal(links[0], 'Dashboard');
@@ -386,8 +384,7 @@ describe('reports and the dashboard', { timeout: TEST_TIMEOUT_MS }, () => {
 
   it('lists the compliance per day and the missed targets linked to their tickets', () =>
     keepingEvidence('reports-compliance', env.pages, async () => {
-      const page = await env.openPage();
-      await signIn(page, L1, { path: '/reports/compliance' });
+      const page = await env.signedInPage(L1, { path: '/reports/compliance' });
       await visible(page.getByRole('heading', { name: 'Compliance', level: 1 }));
       const range = `from=${dayIn(ZONE, -29)}&to=${dayIn(ZONE, 1)}`;
       const report = await l1Api.get(`/reports/compliance?${range}&period=day`);
@@ -441,8 +438,7 @@ describe('reports and the dashboard', { timeout: TEST_TIMEOUT_MS }, () => {
         }
       }
 
-      const page = await env.openPage();
-      await signIn(page, L1);
+      const page = await env.signedInPage(L1);
       await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Dashboard' })
@@ -493,8 +489,7 @@ describe('reports and the dashboard', { timeout: TEST_TIMEOUT_MS }, () => {
 
   it('keeps customers out, and reads in Russian on a dark phone', () =>
     keepingEvidence('reports-phone', env.pages, async () => {
-      const customer = await env.openPage();
-      await signIn(customer, ANNA);
+      const customer = await env.signedInPage(ANNA);
       const main = customer.getByRole('navigation', { name: 'Main' });
       assert.equal(await main.getByRole('link', { name: 'Reports' }).count(), 0);
       assert.equal(await main.getByRole('link', { name: 'Dashboard' }).count(), 0);
@@ -504,9 +499,13 @@ describe('reports and the dashboard', { timeout: TEST_TIMEOUT_MS }, () => {
       await visible(customer.getByRole('heading', { name: 'My tickets', level: 1 }));
       assertNoPageErrors(customer);
 
-      const phone = await env.openPage({ viewport: PHONE, locale: 'ru-RU' });
-      await phone.emulateMedia({ colorScheme: 'dark' });
-      await signIn(phone, L1, { path: '/reports/intake?by=channel', language: 'ru' });
+      const phone = await env.signedInPage(L1, {
+        viewport: PHONE,
+        locale: 'ru-RU',
+        dark: true,
+        path: '/reports/intake?by=channel',
+        language: 'ru',
+      });
       await visible(phone.getByRole('heading', { name: 'Поступление', level: 1 }));
       await visible(phone.getByRole('img', { name: 'Поступление обращений по дням' }));
       assert.match(
@@ -522,11 +521,7 @@ describe('reports and the dashboard', { timeout: TEST_TIMEOUT_MS }, () => {
         await phone.goto(`/#${path}`);
         await visible(phone.locator('#page-title'));
         await visible(phone.locator('svg.chart-svg').first());
-        const width = await phone.evaluate(() => [
-          document.documentElement.scrollWidth,
-          window.innerWidth,
-        ]);
-        assert.ok(width[0] <= width[1], `${path} scrolls sideways: ${width}`);
+        await assertNoSidewaysScroll(phone, path);
         await assertAccessible(phone, `${path} on a dark phone, in Russian`);
       }
       await screenshot(phone, 'reports-dashboard-phone-dark');

@@ -9,6 +9,7 @@ import { roleLabel } from '../format';
 import { t } from '../i18n';
 import type { PlainKey } from '../i18n';
 import { href } from '../router';
+import { pageHeading, sectionCards, sectionNav } from '../ui/sections';
 import { calendars } from './admin_api';
 import type { CalendarSummary } from '../api/types';
 
@@ -73,39 +74,15 @@ export function adminHeader(spec: {
   lead?: Children;
   deeper?: boolean;
 }): HTMLElement[] {
-  const nav = h(
-    'nav',
-    { class: 'admin-nav', 'aria-label': t('admin.sections') },
-    h(
-      'ul',
-      null,
-      kSections.map((section) =>
-        h(
-          'li',
-          null,
-          h(
-            'a',
-            {
-              href: href(section.path),
-              'aria-current':
-                section.id === spec.section ? (spec.deeper ? 'true' : 'page') : undefined,
-            },
-            t(section.label),
-          ),
-        ),
-      ),
-    ),
+  const nav = sectionNav(
+    t('admin.sections'),
+    kSections.map((section) => ({
+      path: section.path,
+      label: t(section.label),
+      current: section.id === spec.section ? (spec.deeper ? 'true' : 'page') : undefined,
+    })),
   );
-  const header = h(
-    'div',
-    { class: 'page-header' },
-    h(
-      'div',
-      null,
-      h('h1', { id: 'page-title', tabindex: -1 }, spec.title),
-      spec.lead ? h('p', { class: 'lead' }, spec.lead) : null,
-    ),
-  );
+  const header = pageHeading(spec);
   return [nav, header];
 }
 
@@ -201,20 +178,16 @@ export async function adminHomeView(root: HTMLElement): Promise<void> {
   } catch {
     warning = h('p', { class: 'admin-warning' }, t('admin.calendarsFailed'));
   }
-  const card = (path: string, title: PlainKey, text: PlainKey): HTMLElement =>
-    h(
-      'li',
-      { class: 'card admin-section' },
-      h('h2', null, h('a', { href: href(path) }, t(title))),
-      h('p', null, t(text)),
-    );
+  const card = (path: string, title: PlainKey, text: PlainKey) => ({
+    path,
+    title: t(title),
+    text: t(text),
+  });
   replace(
     root,
     adminHeader({ section: 'home', title: t('admin.title'), lead: t('admin.lead') }),
     warning,
-    h(
-      'ul',
-      { class: 'admin-sections' },
+    sectionCards([
       card('/admin/calendars', 'admin.calendars', 'admin.calendarsText'),
       card('/admin/levels', 'admin.levels', 'admin.levelsText'),
       card('/admin/processes', 'admin.processes', 'admin.processesText'),
@@ -225,6 +198,6 @@ export async function adminHomeView(root: HTMLElement): Promise<void> {
       card('/admin/licences', 'admin.licences', 'admin.licencesText'),
       card('/admin/coupons', 'admin.coupons', 'admin.couponsText'),
       card('/admin/audit', 'admin.audit', 'admin.auditText'),
-    ),
+    ]),
   );
 }

@@ -5,16 +5,15 @@
 // the field the server names (a slug in use or malformed, an unknown
 // group), in its words.
 import { h } from '../dom';
-import { ApiError } from '../api';
 import { t } from '../i18n';
-import { openDialog } from '../ui/dialog';
-import { field, formErrorSlot, onSubmit, setBusy, valueOf } from '../ui/form';
+import { field, valueOf } from '../ui/form';
+import { addForm, openEditDialog, slugField } from './add_and_edit';
 import { titledCard } from './admin_frame';
+import { languageInput, requiredTextsOf, textsDiffer, textsOf } from './language_texts';
+import type { Language, Texts } from './language_texts';
 import type { AdminGroup } from './people_api';
 import { addCategory, updateCategory } from './support_api';
 import type { AdminCategory, CategoryPatch, NewCategory } from './support_api';
-
-type Texts = { en: string; ru: string };
 
 function groupSelect(teams: AdminGroup[], value: number | null): HTMLSelectElement {
   return h(
@@ -29,10 +28,8 @@ function groupSelect(teams: AdminGroup[], value: number | null): HTMLSelectEleme
 
 /** Label and hint, each in English and Russian; errors about `label` go under the first. */
 function textFields(labels: Partial<Texts>, hints: Partial<Texts>): HTMLElement[] {
-  const input = (name: string, lang: string, value: string): HTMLInputElement =>
-    h('input', { type: 'text', name, lang, value, maxlength: 200, autocomplete: 'off' });
-  const area = (name: string, lang: string, value: string): HTMLTextAreaElement => {
-    const box = h('textarea', { name, lang, rows: 2, maxlength: 1000 });
+  const area = (lang: Language, value: string): HTMLTextAreaElement => {
+    const box = h('textarea', { name: `hint_${lang}`, lang, rows: 2, maxlength: 1000 });
     box.value = value;
     return box;
   };
@@ -43,9 +40,12 @@ function textFields(labels: Partial<Texts>, hints: Partial<Texts>): HTMLElement[
       field({
         label: t('categories.labelEn'),
         name: 'label',
-        control: input('label_en', 'en', labels.en ?? ''),
+        control: languageInput('label', 'en', labels.en ?? ''),
       }),
-      field({ label: t('categories.labelRu'), control: input('label_ru', 'ru', labels.ru ?? '') }),
+      field({
+        label: t('categories.labelRu'),
+        control: languageInput('label', 'ru', labels.ru ?? ''),
+      }),
     ),
     h(
       'div',
@@ -54,38 +54,21 @@ function textFields(labels: Partial<Texts>, hints: Partial<Texts>): HTMLElement[
         label: t('categories.hintEn'),
         name: 'hint',
         optional: true,
-        control: area('hint_en', 'en', hints.en ?? ''),
+        control: area('en', hints.en ?? ''),
       }),
       field({
         label: t('categories.hintRu'),
         optional: true,
-        control: area('hint_ru', 'ru', hints.ru ?? ''),
+        control: area('ru', hints.ru ?? ''),
       }),
     ),
   ];
 }
 
-function textsOf(form: HTMLFormElement, prefix: 'label' | 'hint'): Texts {
-  return {
-    en: valueOf(form, `${prefix}_en`).trim(),
-    ru: valueOf(form, `${prefix}_ru`).trim(),
-  };
-}
-
-/**
- * The labels typed, only the languages filled in (the server refuses an
- * empty label); a problem under the first when both are empty.
- */
+/** The labels typed, only the languages filled in; a problem under the first when both are empty. */
 function labelsOf(form: HTMLFormElement): Partial<Texts> {
-  const { en, ru } = textsOf(form, 'label');
-  if (!en && !ru) {
-    throw new ApiError(422, { detail: t('categories.labelMissing'), field: 'label' });
-  }
-  return { ...(en ? { en } : {}), ...(ru ? { ru } : {}) };
+  return requiredTextsOf(form, 'label', t('categories.labelMissing'));
 }
-
-const differ = (a: Partial<Texts>, b: Record<string, string>): boolean =>
-  (a.en ?? '') !== (b.en ?? '') || (a.ru ?? '') !== (b.ru ?? '');
 
 /** The group chosen: its id, or null for none. */
 function groupOf(form: HTMLFormElement): number | null {
@@ -97,9 +80,9 @@ function groupOf(form: HTMLFormElement): number | null {
 function changes(form: HTMLFormElement, category: AdminCategory): CategoryPatch {
   const patch: CategoryPatch = {};
   const labels = labelsOf(form);
-  if (differ(labels, category.labels)) patch.label = labels;
+  if (textsDiffer(labels, category.labels)) patch.label = labels;
   const hints = textsOf(form, 'hint');
-  if (differ(hints, category.hints)) patch.hint = hints;
+  if (textsDiffer(hints, category.hints)) patch.hint = hints;
   const group = groupOf(form);
   if (group !== category.group_id) patch.group = group;
   return patch;
@@ -111,31 +94,18 @@ export function openCategoryEditor(
   teams: AdminGroup[],
   onSaved: (category: AdminCategory) => Promise<void>,
 ): void {
-  const submit = h('button', { type: 'submit', class: 'button primary' }, t('categories.save'));
-  const form = h(
-    'form',
-    { class: 'stack', novalidate: true },
-    h('p', { class: 'field-hint' }, t('categories.slugIs', { slug: category.slug })),
-    textFields(category.labels, category.hints),
-    field({ label: t('categories.group'), control: groupSelect(teams, category.group_id) }),
-    h('p', { class: 'field-hint' }, t('categories.editedHint')),
-    formErrorSlot(),
-    h('div', { class: 'form-actions' }, submit),
-  );
-  const dialog = openDialog({
+  openEditDialog({
     title: t('categories.editTitle', { name: category.label || category.slug }),
-    body: form,
-    className: 'dialog-wide',
-  });
-  onSubmit(form, submit, t('common.saving'), async () => {
-    const patch = changes(form, category);
-    if (!Object.keys(patch).length) {
-      dialog.close();
-      return;
-    }
-    const saved = await updateCategory(category.slug, patch);
-    dialog.close();
-    await onSaved(saved);
+    submitLabel: t('categories.save'),
+    fields: [
+      h('p', { class: 'field-hint' }, t('categories.slugIs', { slug: category.slug })),
+      textFields(category.labels, category.hints),
+      field({ label: t('categories.group'), control: groupSelect(teams, category.group_id) }),
+      h('p', { class: 'field-hint' }, t('categories.editedHint')),
+    ],
+    changes: (form) => changes(form, category),
+    save: (patch) => updateCategory(category.slug, patch),
+    onSaved,
   });
 }
 
@@ -144,31 +114,15 @@ export function addCategoryCard(
   teams: AdminGroup[],
   onAdded: (category: AdminCategory) => Promise<void>,
 ): HTMLElement {
-  const submit = h('button', { type: 'submit', class: 'button primary' }, t('categories.add'));
-  const form = h(
-    'form',
-    { class: 'stack people-form', novalidate: true },
-    field({
-      label: t('categories.slug'),
-      hint: t('categories.slugHint'),
-      control: h('input', {
-        type: 'text',
-        name: 'slug',
-        autocomplete: 'off',
-        spellcheck: 'false',
-        maxlength: 64,
-      }),
-    }),
-    textFields({}, {}),
-    field({ label: t('categories.group'), control: groupSelect(teams, null) }),
-    formErrorSlot(),
-    h('div', { class: 'form-actions' }, submit),
-  );
-  onSubmit(
-    form,
-    submit,
-    t('common.saving'),
-    async () => {
+  const form = addForm({
+    submitLabel: t('categories.add'),
+    fields: [
+      slugField(t('categories.slug'), t('categories.slugHint')),
+      textFields({}, {}),
+      field({ label: t('categories.group'), control: groupSelect(teams, null) }),
+    ],
+    required: [['slug', t('categories.slugMissing')]],
+    add: (form) => {
       const hints = textsOf(form, 'hint');
       const category: NewCategory = {
         slug: valueOf(form, 'slug').trim(),
@@ -176,12 +130,9 @@ export function addCategoryCard(
         group: groupOf(form),
       };
       if (hints.en || hints.ru) category.hint = hints;
-      const added = await addCategory(category);
-      setBusy(submit, false);
-      form.reset();
-      await onAdded(added);
+      return addCategory(category);
     },
-    [['slug', t('categories.slugMissing')]],
-  );
+    onAdded,
+  });
   return titledCard(t('categories.addTitle'), [form]);
 }

@@ -17,6 +17,7 @@ import {
   showError,
   valueOf,
 } from '../ui/form';
+import { addForm } from './add_and_edit';
 import { adminHeader, titledCard } from './admin_frame';
 import { addCompany, companies, updateCompany } from './people_api';
 import type { Company } from './people_api';
@@ -192,35 +193,26 @@ function shareControl(
 function addCard(onAdded: (company: Company) => Promise<void>): HTMLElement {
   const shareId = uid('share');
   const share = h('input', { type: 'checkbox', name: 'share_tickets', id: shareId });
-  const submit = h('button', { type: 'submit', class: 'button primary' }, t('companies.add'));
-  const form = h(
-    'form',
-    { class: 'stack people-form', novalidate: true },
-    field({
-      label: t('companies.name'),
-      control: h('input', { type: 'text', name: 'name', autocomplete: 'off', maxlength: 200 }),
-    }),
-    h(
-      'div',
-      { class: 'checkbox-field' },
-      share,
-      h('label', { for: shareId }, t('companies.shareHint')),
-    ),
-    formErrorSlot(),
-    h('div', { class: 'form-actions' }, submit),
-  );
-  onSubmit(
-    form,
-    submit,
-    t('common.saving'),
-    async () => {
-      const added = await addCompany(valueOf(form, 'name').trim(), share.checked);
-      setBusy(submit, false);
-      form.reset();
+  const form = addForm({
+    submitLabel: t('companies.add'),
+    fields: [
+      field({
+        label: t('companies.name'),
+        control: h('input', { type: 'text', name: 'name', autocomplete: 'off', maxlength: 200 }),
+      }),
+      h(
+        'div',
+        { class: 'checkbox-field' },
+        share,
+        h('label', { for: shareId }, t('companies.shareHint')),
+      ),
+    ],
+    required: [['name', t('companies.nameMissing')]],
+    add: (form) => addCompany(valueOf(form, 'name').trim(), share.checked),
+    onAdded: async (added) => {
       announce(t('companies.added', { name: added.name }));
       await onAdded(added);
     },
-    [['name', t('companies.nameMissing')]],
-  );
+  });
   return titledCard(t('companies.addTitle'), [form]);
 }

@@ -28,12 +28,10 @@ import {
   holderFields,
   holderWords,
   revokedNote,
-  searchAddress,
   searchForm,
   searchFrom,
   stateBadge,
 } from './support_fields';
-import type { SearchFilter } from './support_fields';
 
 const kStateKeys: Record<Exclude<CouponState, 'all'>, PlainKey> = {
   unused: 'couponAdmin.state.unused',
@@ -72,15 +70,10 @@ export async function couponsView(root: HTMLElement, location: Location): Promis
     title: t('couponAdmin.search'),
     qLabel: t('couponAdmin.q'),
     qHint: t('couponAdmin.qHint'),
-    states: [
-      { value: '', label: t('couponAdmin.state.all') },
-      ...kStates.map((value) => ({ value, label: t(kStateKeys[value]) })),
-    ],
-    onApply: (next: SearchFilter) => {
-      Object.assign(filter, next);
-      history.replaceState(null, '', searchAddress('/admin/coupons', filter));
-      void list.load();
-    },
+    path: '/admin/coupons',
+    allStates: t('couponAdmin.state.all'),
+    states: kStates.map((value) => ({ value, label: t(kStateKeys[value]) })),
+    onApply: () => void list.load(),
   });
   replace(
     root,

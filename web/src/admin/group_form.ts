@@ -5,11 +5,12 @@
 // /api/v1/admin/groups). A refusal shows under the field the server names
 // (a slug in use, a tier out of range, a member who is not active staff).
 import { h, uid } from '../dom';
-import { titledCard } from './admin_frame';
-import { ApiError } from '../api';
 import { t } from '../i18n';
-import { openDialog } from '../ui/dialog';
-import { field, formErrorSlot, onSubmit, setBusy, valueOf } from '../ui/form';
+import { field, valueOf } from '../ui/form';
+import { addForm, openEditDialog, slugField } from './add_and_edit';
+import { titledCard } from './admin_frame';
+import { languageInput, requiredTextsOf, textsDiffer } from './language_texts';
+import type { Texts } from './language_texts';
 import { addGroup, updateGroup } from './people_api';
 import type { AdminGroup, AdminUser, GroupPatch, NewGroup } from './people_api';
 import { personName } from './people_fields';
@@ -28,33 +29,15 @@ function nameFields(names: Record<string, string>): HTMLElement[] {
     field({
       label: t('groups.nameEn'),
       name: 'name',
-      control: h('input', {
-        type: 'text',
-        name: 'name_en',
-        lang: 'en',
-        value: names.en ?? '',
-        maxlength: 200,
-      }),
+      control: languageInput('name', 'en', names.en ?? ''),
     }),
-    field({
-      label: t('groups.nameRu'),
-      control: h('input', {
-        type: 'text',
-        name: 'name_ru',
-        lang: 'ru',
-        value: names.ru ?? '',
-        maxlength: 200,
-      }),
-    }),
+    field({ label: t('groups.nameRu'), control: languageInput('name', 'ru', names.ru ?? '') }),
   ];
 }
 
 /** The names typed, as the API takes them; a problem under the first when both are empty. */
-function namesOf(form: HTMLFormElement): { en?: string; ru?: string } {
-  const en = valueOf(form, 'name_en').trim();
-  const ru = valueOf(form, 'name_ru').trim();
-  if (!en && !ru) throw new ApiError(422, { detail: t('groups.nameMissing'), field: 'name' });
-  return { ...(en ? { en } : {}), ...(ru ? { ru } : {}) };
+function namesOf(form: HTMLFormElement): Partial<Texts> {
+  return requiredTextsOf(form, 'name', t('groups.nameMissing'));
 }
 
 /**
@@ -119,9 +102,7 @@ function checkedMembers(form: HTMLFormElement): number[] {
 function changes(form: HTMLFormElement, group: AdminGroup): GroupPatch {
   const patch: GroupPatch = {};
   const names = namesOf(form);
-  if ((names.en ?? '') !== (group.names.en ?? '') || (names.ru ?? '') !== (group.names.ru ?? '')) {
-    patch.name = names;
-  }
+  if (textsDiffer(names, group.names)) patch.name = names;
   const tier = Number(valueOf(form, 'tier'));
   if (tier !== group.tier) patch.tier = tier;
   const members = checkedMembers(form);
@@ -138,72 +119,40 @@ export function openGroupEditor(
   staff: AdminUser[],
   onSaved: (group: AdminGroup) => Promise<void>,
 ): void {
-  const submit = h('button', { type: 'submit', class: 'button primary' }, t('groups.save'));
-  const form = h(
-    'form',
-    { class: 'stack', novalidate: true },
-    h('p', { class: 'field-hint' }, t('groups.slug', { slug: group.slug })),
-    nameFields(group.names),
-    field({ label: t('groups.tier'), control: tierSelect(group.tier) }),
-    memberPicker(group, staff),
-    formErrorSlot(),
-    h('div', { class: 'form-actions' }, submit),
-  );
-  const dialog = openDialog({
+  openEditDialog({
     title: t('groups.editTitle', { name: group.name }),
-    body: form,
-    className: 'dialog-wide',
-  });
-  onSubmit(form, submit, t('common.saving'), async () => {
-    const patch = changes(form, group);
-    if (!Object.keys(patch).length) {
-      dialog.close();
-      return;
-    }
-    const saved = await updateGroup(group.id, patch);
-    dialog.close();
-    await onSaved(saved);
+    submitLabel: t('groups.save'),
+    fields: [
+      h('p', { class: 'field-hint' }, t('groups.slug', { slug: group.slug })),
+      nameFields(group.names),
+      field({ label: t('groups.tier'), control: tierSelect(group.tier) }),
+      memberPicker(group, staff),
+    ],
+    changes: (form) => changes(form, group),
+    save: (patch) => updateGroup(group.id, patch),
+    onSaved,
   });
 }
 
 /** The form that adds a group; `onAdded` lists it. */
 export function addGroupCard(onAdded: (group: AdminGroup) => Promise<void>): HTMLElement {
-  const submit = h('button', { type: 'submit', class: 'button primary' }, t('groups.add'));
-  const form = h(
-    'form',
-    { class: 'stack people-form', novalidate: true },
-    field({
-      label: t('groups.slugLabel'),
-      hint: t('groups.slugHint'),
-      control: h('input', {
-        type: 'text',
-        name: 'slug',
-        autocomplete: 'off',
-        spellcheck: 'false',
-        maxlength: 64,
-      }),
-    }),
-    nameFields({}),
-    field({ label: t('groups.tier'), control: tierSelect(1) }),
-    formErrorSlot(),
-    h('div', { class: 'form-actions' }, submit),
-  );
-  onSubmit(
-    form,
-    submit,
-    t('common.saving'),
-    async () => {
+  const form = addForm({
+    submitLabel: t('groups.add'),
+    fields: [
+      slugField(t('groups.slugLabel'), t('groups.slugHint')),
+      nameFields({}),
+      field({ label: t('groups.tier'), control: tierSelect(1) }),
+    ],
+    required: [['slug', t('groups.slugMissing')]],
+    add: (form) => {
       const group: NewGroup = {
         slug: valueOf(form, 'slug').trim(),
         name: namesOf(form),
         tier: Number(valueOf(form, 'tier')),
       };
-      const added = await addGroup(group);
-      setBusy(submit, false);
-      form.reset();
-      await onAdded(added);
+      return addGroup(group);
     },
-    [['slug', t('groups.slugMissing')]],
-  );
+    onAdded,
+  });
   return titledCard(t('groups.addTitle'), [form]);
 }

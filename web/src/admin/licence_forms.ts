@@ -14,7 +14,8 @@ import { openDialog } from '../ui/dialog';
 import { dateInput } from '../ui/date_input';
 import type { DateField } from '../ui/date_input';
 import { ApiError } from '../api';
-import { field, formErrorSlot, onSubmit, setBusy, valueOf } from '../ui/form';
+import { field, formErrorSlot, onSubmit, valueOf } from '../ui/form';
+import { addForm } from './add_and_edit';
 import { titledCard } from './admin_frame';
 import type { Company } from './people_api';
 import { copyBox, showResult } from './people_fields';
@@ -111,33 +112,27 @@ export function addLicenceCard(all: Company[], onIssued: () => Promise<void>): H
   const activated = dateInput({ name: 'activated', value: today() });
   const firstDay = activated.input.value;
   const limitedId = uid('limited');
-  const submit = h('button', { type: 'submit', class: 'button primary' }, t('licences.add'));
   const result = h('div', { class: 'account-result' });
-  const form = h(
-    'form',
-    { class: 'stack people-form', novalidate: true },
-    holder.element,
-    field({
-      label: t('licences.edition'),
-      hint: t('licences.editionHint'),
-      control: h('input', { type: 'text', name: 'edition', autocomplete: 'off', maxlength: 100 }),
-    }),
-    field({ label: t('licences.support'), control: supportSelect() }),
-    field({ label: t('licences.activated'), control: activated.input, hint: activated.hint }),
-    h(
-      'div',
-      { class: 'checkbox-field' },
-      h('input', { type: 'checkbox', name: 'limited', id: limitedId }),
-      h('label', { for: limitedId }, t('licences.limitedHint')),
-    ),
-    formErrorSlot(),
-    h('div', { class: 'form-actions' }, submit),
-  );
-  onSubmit(
-    form,
-    submit,
-    t('common.saving'),
-    async () => {
+  const form = addForm({
+    submitLabel: t('licences.add'),
+    fields: [
+      holder.element,
+      field({
+        label: t('licences.edition'),
+        hint: t('licences.editionHint'),
+        control: h('input', { type: 'text', name: 'edition', autocomplete: 'off', maxlength: 100 }),
+      }),
+      field({ label: t('licences.support'), control: supportSelect() }),
+      field({ label: t('licences.activated'), control: activated.input, hint: activated.hint }),
+      h(
+        'div',
+        { class: 'checkbox-field' },
+        h('input', { type: 'checkbox', name: 'limited', id: limitedId }),
+        h('label', { for: limitedId }, t('licences.limitedHint')),
+      ),
+    ],
+    required: [['edition', t('licences.editionMissing')]],
+    add: async (form) => {
       result.replaceChildren();
       const chosen = holder.read();
       const body: NewLicence = {
@@ -147,9 +142,9 @@ export function addLicenceCard(all: Company[], onIssued: () => Promise<void>): H
         activated: activationDay(activated),
         limited: form.querySelector<HTMLInputElement>('input[name="limited"]')?.checked ?? false,
       };
-      const issued = await addLicence(body);
-      setBusy(submit, false);
-      form.reset();
+      return { issued: await addLicence(body), chosen };
+    },
+    onAdded: async ({ issued, chosen }) => {
       holder.reset();
       // form.reset() empties the day, which is set as a value, not as the default.
       activated.input.value = firstDay;
@@ -158,8 +153,7 @@ export function addLicenceCard(all: Company[], onIssued: () => Promise<void>): H
       const { content, words } = issuedResult(issued, holderWords(chosen));
       showResult(result, content, words);
     },
-    [['edition', t('licences.editionMissing')]],
-  );
+  });
   return titledCard(t('licences.addTitle'), [
     h('p', { class: 'field-hint' }, t('licences.addLead')),
     form,

@@ -20,14 +20,7 @@ import { partnersCard } from './partners';
 import { openRevokeDialog } from './revoke_dialog';
 import { licences, revokeLicence } from './support_api';
 import type { Licence, LicenceState } from './support_api';
-import {
-  holderCell,
-  revokedNote,
-  searchAddress,
-  searchForm,
-  searchFrom,
-  stateBadge,
-} from './support_fields';
+import { holderCell, revokedNote, searchForm, searchFrom, stateBadge } from './support_fields';
 import type { SearchFilter } from './support_fields';
 
 const kStateKeys: Record<Exclude<LicenceState, 'all'>, PlainKey> = {
@@ -58,18 +51,13 @@ export async function licencesView(root: HTMLElement, location: Location): Promi
     title: t('licences.search'),
     qLabel: t('licences.q'),
     qHint: t('licences.qHint'),
-    states: [
-      { value: '', label: t('licences.state.all') },
-      ...kStates.map((value) => ({
-        value,
-        label: t(kStateKeys[value as keyof typeof kStateKeys]),
-      })),
-    ],
-    onApply: (next: SearchFilter) => {
-      Object.assign(filter, next);
-      history.replaceState(null, '', searchAddress('/admin/licences', filter));
-      void list.load();
-    },
+    path: '/admin/licences',
+    allStates: t('licences.state.all'),
+    states: kStates.map((value) => ({
+      value,
+      label: t(kStateKeys[value as keyof typeof kStateKeys]),
+    })),
+    onApply: () => void list.load(),
   });
   replace(
     root,

@@ -144,23 +144,26 @@ export function searchFrom(query: URLSearchParams, states: readonly string[]): S
 }
 
 /** The page's address for `filter` (empty members left out). */
-export function searchAddress(path: string, filter: SearchFilter): string {
+function searchAddress(path: string, filter: SearchFilter): string {
   const query = Object.entries(filter).filter(([, value]) => value !== '');
   return href(path, Object.fromEntries(query));
 }
 
 /**
- * The search form: the text (`q`) and the state, a select whose first
- * option is every state. Submitting, or choosing a state, calls `onApply`
- * with the filter read from the form.
+ * The search form of the list at `path`: the text (`q`) and the state, a
+ * select whose first option (`allStates`) is every state. Submitting, or
+ * choosing a state, reads the form into `filter`, puts it in the page's
+ * address and calls `onApply`.
  */
 export function searchForm(spec: {
   filter: SearchFilter;
+  path: string;
   title: string;
   qLabel: string;
   qHint: string;
+  allStates: string;
   states: { value: string; label: string }[];
-  onApply: (filter: SearchFilter) => void;
+  onApply: () => void;
 }): HTMLFormElement {
   const q = h('input', {
     type: 'search',
@@ -172,7 +175,7 @@ export function searchForm(spec: {
   const state = h(
     'select',
     { name: 'state' },
-    spec.states.map((s) =>
+    [{ value: '', label: spec.allStates }, ...spec.states].map((s) =>
       h('option', { value: s.value, selected: s.value === spec.filter.state }, s.label),
     ),
   );
@@ -189,7 +192,11 @@ export function searchForm(spec: {
       h('button', { type: 'submit', class: 'button' }, t('users.filter.search')),
     ),
   );
-  const apply = (): void => spec.onApply({ q: q.value.trim(), state: state.value });
+  const apply = (): void => {
+    Object.assign(spec.filter, { q: q.value.trim(), state: state.value });
+    history.replaceState(null, '', searchAddress(spec.path, spec.filter));
+    spec.onApply();
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     apply();

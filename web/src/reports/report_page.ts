@@ -11,6 +11,7 @@ import type { PlainKey } from '../i18n';
 import { href } from '../router';
 import type { Location, View } from '../router';
 import { clearErrors, showError } from '../ui/form';
+import { pageHeading, sectionNav } from '../ui/sections';
 import { chart } from './chart';
 import type { ChartSpec } from './chart';
 import { dayWords } from './periods';
@@ -53,39 +54,15 @@ export function reportHeader(spec: {
   lead: string;
   action?: Children;
 }): HTMLElement[] {
-  const nav = h(
-    'nav',
-    { class: 'report-nav', 'aria-label': t('reports.sections') },
-    h(
-      'ul',
-      null,
-      kReports.map((report) =>
-        h(
-          'li',
-          null,
-          h(
-            'a',
-            {
-              href: href(reportPath(report.id)),
-              'aria-current': report.id === spec.current ? 'page' : undefined,
-            },
-            t(report.label),
-          ),
-        ),
-      ),
-    ),
+  const nav = sectionNav(
+    t('reports.sections'),
+    kReports.map((report) => ({
+      path: reportPath(report.id),
+      label: t(report.label),
+      current: report.id === spec.current ? 'page' : undefined,
+    })),
   );
-  const header = h(
-    'div',
-    { class: 'page-header' },
-    h(
-      'div',
-      null,
-      h('h1', { id: 'page-title', tabindex: -1 }, spec.title),
-      h('p', { class: 'lead' }, spec.lead),
-    ),
-    spec.action ?? null,
-  );
+  const header = pageHeading(spec);
   return [nav, header];
 }
 
