@@ -1,6 +1,8 @@
 // The backlog over time: the open tickets at the end of each day, as
 // BacklogSnapshots stored them, and today's as they are now.
+#include <algorithm>
 #include <map>
+#include <vector>
 
 #include "service/reports/report_input.hpp"
 #include "service/reports/reports.hpp"
@@ -52,8 +54,8 @@ Result<BacklogReport> Reports::Backlog(const Actor& actor, const ReportInput& in
   HD_ASSIGN_OR_RETURN(auto filter, FilterOf(in, zone));
   // The days of the period, by name: from `from` to the day before `to`.
   const std::string first = in.from;
-  const std::string last =
-      core::FormatDate(std::chrono::floor<std::chrono::days>(filter.to - std::chrono::hours(12)));
+  // FilterOf checked that `to` is a date after `from`.
+  const std::string last = core::FormatDate(*core::ParseDate(in.to) - std::chrono::days(1));
   const auto now = clock_.Now();
   const std::string today = core::FormatDate(
       std::chrono::sys_days(date::floor<date::days>(zone->to_local(now)).time_since_epoch()));
@@ -82,37 +84,32 @@ Result<BacklogReport> Reports::Backlog(const Actor& actor, const ReportInput& in
     }
     return Ok();
   }));
-  // Each period at its last day counted.
+  // The points by day, and each period at its last day counted.
+  std::map<std::string, std::vector<const core::ports::BacklogPoint*>> by_day;
+  for (const auto& p : points) by_day[p.day].push_back(&p);
   std::map<std::string, std::string> last_day;
-  for (const auto& p : points) {
-    const auto day = core::ParseDate(p.day);
-    if (!day) continue;
-    const date::local_days local{day->time_since_epoch()};
-    const std::string name =
-        PeriodOf(date::floor<std::chrono::hours>(zone->to_sys(local, date::choose::earliest) +
-                                                 std::chrono::hours(12))
-                     .time_since_epoch()
-                     .count(),
-                 period, zone);
+  for (const auto& [day, unused] : by_day) {
+    const auto parsed = core::ParseDate(day);
+    if (!parsed) continue;
+    const std::string name = PeriodOfDay(date::local_days(parsed->time_since_epoch()), period);
     std::string& at = last_day[name];
-    if (p.day > at) at = p.day;
+    if (day > at) at = day;
   }
   std::map<std::pair<std::string, std::string>, BacklogRow> rows;
   for (const auto& [name, day] : last_day) {
-    for (const auto& p : points) {
-      if (p.day != day) continue;
-      BacklogRow& row = rows[{name, p.key}];
+    for (const core::ports::BacklogPoint* p : by_day[day]) {
+      BacklogRow& row = rows[{name, p->key}];
       row.period = name;
       row.day = day;
-      row.key = p.key;
-      row.tickets += p.tickets;
+      row.key = p->key;
+      row.tickets += p->tickets;
       if (grouping->second == core::ports::BacklogGrouping::kTier) {
-        row.label = "L" + p.key;
+        row.label = "L" + p->key;
       } else if (grouping->second == core::ports::BacklogGrouping::kGroup) {
-        auto found = group_names.find(p.key);
+        auto found = group_names.find(p->key);
         row.label = found == group_names.end() ? "" : found->second;
       } else {
-        row.label = p.key;
+        row.label = p->key;
       }
     }
   }

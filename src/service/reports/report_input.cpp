@@ -66,8 +66,10 @@ Status CheckPeriod(const std::string& period) {
 
 std::string PeriodOf(std::int64_t hour, const std::string& period, const date::time_zone* zone) {
   const std::chrono::sys_seconds at{std::chrono::hours(hour)};
-  const auto local = zone->to_local(at);
-  const auto day = date::floor<date::days>(local);
+  return PeriodOfDay(date::floor<date::days>(zone->to_local(at)), period);
+}
+
+std::string PeriodOfDay(date::local_days day, const std::string& period) {
   const date::year_month_day ymd{day};
   if (period == "month") {
     char text[16];

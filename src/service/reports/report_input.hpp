@@ -33,4 +33,7 @@ Status CheckPeriod(const std::string& period);
 // 3600): "2026-12-07", the week's Monday, or "2026-12".
 std::string PeriodOf(std::int64_t hour, const std::string& period, const date::time_zone* zone);
 
+// The same for a local `day`.
+std::string PeriodOfDay(date::local_days day, const std::string& period);
+
 }  // namespace hd::service::reports_detail
