@@ -36,6 +36,9 @@ class ResponseStream {
   // Ends the stream from the connection's side (client gone, server
   // draining): the producer stops and releases what it holds.
   virtual void Close() = 0;
+  // Whether the connection sends a comment line (": ping") when nothing
+  // came for a while, as Server-Sent Events do; a file download sends none.
+  virtual bool Heartbeats() const { return true; }
 };
 
 struct Context;

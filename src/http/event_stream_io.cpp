@@ -100,7 +100,7 @@ asio::awaitable<void> ServeStream(beast::tcp_stream& stream, Response response,
     busy = false;
     auto [ec] = co_await watch->wake.async_wait(kUseTuple);
     busy = true;
-    if (!ec && !watch->peer_closed && !context.draining.load()) {
+    if (!ec && body->Heartbeats() && !watch->peer_closed && !context.draining.load()) {
       open = co_await WriteChunk(stream, kHeartbeat, options);
     }
   }

@@ -6,11 +6,13 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 #include "core/error.hpp"
 #include "core/ids.hpp"
 #include "http/api.hpp"
+#include "http/csv_download.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "service/accounts.hpp"
@@ -24,6 +26,8 @@ struct HandlerEnv {
   ApiOptions options;
   Metrics& metrics;
   const std::atomic<bool>& draining;
+  // CSV files streamed while they are read; ended with the API.
+  std::unique_ptr<CsvDownloads> downloads = std::make_unique<CsvDownloads>();
 };
 
 struct Context {
@@ -104,6 +108,9 @@ Result<Response> RevokeCoupon(Context& context);
 Result<Response> AdminCategories(Context& context);
 Result<Response> AddCategory(Context& context);
 Result<Response> UpdateCategory(Context& context);
+Result<Response> AdminTemplates(Context& context);
+Result<Response> PutTemplate(Context& context);
+Result<Response> RevertTemplate(Context& context);
 Result<Response> IssueCoupon(Context& context);
 Result<Response> AdminLevels(Context& context);
 Result<Response> PutLevel(Context& context);

@@ -142,12 +142,15 @@ Result<core::ports::AuditQuery> AuditFilter(const QueryParams& query) {
   return q;
 }
 
-// The whole filtered log as CSV, newest first, read a page at a time.
+// The whole filtered log as CSV, newest first, read a page at a time while
+// the file is sent; the cursor is the id the next page is before.
 Result<Response> AuditCsv(Context& context, core::ports::AuditQuery q) {
-  std::string csv = "id,at,actor,action,subject,detail,changes\r\n";
   q.limit = 1000;
-  while (true) {
-    HD_ASSIGN_OR_RETURN(auto rows, context.services().audit_log.List(context.actor(), q));
+  auto page_at = [&log = context.services().audit_log, actor = context.actor(),
+                  q](std::string& cursor) mutable -> Result<std::string> {
+    if (!cursor.empty()) q.before_id = std::stoll(cursor);
+    HD_ASSIGN_OR_RETURN(auto rows, log.List(actor, q));
+    std::string csv;
     for (const auto& row : rows) {
       const auto& e = row.entry;
       // Every text quoted: a detail or change may hold anything.
@@ -158,10 +161,14 @@ Result<Response> AuditCsv(Context& context, core::ports::AuditQuery q) {
       }
       csv += "\r\n";
     }
-    if (static_cast<int>(rows.size()) < q.limit) break;
-    q.before_id = rows.back().entry.id;
-  }
-  return CsvResponse(std::move(csv), "audit");
+    cursor = static_cast<int>(rows.size()) < q.limit ? "" : std::to_string(rows.back().entry.id);
+    return csv;
+  };
+  std::string cursor;
+  HD_ASSIGN_OR_RETURN(std::string first, page_at(cursor));
+  return context.env.downloads->Start("audit",
+                                      "id,at,actor,action,subject,detail,changes\r\n" + first,
+                                      std::move(cursor), std::move(page_at));
 }
 
 }  // namespace

@@ -236,15 +236,20 @@ Result<Response> BreachesReport(Context& context) {
   const std::string target(q.params.Get("target").value_or("any"));
   auto& reports = context.services().reports;
   if (q.format.csv) {
-    // Every row, read a page at a time.
-    std::string body = "number,subject,level,target,due,done_at,late_hours\r\n";
-    std::string cursor;
-    do {
-      HD_ASSIGN_OR_RETURN(auto page, reports.Breaches(context.actor(), q.in, target, cursor, 500));
-      for (const auto& r : page.rows) body += BreachCsvLine(r);
+    // Every row, read a page at a time while the file is sent.
+    auto page_at = [&reports, actor = context.actor(), in = q.in,
+                    target](std::string& cursor) -> Result<std::string> {
+      HD_ASSIGN_OR_RETURN(auto page, reports.Breaches(actor, in, target, cursor, 500));
+      std::string lines;
+      for (const auto& r : page.rows) lines += BreachCsvLine(r);
       cursor = std::move(page.next);
-    } while (!cursor.empty());
-    return CsvResponse(std::move(body), "breaches-" + target);
+      return lines;
+    };
+    std::string cursor;
+    HD_ASSIGN_OR_RETURN(std::string first, page_at(cursor));
+    return context.env.downloads->Start(
+        "breaches-" + target, "number,subject,level,target,due,done_at,late_hours\r\n" + first,
+        std::move(cursor), std::move(page_at));
   }
   std::int64_t limit = 50;
   if (auto text = q.params.Get("limit")) {
