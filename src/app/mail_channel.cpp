@@ -2,10 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
+#include "app/process_defaults.hpp"
 #include "app/prometheus_text.hpp"
 #include "jobs/mail_jobs.hpp"
 #include "mail/mime/gmime_codec.hpp"
@@ -15,33 +12,6 @@
 namespace hd::app {
 
 namespace {
-
-namespace fs = std::filesystem;
-
-// "<language>/<kind>.<part>" → text, from config_dir/templates/mail/<language>/.
-Result<service::TemplateSet> LoadMailTemplates(const Config& config) {
-  const fs::path root = fs::path(config.config_dir) / "templates" / "mail";
-  std::map<std::string, std::string, std::less<>> texts;
-  std::error_code ec;
-  for (const auto& language : fs::directory_iterator(root, ec)) {
-    if (!language.is_directory()) continue;
-    for (const auto& file : fs::directory_iterator(language.path(), ec)) {
-      const std::string ext = file.path().extension().string();
-      if (!file.is_regular_file() || (ext != ".subject" && ext != ".txt" && ext != ".html")) {
-        continue;
-      }
-      std::ifstream in(file.path(), std::ios::binary);
-      std::ostringstream text;
-      text << in.rdbuf();
-      texts[language.path().filename().string() + "/" + file.path().filename().string()] =
-          text.str();
-    }
-  }
-  if (texts.empty()) {
-    return Error::Internal("no mail templates under " + root.string());
-  }
-  return service::TemplateSet(std::move(texts));
-}
 
 mail::MailboxOptions MailboxOptionsFrom(const MailboxConfig& box) {
   mail::MailboxOptions o;

@@ -68,12 +68,35 @@ std::map<std::string, std::string, std::less<>> ReadTemplates(const std::string&
   return texts;
 }
 
+Result<service::TemplateSet> LoadMailTemplates(const Config& config) {
+  const fs::path root = fs::path(config.config_dir) / "templates" / "mail";
+  std::map<std::string, std::string, std::less<>> texts;
+  std::error_code ec;
+  for (const auto& language : fs::directory_iterator(root, ec)) {
+    if (!language.is_directory()) continue;
+    for (const auto& file : fs::directory_iterator(language.path(), ec)) {
+      const std::string ext = file.path().extension().string();
+      if (!file.is_regular_file() || (ext != ".subject" && ext != ".txt" && ext != ".html")) {
+        continue;
+      }
+      texts[language.path().filename().string() + "/" + file.path().filename().string()] =
+          ReadText(file.path());
+    }
+  }
+  if (texts.empty()) {
+    return Error::Internal("no mail templates under " + root.string());
+  }
+  return service::TemplateSet(std::move(texts));
+}
+
 Status LoadProcessDefaults(const Config& config, Runtime& runtime) {
   const fs::path root(config.config_dir);
   service::Services& services = *runtime.services;
   HD_RETURN_IF_ERROR(LoadDefinitions(root / "processes", services));
   services.processes.SetTemplates(service::TemplateSet(ReadTemplates((root / "templates").string()),
                                                        config.mail.default_language));
+  HD_ASSIGN_OR_RETURN(service::TemplateSet mail, LoadMailTemplates(config));
+  services.templates.SetMailFiles(std::move(mail));
   services.processes.SetRenderer(std::make_shared<ChildProcessRenderer>());
   return Ok();
 }

@@ -86,8 +86,9 @@ Status Reply(Firing& f, const Action& action) {
   const TemplateVars vars = ReplyVars(f.ticket, f.state.fields, author);
   // In the language of the customer who reads it.
   HD_ASSIGN_OR_RETURN(core::User requester, f.tx.Users().Get(f.ticket.initiator_id));
+  HD_ASSIGN_OR_RETURN(TemplateSet texts, EditedReplies(f.tx, f.templates));
   HD_ASSIGN_OR_RETURN(std::string body,
-                      f.templates.RenderIn(requester.language, action.template_id, vars));
+                      texts.RenderIn(requester.language, action.template_id, vars));
   core::Message m{{}, f.ticket.id, author.id, std::move(body), false, "web", f.now, {}};
   HD_ASSIGN_OR_RETURN(m, f.tx.Messages().Insert(std::move(m)));
   f.events.push_back({EventKind::kReplied, "message", "", std::to_string(m.id.value), false});

@@ -6,6 +6,7 @@
 #include "service/admin/audit_log.hpp"
 #include "service/admin/categories.hpp"
 #include "service/admin/people.hpp"
+#include "service/admin/templates.hpp"
 #include "service/conversation.hpp"
 #include "service/desk/canned_replies.hpp"
 #include "service/desk/presence.hpp"
@@ -63,6 +64,7 @@ struct Services {
         canned_replies(db, processes),
         people(db, clock),
         categories(db, clock),
+        templates(db, clock, processes),
         audit_log(db),
         options(opts) {
     tickets.UseSla(sla_clocks);
@@ -110,9 +112,11 @@ struct Services {
   Queues queues;
   SavedViews saved_views;
   CannedReplies canned_replies;
-  // Administration: users, companies, groups and their members; the audit log.
+  // Administration: users, companies, groups and their members; categories;
+  // the reply and mail texts; the audit log.
   People people;
   Categories categories;
+  TemplateAdmin templates;
   AuditLog audit_log;
   Options options;
 };

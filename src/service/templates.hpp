@@ -9,6 +9,10 @@
 // Reply templates come in languages: "<language>/<id>" (templates/ru/<id>.txt)
 // is the text for readers of that language, "<id>" the text for everyone
 // else. A TemplateSet is an immutable value; share it between threads freely.
+//
+// Administrators edit the texts per language (service/admin/templates.hpp);
+// their edits are stored in the database and replace the files' texts
+// wherever a text is rendered (EditedReplies, EditedMail).
 #pragma once
 
 #include <map>
@@ -17,6 +21,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/ports/store.hpp"
 #include "core/ticket.hpp"
 #include "core/user.hpp"
 
@@ -40,11 +45,17 @@ class TemplateSet {
   // be fired until the file exists.
   Result<std::string> Render(std::string_view id, const TemplateVars& vars) const;
   // As Render, in `language` ("" for the default language): the text of
-  // "<language>/<id>" when there is one, else of "<id>".
+  // "<language>/<id>" when there is one, else of "<id>", else of the
+  // default language's or any language's "<x>/<id>".
   Result<std::string> RenderIn(std::string_view language, std::string_view id,
                                const TemplateVars& vars) const;
-  // The ids of the templates for everyone (those without a language), sorted.
+  // The ids of the templates (with a text for everyone or in some
+  // language), sorted.
   std::vector<std::string> Ids() const;
+  // The text stored under `key` ("<id>", "<language>/<id>"), if any.
+  const std::string* Find(std::string_view key) const;
+  // This set with `texts` (key → text) in place of its own.
+  TemplateSet With(const std::map<std::string, std::string, std::less<>>& texts) const;
 
  private:
   std::map<std::string, std::string, std::less<>> texts_;
@@ -56,6 +67,28 @@ class TemplateSet {
 TemplateVars ReplyVars(const core::Ticket& ticket,
                        const std::map<std::string, std::string, std::less<>>& fields,
                        const core::User& author);
+
+// The placeholders a reply template may use besides "fields.<field id>".
+inline constexpr std::string_view kReplyPlaceholders[] = {"ticket.number", "ticket.subject",
+                                                          "actor.name"};
+
+// The template keys of a reply template's text in `language`: "<id>" (the
+// text for everyone, written in English) and "en/<id>" for English, else
+// "<language>/<id>".
+std::vector<std::string> ReplyKeys(std::string_view id, std::string_view language);
+// The template key of a mail template's text: "mail.<event>.<part>" in
+// `language` is "<language>/<event>.<part>"; "" for an id not of mail.
+std::string MailKey(std::string_view id, std::string_view language);
+
+// `files` (the reply templates of the configuration) with the texts
+// administrators edited in their place, as stored in `tx`.
+Result<TemplateSet> EditedReplies(core::ports::Tx& tx, const TemplateSet& files);
+// Likewise for the mail templates ("<language>/<event>.<part>").
+Result<TemplateSet> EditedMail(core::ports::Tx& tx, const TemplateSet& files);
+
+// The names of the `{{name}}` placeholders of `text`, in order of
+// appearance; kInvalidArgument naming `field` for a "{{" never closed.
+Result<std::vector<std::string>> PlaceholdersIn(std::string_view text, std::string_view field);
 
 // Fills `{{name}}` placeholders of `text` from `vars`; unknown names render
 // as empty text; whitespace inside the braces is ignored.

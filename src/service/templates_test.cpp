@@ -47,5 +47,37 @@ TEST(TemplateSet, ReplyVarsNameTheTicketItsFieldsAndTheAuthor) {
   EXPECT_EQ(ReplyVars(ticket, {}, author).at("actor.name"), "Anna");
 }
 
+TEST(TemplateSet, ATemplateWrittenInOneLanguageIsReadInItByEveryone) {
+  const TemplateSet set({{"ru/only_ru", "Только по-русски."}}, "en");
+  EXPECT_EQ(set.RenderIn("en", "only_ru", {}).value(), "Только по-русски.");
+  EXPECT_EQ(set.Ids(), (std::vector<std::string>{"only_ru"}));
+}
+
+TEST(TemplateSet, EditedTextsReplaceTheFilesTextsByKey) {
+  const TemplateSet edited = Replies("en").With({{"off_topic", "Not ours: #{{ticket.number}}."}});
+  const TemplateVars vars{{"ticket.number", "5"}};
+  EXPECT_EQ(edited.RenderIn("en", "off_topic", vars).value(), "Not ours: #5.");
+  EXPECT_EQ(edited.RenderIn("ru", "off_topic", vars).value(), "Обращение № 5 не по теме.");
+  EXPECT_EQ(Replies("en").RenderIn("en", "off_topic", vars).value(), "#5 is off topic.");
+}
+
+TEST(TemplateKeys, EnglishRepliesAreTheTextForEveryoneAndMailKeysNameTheLanguageFolder) {
+  EXPECT_EQ(ReplyKeys("faq_answer", "en"),
+            (std::vector<std::string>{"faq_answer", "en/faq_answer"}));
+  EXPECT_EQ(ReplyKeys("faq_answer", "ru"), (std::vector<std::string>{"ru/faq_answer"}));
+  EXPECT_EQ(MailKey("mail.reply.subject", "ru"), "ru/reply.subject");
+  EXPECT_EQ(MailKey("faq_answer", "ru"), "");
+}
+
+TEST(Placeholders, AreListedInOrderAndAnUnclosedOneIsRefusedWithItsLine) {
+  EXPECT_EQ(PlaceholdersIn("#{{ ticket.number }}: {{fields.x}}{{}}", "text").value(),
+            (std::vector<std::string>{"ticket.number", "fields.x", ""}));
+  auto unclosed = PlaceholdersIn("Hello\n{{actor.name\n{{ticket.number}}", "text");
+  ASSERT_FALSE(unclosed.ok());
+  EXPECT_EQ(unclosed.error().field, "text");
+  EXPECT_NE(unclosed.error().message.find("line 2"), std::string::npos);
+  EXPECT_FALSE(PlaceholdersIn("{{x", "text").ok());
+}
+
 }  // namespace
 }  // namespace hd::service

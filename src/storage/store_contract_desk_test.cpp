@@ -1,4 +1,4 @@
-// Contract: presence on tickets and saved views.
+// Contract: presence on tickets, saved views and edited template texts.
 #include "store_contract.hpp"
 
 namespace hd::storage::testing {
@@ -6,6 +6,7 @@ namespace {
 
 using core::ports::Presence;
 using core::ports::SavedView;
+using core::ports::TemplateText;
 using core::ports::Tx;
 using std::chrono::seconds;
 
@@ -102,6 +103,31 @@ TEST_P(DeskRepoContract, CountMatchingCountsWhatListWouldListWithoutTheLimit) {
   q.initiator_id = core::UserId(ann.id.value + 1000);
   EXPECT_EQ(Must(ReadValue<std::int64_t>([&](Tx& tx) { return tx.Tickets().CountMatching(q); })),
             0);
+}
+
+TEST_P(DeskRepoContract, AnEditedTemplateTextReplacesTheLastOneAndCanBeForgotten) {
+  const core::User ann = AddUser("ann@example.com", core::Role::kAdministrator);
+  auto put = [&](TemplateText t) {
+    return store().Write([&](Tx& tx) { return tx.Templates().Put(t); });
+  };
+  ASSERT_TRUE(put({"off_topic", "ru", "Не по теме.", kT, ann.id}).ok());
+  ASSERT_TRUE(put({"mail.reply.subject", "en", "Re: {{subject}}", kT, std::nullopt}).ok());
+  ASSERT_TRUE(put({"off_topic", "ru", "Вопрос не по теме.", kT + seconds(5), std::nullopt}).ok());
+  auto rows =
+      Must(ReadValue<std::vector<TemplateText>>([&](Tx& tx) { return tx.Templates().List(); }));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].template_id, "mail.reply.subject");
+  EXPECT_EQ(rows[0].updated_by, std::nullopt);
+  EXPECT_EQ(rows[1].template_id, "off_topic");
+  EXPECT_EQ(rows[1].body, "Вопрос не по теме.");
+  EXPECT_EQ(rows[1].updated_at, kT + seconds(5));
+  EXPECT_TRUE(
+      Must(WriteValue<bool>([&](Tx& tx) { return tx.Templates().Remove("off_topic", "ru"); })));
+  EXPECT_FALSE(
+      Must(WriteValue<bool>([&](Tx& tx) { return tx.Templates().Remove("off_topic", "ru"); })));
+  rows = Must(ReadValue<std::vector<TemplateText>>([&](Tx& tx) { return tx.Templates().List(); }));
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].language, "en");
 }
 
 }  // namespace

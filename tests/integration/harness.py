@@ -351,6 +351,12 @@ class Client:
     def patch(self, path, body=None, **kw):
         return self.request("PATCH", path, body, **kw)
 
+    def put(self, path, body=None, **kw):
+        return self.request("PUT", path, body, **kw)
+
+    def delete(self, path, **kw):
+        return self.request("DELETE", path, **kw)
+
     def register(self, email, password, name, headers=None):
         return self._learn_session(self.post(
             "/api/v1/auth/register", {"email": email, "password": password, "name": name},

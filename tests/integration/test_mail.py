@@ -7,7 +7,8 @@ the ticket they answer; staff's web reply reaches the customer threaded
 under the first mail; automatic mail and bounces open nothing and get no
 answer; an SMTP server that is down delays mail without losing or repeating
 it; a server killed in the middle of a poll loses and duplicates nothing;
-forged reply addresses and strangers never land in someone's ticket. The
+forged reply addresses and strangers never land in someone's ticket; a
+mail template an administrator edited is what the next mail says. The
 servers come from scripts/mail-servers (started by scripts/test).
 """
 
@@ -201,6 +202,24 @@ class AutomaticMail(MailServerTestCase):
         self.assertFalse([m for m in sent if away in m.rcpt_to or daemon in m.rcpt_to])
         state = self.staff.get("/api/v1/admin/mail").json()
         self.assertIn(away, [f["address"] for f in state["failing_addresses"]])
+
+
+class EditedMailTemplates(MailServerTestCase):
+
+    def test_an_edited_subject_is_what_the_next_mail_carries_until_it_is_reverted(self):
+        path = "/api/v1/admin/templates/mail.ticket_created.subject/ru"
+        edited = self.staff.put(path, {"text": "Принято [#{{number}}] — {{subject}}"})
+        self.assertEqual(edited.status, 200, edited.text())
+        client, email = self.server.customer("Mail Reader")
+        number = client.create_ticket(subject="Печать счёта").json()["number"]
+        ack = mailservers.shared_sink_messages(to(email))[0]
+        self.assertEqual(str(ack.message["Subject"]), f"Принято [#{number}] — Печать счёта")
+        self.assertEqual(self.staff.delete(path).status, 200)
+        number = client.create_ticket(subject="Второй вопрос").json()["number"]
+        second = mailservers.shared_sink_messages(
+            lambda m: email in m.rcpt_to and "Второй" in str(m.message["Subject"]))[0]
+        self.assertEqual(str(second.message["Subject"]),
+                         f"[#{number}] Ваше обращение принято: Второй вопрос")
 
 
 class Strangers(MailServerTestCase):

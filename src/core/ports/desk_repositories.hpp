@@ -1,11 +1,14 @@
 // Repository ports of the agents' desk: who has a ticket open right now
-// (presence, the collision warning) and each person's saved ticket views.
+// (presence, the collision warning), each person's saved ticket views, and
+// the reply and mail texts administrators edited.
 // Same rules as repositories.hpp: one transaction, one thread; kUnavailable
 // when the database is busy.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -60,6 +63,28 @@ class SavedViewRepo {
   virtual Result<std::vector<SavedView>> ListForUser(UserId user) = 0;
   // kNotFound when the person has no view with this id.
   virtual Status Delete(UserId user, SavedViewId id) = 0;
+};
+
+// A reply or mail template's text in one language as an administrator
+// edited it; it replaces the text of the configuration's files for that
+// template and language.
+struct TemplateText {
+  std::string template_id;  // "faq_answer", "mail.reply.txt"
+  std::string language;     // "ru", "en"
+  std::string body;
+  Timestamp updated_at;
+  std::optional<UserId> updated_by;  // none for the command line
+};
+
+class TemplateRepo {
+ public:
+  virtual ~TemplateRepo() = default;
+  // Every edited text, by template id and language (a few hundred at most).
+  virtual Result<std::vector<TemplateText>> List() = 0;
+  // Stores `text`, replacing the one of the same template and language.
+  virtual Status Put(const TemplateText& text) = 0;
+  // Forgets the edited text; false when there was none.
+  virtual Result<bool> Remove(std::string_view template_id, std::string_view language) = 0;
 };
 
 }  // namespace hd::core::ports

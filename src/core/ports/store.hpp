@@ -56,9 +56,10 @@ class Tx {
   virtual ProcessRepo& Processes() = 0;
   // Mail: received messages, participants, delivery, mailboxes.
   virtual MailRepo& Mail() = 0;
-  // The agents' desk: presence on tickets, saved views.
+  // The agents' desk: presence on tickets, saved views, edited templates.
   virtual PresenceRepo& Presence() = 0;
   virtual SavedViewRepo& Views() = 0;
+  virtual TemplateRepo& Templates() = 0;
   // Reports aggregated in the database.
   virtual ReportRepo& Reports() = 0;
 

@@ -1,6 +1,6 @@
-// /api/v1/admin/...: licences, partner status, coupons, categories and
-// support levels,
-// for administrators (the use cases refuse everyone else with 403).
+// /api/v1/admin/...: licences, partner status, coupons, categories, reply
+// and mail templates, and support levels, for administrators (the use cases
+// refuse everyone else with 403).
 #include <boost/json/value.hpp>
 
 #include "http/handlers/common.hpp"
@@ -216,6 +216,62 @@ Result<Response> UpdateCategory(Context& context) {
   const std::string slug(context.params.Get("slug"));
   HD_ASSIGN_OR_RETURN(auto updated, context.services().categories.Update(Admin(context), slug, p));
   return Json(200, CategoryJson(updated, context.Language()));
+}
+
+namespace {
+
+boost::json::value OrNull(const std::optional<std::string>& text) {
+  return text ? boost::json::value(*text) : boost::json::value(nullptr);
+}
+
+boost::json::object TemplateJson(const service::TemplateEntry& e) {
+  boost::json::array placeholders, used_by, texts;
+  for (const std::string& p : e.placeholders) placeholders.emplace_back(p);
+  for (const auto& u : e.used_by) {
+    used_by.push_back(boost::json::object{{"process", u.process_id}, {"label", u.label}});
+  }
+  for (const auto& t : e.texts) {
+    texts.push_back(boost::json::object{
+        {"language", t.language},
+        {"text", OrNull(t.text)},
+        {"file_text", OrNull(t.file_text)},
+        {"edited", t.edited},
+        {"updated_at", t.updated_at ? boost::json::value(core::FormatIso8601(*t.updated_at))
+                                    : boost::json::value(nullptr)},
+        {"updated_by",
+         t.updated_by ? boost::json::value(t.updated_by->value) : boost::json::value(nullptr)}});
+  }
+  return boost::json::object{{"id", e.id},
+                             {"kind", e.kind},
+                             {"event", e.event},
+                             {"part", e.part},
+                             {"placeholders", std::move(placeholders)},
+                             {"used_by", std::move(used_by)},
+                             {"texts", std::move(texts)}};
+}
+
+}  // namespace
+
+Result<Response> AdminTemplates(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto templates, context.services().templates.List(Admin(context)));
+  return Items(templates, TemplateJson);
+}
+
+Result<Response> PutTemplate(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto body, JsonBody(context));
+  HD_ASSIGN_OR_RETURN(std::string text, body.RequiredString("text"));
+  HD_RETURN_IF_ERROR(body.RejectUnknown());
+  HD_ASSIGN_OR_RETURN(auto entry, context.services().templates.Put(
+                                      Admin(context), std::string(context.params.Get("id")),
+                                      std::string(context.params.Get("language")), text));
+  return Json(200, TemplateJson(entry));
+}
+
+Result<Response> RevertTemplate(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto entry, context.services().templates.Revert(
+                                      Admin(context), std::string(context.params.Get("id")),
+                                      std::string(context.params.Get("language"))));
+  return Json(200, TemplateJson(entry));
 }
 
 Result<Response> AdminLevels(Context& context) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -12,9 +13,18 @@
 #include "core/ports/store.hpp"
 #include "service/actor.hpp"
 
+namespace hd::workflow {
+struct Process;
+}  // namespace hd::workflow
+
 namespace hd::service {
 
 class ProcessEngine;
+
+// The labels, in `language`, of the transitions (and approval decisions) of
+// `process` whose actions reply with `template_id`, in definition order.
+std::vector<std::string> ReplyLabels(const workflow::Process& process, std::string_view template_id,
+                                     std::string_view language);
 
 struct CannedReply {
   std::string id;     // the template's id, e.g. "request_information"

@@ -12,6 +12,7 @@ using core::ports::Tx;
 
 struct MailDelivery::Draft {
   MailFacts facts;
+  TemplateSet templates;  // the files' texts with administrators' edits
   std::optional<std::string> skip;
 };
 
@@ -51,6 +52,7 @@ Result<std::optional<MailDelivery::Draft>> MailDelivery::Prepare(
   Draft draft;
   Status read = store_.Read([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(draft.facts, GatherMailFacts(tx, due));
+    HD_ASSIGN_OR_RETURN(draft.templates, EditedMail(tx, templates_));
     return Ok();
   });
   if (!read.ok() && read.error().code != ErrorCode::kNotFound) return std::move(read).error();
@@ -72,7 +74,7 @@ Status MailDelivery::Deliver(const core::ports::MailDelivery& due, Draft& draft,
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     return tx.Mail().StartDelivery(due.note.id, message_id, attempts);
   }));
-  auto mail = RenderMail(draft.facts, templates_, options_, message_id, clock_.Now());
+  auto mail = RenderMail(draft.facts, draft.templates, options_, message_id, clock_.Now());
   if (!mail.ok()) return Fail(due, attempts, mail.error(), scan);
   if (draft.facts.message) {
     for (const core::Attachment& a : draft.facts.message->attachments) {

@@ -33,6 +33,14 @@ struct MailFacts {
   std::vector<std::string> opted_out;   // kinds the recipient turned off
 };
 
+// Every placeholder a mail template may use (which events fill which:
+// config/defaults/templates/mail/README.md).
+inline constexpr std::string_view kMailPlaceholders[] = {
+    "number",        "subject",       "customer_name",    "customer_email", "level_name",
+    "deadline_text", "ticket_link",   "password_link",    "reply_text",     "request_text",
+    "author_name",   "feedback_link", "original_subject", "mail_size",      "size_limit",
+    "body",          "settings_link"};
+
 // Reads the facts of `due`. kNotFound when the notification's user is gone.
 Result<MailFacts> GatherMailFacts(core::ports::Tx& tx, const core::ports::MailDelivery& due);
 

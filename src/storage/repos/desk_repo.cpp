@@ -1,5 +1,6 @@
 // The agents' desk: presence on tickets (one row per person and ticket,
-// refreshed by each announcement) and saved ticket views.
+// refreshed by each announcement), saved ticket views, and the template
+// texts administrators edited.
 #include "storage/repos/rows.hpp"
 #include "storage/repos/sql_repos.hpp"
 
@@ -23,6 +24,14 @@ constexpr std::string_view kViewColumns =
 Result<core::ports::SavedView> ReadView(const Statement& s) {
   return core::ports::SavedView{IdAt<core::SavedViewId>(s, 0), IdAt<core::UserId>(s, 1),
                                 s.ColumnText(2), s.ColumnText(3), TimeAt(s, 4)};
+}
+
+constexpr std::string_view kTemplateColumns =
+    "SELECT template_id, language, body, updated_at, updated_by FROM template_texts ";
+
+Result<core::ports::TemplateText> ReadTemplate(const Statement& s) {
+  return core::ports::TemplateText{s.ColumnText(0), s.ColumnText(1), s.ColumnText(2), TimeAt(s, 3),
+                                   OptionalIdAt<core::UserId>(s, 4)};
 }
 
 }  // namespace
@@ -77,6 +86,30 @@ Status SqlSavedViewRepo::Delete(core::UserId user, core::SavedViewId id) {
                       Run(conn_, "DELETE FROM saved_views WHERE id = ? AND user_id = ?", id, user));
   if (deleted == 0) return Error::NotFound("no saved view " + std::to_string(id.value));
   return Ok();
+}
+
+Result<std::vector<core::ports::TemplateText>> SqlTemplateRepo::List() {
+  HD_ASSIGN_OR_RETURN(auto stmt,
+                      Query(conn_, Sql(kTemplateColumns, "ORDER BY template_id, language")));
+  return Collect<core::ports::TemplateText>(stmt, ReadTemplate);
+}
+
+Status SqlTemplateRepo::Put(const core::ports::TemplateText& t) {
+  HD_RETURN_IF_ERROR(Run(conn_,
+                         "INSERT INTO template_texts (template_id, language, body, updated_at, "
+                         "updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT (template_id, language) "
+                         "DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, "
+                         "updated_by = excluded.updated_by",
+                         t.template_id, t.language, t.body, t.updated_at, t.updated_by));
+  return Ok();
+}
+
+Result<bool> SqlTemplateRepo::Remove(std::string_view template_id, std::string_view language) {
+  HD_ASSIGN_OR_RETURN(
+      std::int64_t deleted,
+      Run(conn_, "DELETE FROM template_texts WHERE template_id = ? AND language = ?",
+          std::string(template_id), std::string(language)));
+  return deleted > 0;
 }
 
 }  // namespace hd::storage

@@ -222,4 +222,15 @@ class SqlSavedViewRepo final : public core::ports::SavedViewRepo {
   Connection& conn_;
 };
 
+class SqlTemplateRepo final : public core::ports::TemplateRepo {
+ public:
+  explicit SqlTemplateRepo(Connection& conn) : conn_(conn) {}
+  Result<std::vector<core::ports::TemplateText>> List() override;
+  Status Put(const core::ports::TemplateText& text) override;
+  Result<bool> Remove(std::string_view template_id, std::string_view language) override;
+
+ private:
+  Connection& conn_;
+};
+
 }  // namespace hd::storage

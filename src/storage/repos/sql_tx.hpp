@@ -39,6 +39,7 @@ class SqlTx final : public core::ports::Tx {
         mail_(conn),
         presence_(conn),
         views_(conn),
+        templates_(conn),
         reports_(conn) {}
 
   core::ports::UserRepo& Users() override { return users_; }
@@ -62,6 +63,7 @@ class SqlTx final : public core::ports::Tx {
   core::ports::MailRepo& Mail() override { return mail_; }
   core::ports::PresenceRepo& Presence() override { return presence_; }
   core::ports::SavedViewRepo& Views() override { return views_; }
+  core::ports::TemplateRepo& Templates() override { return templates_; }
   core::ports::ReportRepo& Reports() override { return reports_; }
 
   Status Isolated(const std::function<Status(Tx&)>& fn) override {
@@ -95,6 +97,7 @@ class SqlTx final : public core::ports::Tx {
   SqlMailRepo mail_;
   SqlPresenceRepo presence_;
   SqlSavedViewRepo views_;
+  SqlTemplateRepo templates_;
   SqlReportRepo reports_;
 };
 

@@ -1,0 +1,250 @@
+#include "service/admin/templates.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/local_text.hpp"
+#include "core/mail.hpp"
+#include "service/admin/audit_log.hpp"
+#include "service/desk/canned_replies.hpp"
+#include "service/licences.hpp"
+#include "service/mail/mail_render.hpp"
+#include "service/process_engine.hpp"
+#include "service/validation.hpp"
+
+namespace hd::service {
+
+using core::ports::Tx;
+
+namespace {
+
+constexpr std::size_t kMaxTextChars = 65'536;
+constexpr std::string_view kMailPrefix = "mail.";
+
+bool IsMail(std::string_view id) { return id.substr(0, kMailPrefix.size()) == kMailPrefix; }
+
+// "mail.reply.subject" → {"reply", "subject"}.
+std::pair<std::string, std::string> MailParts(std::string_view id) {
+  const std::string_view rest = id.substr(kMailPrefix.size());
+  const std::size_t dot = rest.rfind('.');
+  return {std::string(rest.substr(0, dot)), std::string(rest.substr(dot + 1))};
+}
+
+// The file's text of template `id` in `language`.
+std::optional<std::string> FileText(const TemplateSet& replies, const TemplateSet& mail,
+                                    const std::string& id, const std::string& language) {
+  if (IsMail(id)) {
+    const std::string* text = mail.Find(MailKey(id, language));
+    return text ? std::optional(*text) : std::nullopt;
+  }
+  for (const std::string& key : ReplyKeys(id, language)) {
+    if (key.find('/') == std::string::npos) continue;  // "en/<id>" before "<id>"
+    if (const std::string* text = replies.Find(key)) return *text;
+  }
+  for (const std::string& key : ReplyKeys(id, language)) {
+    if (const std::string* text = replies.Find(key)) return *text;
+  }
+  return std::nullopt;
+}
+
+// The ids of mail templates: "mail.<event>.<part>" of every
+// "<language>/<event>.<part>".
+std::set<std::string> MailIds(const TemplateSet& mail) {
+  std::set<std::string> ids;
+  for (const std::string& id : mail.Ids()) ids.insert(std::string(kMailPrefix) + id);
+  return ids;
+}
+
+std::vector<std::string> PlaceholdersOf(const std::string& id) {
+  std::vector<std::string> names;
+  if (IsMail(id)) {
+    for (std::string_view name : kMailPlaceholders) names.emplace_back(name);
+  } else {
+    for (std::string_view name : kReplyPlaceholders) names.emplace_back(name);
+    names.emplace_back("fields.<field>");
+  }
+  return names;
+}
+
+// kInvalidArgument naming "text" unless every placeholder of `text` is one
+// template `id` can fill.
+Status CheckPlaceholders(const std::string& id, const std::string& text) {
+  HD_ASSIGN_OR_RETURN(auto names, PlaceholdersIn(text, "text"));
+  for (const std::string& name : names) {
+    bool known = false;
+    if (IsMail(id)) {
+      known = std::find(std::begin(kMailPlaceholders), std::end(kMailPlaceholders), name) !=
+              std::end(kMailPlaceholders);
+    } else {
+      known = std::find(std::begin(kReplyPlaceholders), std::end(kReplyPlaceholders), name) !=
+                  std::end(kReplyPlaceholders) ||
+              (name.rfind("fields.", 0) == 0 && CheckSlug(name.substr(7), "text").ok());
+    }
+    if (known) continue;
+    std::string list;
+    for (const std::string& p : PlaceholdersOf(id)) list += (list.empty() ? "" : ", ") + p;
+    return Error::InvalidArgument(
+        "text: unknown placeholder {{" + name + "}} (this template can use " + list + ")", "text");
+  }
+  return Ok();
+}
+
+// What threads a customer's answer to a mail: the line their answer is cut
+// at, and the ticket's tag in the subject. kInvalidArgument naming "text"
+// when `text` leaves out one that the file's text has.
+Status CheckKept(const std::string& file_text, const std::string& text) {
+  struct Kept {
+    std::string_view token;
+    std::string_view why;
+  };
+  const Kept kept[] = {
+      {core::kReplyAboveMarker, "the customer's answer to this mail is cut at it"},
+      {"[#{{number}}]", "it threads the answer when a mail client drops In-Reply-To"}};
+  for (const Kept& k : kept) {
+    if (file_text.find(k.token) != std::string::npos && text.find(k.token) == std::string::npos) {
+      return Error::InvalidArgument(
+          "text must keep \"" + std::string(k.token) + "\": " + std::string(k.why), "text");
+    }
+  }
+  return Ok();
+}
+
+Status CheckLanguage(const std::string& language) {
+  if (core::IsKnownLanguage(language)) return Ok();
+  return Error::InvalidArgument("language must be ru or en, not \"" + language + "\"", "language");
+}
+
+}  // namespace
+
+void TemplateAdmin::SetMailFiles(TemplateSet files) {
+  auto shared = std::make_shared<const TemplateSet>(std::move(files));
+  std::lock_guard lock(mutex_);
+  mail_files_ = std::move(shared);
+}
+
+std::shared_ptr<const TemplateSet> TemplateAdmin::MailFiles() const {
+  std::lock_guard lock(mutex_);
+  return mail_files_;
+}
+
+Result<TemplateEntry> TemplateAdmin::EntryOf(Tx& tx, const std::string& id,
+                                             const std::string& viewer_language) const {
+  const auto replies = processes_.templates();
+  const auto mail = MailFiles();
+  HD_ASSIGN_OR_RETURN(auto edited, tx.Templates().List());
+  TemplateEntry e;
+  e.id = id;
+  e.kind = IsMail(id) ? "mail" : "reply";
+  if (IsMail(id)) {
+    std::tie(e.event, e.part) = MailParts(id);
+  } else {
+    e.event = id;
+    e.part = "txt";
+    for (const auto& process : processes_.catalog().CurrentAll()) {
+      for (std::string& label : ReplyLabels(*process, id, viewer_language)) {
+        e.used_by.push_back({process->id, std::move(label)});
+      }
+    }
+  }
+  e.placeholders = PlaceholdersOf(id);
+  for (std::string_view language : core::kLanguages) {
+    TemplateLanguage t;
+    t.language = std::string(language);
+    t.file_text = FileText(*replies, *mail, id, t.language);
+    t.text = t.file_text;
+    for (const auto& row : edited) {
+      if (row.template_id != id || row.language != language) continue;
+      t.text = row.body;
+      t.edited = true;
+      t.updated_at = row.updated_at;
+      t.updated_by = row.updated_by;
+    }
+    e.texts.push_back(std::move(t));
+  }
+  return e;
+}
+
+Result<std::vector<TemplateEntry>> TemplateAdmin::List(const std::optional<Actor>& actor) {
+  HD_RETURN_IF_ERROR(RequireAdministrator(actor));
+  std::vector<TemplateEntry> out;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    out.clear();
+    HD_ASSIGN_OR_RETURN(auto edited, tx.Templates().List());
+    std::set<std::string> reply_ids, mail_ids = MailIds(*MailFiles());
+    for (const std::string& id : processes_.templates()->Ids()) reply_ids.insert(id);
+    for (const auto& row : edited) {
+      if (!IsMail(row.template_id)) reply_ids.insert(row.template_id);
+    }
+    for (const auto* ids : {&reply_ids, &mail_ids}) {
+      for (const std::string& id : *ids) {
+        HD_ASSIGN_OR_RETURN(auto entry, EntryOf(tx, id, actor->language));
+        out.push_back(std::move(entry));
+      }
+    }
+    return Ok();
+  }));
+  return out;
+}
+
+Result<TemplateEntry> TemplateAdmin::Put(const std::optional<Actor>& actor, const std::string& id,
+                                         const std::string& language, const std::string& text) {
+  HD_RETURN_IF_ERROR(RequireAdministrator(actor));
+  HD_RETURN_IF_ERROR(CheckLanguage(language));
+  const auto mail = MailFiles();
+  if (IsMail(id)) {
+    if (MailIds(*mail).count(id) == 0) return Error::NotFound("no mail template " + id);
+  } else {
+    HD_RETURN_IF_ERROR(CheckSlug(id, "id"));
+  }
+  HD_RETURN_IF_ERROR(CheckText(text, "text", kMaxTextChars, true));
+  if (core::HasControlCharacters(text)) {
+    return Error::InvalidArgument("text must not hold control characters", "text");
+  }
+  HD_RETURN_IF_ERROR(CheckPlaceholders(id, text));
+  if (IsMail(id) && MailParts(id).second == "subject" &&
+      text.find_first_of("\r\n") != std::string::npos) {
+    return Error::InvalidArgument("text: a mail subject is one line", "text");
+  }
+  const auto file = FileText(*processes_.templates(), *mail, id, language);
+  HD_RETURN_IF_ERROR(CheckKept(file.value_or(""), text));
+  const auto now = clock_.Now();
+  TemplateEntry out;
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(TemplateEntry before, EntryOf(tx, id, actor->language));
+    const auto& was =
+        *std::find_if(before.texts.begin(), before.texts.end(),
+                      [&](const TemplateLanguage& t) { return t.language == language; });
+    HD_RETURN_IF_ERROR(tx.Templates().Put({id, language, text, now, ActorId(actor)}));
+    HD_ASSIGN_OR_RETURN(out, EntryOf(tx, id, actor->language));
+    std::vector<core::ports::AuditChange> changes;
+    Diff(changes, "text", was.text.value_or(""), text);
+    if (changes.empty()) return Ok();
+    return tx.Audit().Record({0, ActorId(actor), "template.edit", "template:" + id + "/" + language,
+                              id, now, std::move(changes)});
+  }));
+  return out;
+}
+
+Result<TemplateEntry> TemplateAdmin::Revert(const std::optional<Actor>& actor,
+                                            const std::string& id, const std::string& language) {
+  HD_RETURN_IF_ERROR(RequireAdministrator(actor));
+  HD_RETURN_IF_ERROR(CheckLanguage(language));
+  const auto now = clock_.Now();
+  TemplateEntry out;
+  HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(TemplateEntry before, EntryOf(tx, id, actor->language));
+    const auto& was =
+        *std::find_if(before.texts.begin(), before.texts.end(),
+                      [&](const TemplateLanguage& t) { return t.language == language; });
+    HD_ASSIGN_OR_RETURN(bool removed, tx.Templates().Remove(id, language));
+    if (!removed) return Error::NotFound("template " + id + " has no edited text in " + language);
+    HD_ASSIGN_OR_RETURN(out, EntryOf(tx, id, actor->language));
+    std::vector<core::ports::AuditChange> changes;
+    Diff(changes, "text", was.text.value_or(""), was.file_text.value_or(""));
+    return tx.Audit().Record({0, ActorId(actor), "template.revert",
+                              "template:" + id + "/" + language, id, now, std::move(changes)});
+  }));
+  return out;
+}
+
+}  // namespace hd::service
