@@ -49,6 +49,7 @@ import { levelView } from './admin/level_page';
 import { licencesView } from './admin/licences';
 import { couponsView } from './admin/coupons';
 import { categoriesView } from './admin/categories';
+import { templatesView } from './admin/texts/templates';
 import { dashboardView } from './views/dashboard';
 import { reportsHomeView } from './reports/home';
 import { slaView } from './reports/sla';
@@ -120,6 +121,7 @@ const routes: Route[] = [
     title: 'title.categories',
     auth: 'admin',
   },
+  { pattern: '/admin/templates', view: templatesView, title: 'title.templates', auth: 'admin' },
 ];
 
 function homePath(): string {

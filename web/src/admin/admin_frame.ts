@@ -19,6 +19,7 @@ export type AdminSection =
   | 'levels'
   | 'processes'
   | 'categories'
+  | 'templates'
   | 'users'
   | 'companies'
   | 'groups'
@@ -32,6 +33,7 @@ const kSections: { id: AdminSection; path: string; label: PlainKey }[] = [
   { id: 'levels', path: '/admin/levels', label: 'admin.levels' },
   { id: 'processes', path: '/admin/processes', label: 'admin.processes' },
   { id: 'categories', path: '/admin/categories', label: 'admin.categories' },
+  { id: 'templates', path: '/admin/templates', label: 'admin.templates' },
   { id: 'users', path: '/admin/users', label: 'admin.users' },
   { id: 'companies', path: '/admin/companies', label: 'admin.companies' },
   { id: 'groups', path: '/admin/groups', label: 'admin.groups' },
@@ -192,6 +194,7 @@ export async function adminHomeView(root: HTMLElement): Promise<void> {
       card('/admin/levels', 'admin.levels', 'admin.levelsText'),
       card('/admin/processes', 'admin.processes', 'admin.processesText'),
       card('/admin/categories', 'admin.categories', 'admin.categoriesText'),
+      card('/admin/templates', 'admin.templates', 'admin.templatesText'),
       card('/admin/users', 'admin.users', 'admin.usersText'),
       card('/admin/companies', 'admin.companies', 'admin.companiesText'),
       card('/admin/groups', 'admin.groups', 'admin.groupsText'),

@@ -1149,6 +1149,97 @@ export const en = {
   'categories.add': 'Add the category',
   'categories.added': 'Category “{name}” added',
 
+  // ---- administration: the texts the help desk sends ----
+  'title.templates': 'Texts',
+  'admin.templates': 'Texts',
+  'admin.templatesText':
+    'The replies a process posts to customers and every mail the help desk sends, in English and Russian: edit them or restore the original.',
+  'templates.title': 'Texts',
+  'templates.lead':
+    'Everything the help desk writes to people: the replies a step of a business process posts to the customer, and the mails it sends. Each text comes from the configuration files; one changed here is sent instead from the next reply or mail on, until the original is restored.',
+  'templates.replies': 'Replies to customers',
+  'templates.repliesLead':
+    'A step of a business process posts one of these to the customer, in the customer’s language.',
+  'templates.noReplies': 'No reply templates.',
+  'templates.mails': 'Mails',
+  'templates.mailsLead':
+    'Each mail has a subject, a plain-text part and an HTML part, in the recipient’s language.',
+  'templates.noMails': 'No mail templates.',
+  'templates.postedBy': 'Posted by the step',
+  'templates.use': '“{label}” of the process {process}',
+  'templates.notPosted': 'No step of a current process posts it.',
+  'templates.placeholders': 'Placeholders it can use',
+  'templates.noPlaceholders': 'It can use no placeholders.',
+  'templates.anyField': 'any field of the process, by its name',
+  'templates.part.subject': 'Subject',
+  'templates.part.txt': 'Plain text',
+  'templates.part.html': 'HTML',
+  'templates.partOf': '{event}: {part}',
+  'templates.language.en': 'English',
+  'templates.language.ru': 'Russian',
+  'templates.inLanguage.en': 'in English',
+  'templates.inLanguage.ru': 'in Russian',
+  'templates.named': '“{name}” {inLanguage}',
+  'templates.fromFile': 'From the configuration file',
+  'templates.edited': 'Changed here',
+  'templates.editedBy': 'by {name}',
+  'templates.noText': 'No text in this language: its readers get the text of another language.',
+  'templates.showAll': {
+    one: 'Show the whole text ({count} line)',
+    other: 'Show the whole text ({count} lines)',
+  },
+  'templates.original': 'The original text, from the configuration file',
+  'templates.noOriginal': 'The configuration files have no text for it in this language.',
+  'templates.edit': 'Edit',
+  'templates.editTitle': 'Edit {what}',
+  'templates.restore': 'Restore the original',
+  'templates.restoreNamed': 'Restore the original of {what}',
+  'templates.textLabel.en': 'Text in English',
+  'templates.textLabel.ru': 'Text in Russian',
+  'templates.subjectLabel.en': 'Subject in English',
+  'templates.subjectLabel.ru': 'Subject in Russian',
+  'templates.subjectHint': 'One line.',
+  'templates.keepLine': 'Keep the line “{line}”: the customer’s answer is cut at it.',
+  'templates.keepTag': 'Keep {tag} in the subject: it threads the customer’s answer.',
+  'templates.save': 'Save the text',
+  'templates.saved': 'Saved: {what}',
+  'templates.restoreTitle': 'Restore the original of {what}?',
+  'templates.restoreText':
+    'The text changed here is forgotten, and the configuration file’s text is sent again from the next reply or mail on:',
+  'templates.restoreNoFile':
+    'The text changed here is forgotten. The configuration files have no text in this language, so its readers get the text of another language.',
+  'templates.restoreConfirm': 'Restore the original',
+  'templates.restoring': 'Restoring…',
+  'templates.restored': 'Original restored: {what}',
+  'templates.event.ticket_created': 'Ticket received',
+  'templates.event.ticket_created_new_account': 'Ticket received, new account',
+  'templates.event.reply': 'Reply from support',
+  'templates.event.info_requested': 'Information requested',
+  'templates.event.resolved': 'Ticket resolved',
+  'templates.event.closed': 'Ticket closed',
+  'templates.event.mail_too_large': 'Mail too large',
+  'templates.event.account_invited': 'Invitation',
+  'templates.event.password_reset': 'Password reset',
+  'templates.event.staff_notification': 'Notification to staff',
+  'templates.eventText.ticket_created':
+    'To the customer when their ticket is opened: the acknowledgement, with the deadline of the first answer.',
+  'templates.eventText.ticket_created_new_account':
+    'As “Ticket received”, when the customer’s mail made a new account: with the link to choose a password.',
+  'templates.eventText.reply':
+    'To the customer and the ticket’s participants when support replies (never for internal notes).',
+  'templates.eventText.info_requested':
+    'To the customer when support asks for information and the ticket waits for their answer.',
+  'templates.eventText.resolved': 'To the customer when the ticket is resolved; asks for feedback.',
+  'templates.eventText.closed': 'To the customer when the ticket is closed.',
+  'templates.eventText.mail_too_large':
+    'To the sender of an incoming mail over the size limit, which was refused; it is about no ticket.',
+  'templates.eventText.account_invited':
+    'To a new user an administrator invited: the link to choose a password.',
+  'templates.eventText.password_reset':
+    'To a user an administrator asked a new password for: the link to choose it.',
+  'templates.eventText.staff_notification':
+    'To a staff member for each notification: SLA warnings and breaches, process messages, assignments.',
+
   // ---- reports and the dashboard ----
   'nav.dashboard': 'Dashboard',
   'nav.reports': 'Reports',

@@ -1266,6 +1266,99 @@ export const ru = {
   'categories.add': 'Добавить категорию',
   'categories.added': 'Категория «{name}» добавлена',
 
+  // ---- администрирование: тексты, которые отправляет служба поддержки ----
+  'title.templates': 'Тексты',
+  'admin.templates': 'Тексты',
+  'admin.templatesText':
+    'Ответы, которые процесс отправляет клиентам, и все письма службы поддержки на русском и английском: изменить их или вернуть исходные.',
+  'templates.title': 'Тексты',
+  'templates.lead':
+    'Всё, что служба поддержки пишет людям: ответы, которые шаг бизнес-процесса отправляет клиенту, и письма. Каждый текст берётся из файлов конфигурации; изменённый здесь отправляется вместо него со следующего ответа или письма, пока не вернут исходный.',
+  'templates.replies': 'Ответы клиентам',
+  'templates.repliesLead':
+    'Шаг бизнес-процесса отправляет один из этих ответов клиенту на языке клиента.',
+  'templates.noReplies': 'Шаблонов ответов нет.',
+  'templates.mails': 'Письма',
+  'templates.mailsLead':
+    'У каждого письма есть тема, простой текст и HTML-версия на языке получателя.',
+  'templates.noMails': 'Шаблонов писем нет.',
+  'templates.postedBy': 'Отправляется шагом',
+  'templates.use': '«{label}» процесса {process}',
+  'templates.notPosted': 'Ни один шаг действующих процессов его не отправляет.',
+  'templates.placeholders': 'Можно использовать подстановки',
+  'templates.noPlaceholders': 'Подстановок нет.',
+  'templates.anyField': 'любое поле процесса по его имени',
+  'templates.part.subject': 'Тема',
+  'templates.part.txt': 'Простой текст',
+  'templates.part.html': 'HTML',
+  'templates.partOf': '{event}: {part}',
+  'templates.language.en': 'Английский',
+  'templates.language.ru': 'Русский',
+  'templates.inLanguage.en': 'на английском',
+  'templates.inLanguage.ru': 'на русском',
+  'templates.named': '«{name}» {inLanguage}',
+  'templates.fromFile': 'Из файла конфигурации',
+  'templates.edited': 'Изменён здесь',
+  'templates.editedBy': 'автор правки: {name}',
+  'templates.noText': 'На этом языке текста нет: его читатели получают текст на другом языке.',
+  'templates.showAll': {
+    one: 'Показать весь текст ({count} строка)',
+    few: 'Показать весь текст ({count} строки)',
+    many: 'Показать весь текст ({count} строк)',
+    other: 'Показать весь текст ({count} строки)',
+  },
+  'templates.original': 'Исходный текст из файла конфигурации',
+  'templates.noOriginal': 'В файлах конфигурации нет текста на этом языке.',
+  'templates.edit': 'Изменить',
+  'templates.editTitle': 'Изменить {what}',
+  'templates.restore': 'Вернуть исходный',
+  'templates.restoreNamed': 'Вернуть исходный текст {what}',
+  'templates.textLabel.en': 'Текст на английском',
+  'templates.textLabel.ru': 'Текст на русском',
+  'templates.subjectLabel.en': 'Тема на английском',
+  'templates.subjectLabel.ru': 'Тема на русском',
+  'templates.subjectHint': 'Одна строка.',
+  'templates.keepLine': 'Сохраните строку «{line}»: по ней обрезается ответ клиента.',
+  'templates.keepTag': 'Сохраните {tag} в теме: по нему ответ клиента попадает в обращение.',
+  'templates.save': 'Сохранить текст',
+  'templates.saved': 'Сохранено: {what}',
+  'templates.restoreTitle': 'Вернуть исходный текст {what}?',
+  'templates.restoreText':
+    'Изменённый здесь текст будет забыт, и со следующего ответа или письма снова отправляется текст из файла конфигурации:',
+  'templates.restoreNoFile':
+    'Изменённый здесь текст будет забыт. В файлах конфигурации нет текста на этом языке, поэтому его читатели получат текст на другом языке.',
+  'templates.restoreConfirm': 'Вернуть исходный',
+  'templates.restoring': 'Возвращаем…',
+  'templates.restored': 'Исходный текст возвращён: {what}',
+  'templates.event.ticket_created': 'Обращение принято',
+  'templates.event.ticket_created_new_account': 'Обращение принято, новая учётная запись',
+  'templates.event.reply': 'Ответ поддержки',
+  'templates.event.info_requested': 'Запрос информации',
+  'templates.event.resolved': 'Обращение решено',
+  'templates.event.closed': 'Обращение закрыто',
+  'templates.event.mail_too_large': 'Слишком большое письмо',
+  'templates.event.account_invited': 'Приглашение',
+  'templates.event.password_reset': 'Сброс пароля',
+  'templates.event.staff_notification': 'Уведомление сотруднику',
+  'templates.eventText.ticket_created':
+    'Клиенту, когда открыто его обращение: подтверждение со сроком первого ответа.',
+  'templates.eventText.ticket_created_new_account':
+    'Как «Обращение принято», когда письмо клиента создало новую учётную запись: со ссылкой для выбора пароля.',
+  'templates.eventText.reply':
+    'Клиенту и участникам обращения, когда поддержка отвечает (внутренние заметки не отправляются).',
+  'templates.eventText.info_requested':
+    'Клиенту, когда поддержка запрашивает сведения и обращение ждёт его ответа.',
+  'templates.eventText.resolved': 'Клиенту, когда обращение решено; просит оценить ответ.',
+  'templates.eventText.closed': 'Клиенту, когда обращение закрыто.',
+  'templates.eventText.mail_too_large':
+    'Отправителю входящего письма больше допустимого размера, которое не принято; обращения оно не касается.',
+  'templates.eventText.account_invited':
+    'Новому пользователю, которого пригласил администратор: ссылка для выбора пароля.',
+  'templates.eventText.password_reset':
+    'Пользователю, для которого администратор запросил новый пароль: ссылка для его выбора.',
+  'templates.eventText.staff_notification':
+    'Сотруднику о каждом уведомлении: предупреждения и нарушения сроков, сообщения процесса, назначения.',
+
   // ---- отчёты и сводка ----
   'nav.dashboard': 'Сводка',
   'nav.reports': 'Отчёты',
