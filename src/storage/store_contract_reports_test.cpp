@@ -390,10 +390,12 @@ TEST_P(ReportRepoContract, RatingsAndLowRatingsOfThePeriod) {
   EXPECT_EQ(low[1].comment, "slow");
 }
 
-TEST_P(ReportRepoContract, WorkloadCountsAssignedOpenAndPublicReplies) {
-  const auto a = Clock({.opened_ms = 0});
-  const auto b = Clock({.opened_ms = 1});
-  Clock({.opened_ms = 2});  // nobody's
+TEST_P(ReportRepoContract, WorkloadCountsAssignedOpenRepliesAndFirstResponses) {
+  const auto a = Clock({.opened_ms = 0, .first_response_s = 1800, .by = &agent_});
+  const auto b = Clock({.opened_ms = 1, .first_response_s = 1830, .by = &agent_});
+  Clock({.opened_ms = 2, .first_response_s = 7200, .by = &other_});        // nobody's
+  Clock({.opened_ms = 3});                                                 // not answered
+  Clock({.opened_ms = 2 * kHour, .first_response_s = 60, .by = &agent_});  // outside
   Must(WriteValue<bool>([&](Tx& tx) -> Result<bool> {
     HD_ASSIGN_OR_RETURN(core::Ticket t, tx.Tickets().Get(a));
     t.assignee_id = agent_.id;
@@ -417,6 +419,7 @@ TEST_P(ReportRepoContract, WorkloadCountsAssignedOpenAndPublicReplies) {
     HD_RETURN_IF_ERROR(say(agent_.id, true, 7));  // a note
     HD_RETURN_IF_ERROR(say(other_.id, false, 8));
     HD_RETURN_IF_ERROR(say(other_.id, false, 2 * kHour));  // outside
+    HD_RETURN_IF_ERROR(say(customer_.id, false, 9));       // not staff
     return true;
   }));
   const auto load = Must(ReadValue<std::vector<core::ports::AgentCount>>(
@@ -428,6 +431,17 @@ TEST_P(ReportRepoContract, WorkloadCountsAssignedOpenAndPublicReplies) {
             std::make_tuple(std::int64_t{2}, std::int64_t{1}, std::int64_t{2}));
   EXPECT_EQ(std::make_tuple(theirs.assigned, theirs.open, theirs.replies),
             std::make_tuple(std::int64_t{0}, std::int64_t{0}, std::int64_t{1}));
+  using Minutes = std::vector<std::pair<std::int64_t, std::int64_t>>;
+  EXPECT_EQ(mine.first_responses, 2);
+  EXPECT_EQ(mine.first_response_minutes, (Minutes{{30, 2}}));
+  EXPECT_EQ(theirs.first_responses, 1);
+  EXPECT_EQ(theirs.first_response_minutes, (Minutes{{120, 1}}));
+  // Filtered by level: every ticket here is VIP, none a special request.
+  ReportFilter special = Period(0, kHour);
+  special.levels = {"special"};
+  EXPECT_TRUE(Must(ReadValue<std::vector<core::ports::AgentCount>>([&](Tx& tx) {
+                return tx.Reports().Workload(special);
+              })).empty());
 }
 
 TEST_P(ReportRepoContract, BacklogStoresDaysAndSumsThemByKeyWithFilters) {

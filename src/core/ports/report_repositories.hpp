@@ -133,14 +133,19 @@ struct RatedTicket {
   Timestamp at;
 };
 
-// One agent's share of the tickets of a report: assigned to them now (and
-// of those not yet resolved or closed), and public replies they wrote in the
-// period.
+// One staff member's share of the tickets of a report: assigned to them now
+// (and of those not yet resolved or closed), public replies they wrote in
+// the period, and the first responses they gave to tickets whose clocks
+// started in it, with how long each took in working time.
 struct AgentCount {
   UserId agent;
   std::int64_t assigned = 0;
   std::int64_t open = 0;
   std::int64_t replies = 0;
+  std::int64_t first_responses = 0;
+  // (minute, tickets): how many first responses took [minute, minute + 1)
+  // working minutes, by minute.
+  std::vector<std::pair<std::int64_t, std::int64_t>> first_response_minutes;
 };
 
 // Open tickets (new, open or pending) with one value of everything the
@@ -205,9 +210,9 @@ class ReportRepo {
   // The latest `limit` ratings of at most `max_rating` given in the period.
   virtual Result<std::vector<RatedTicket>> LowRatings(const ReportFilter& filter, int max_rating,
                                                       int limit) = 0;
-  // Per agent: tickets opened in the period assigned to them, and public
-  // replies written in the period on tickets matching the filter (by any
-  // author; the caller keeps its staff).
+  // Per staff member: tickets opened in the period assigned to them, public
+  // replies written in the period on tickets matching the filter, and first
+  // responses to tickets whose clocks started in the period, by minute.
   virtual Result<std::vector<AgentCount>> Workload(const ReportFilter& filter) = 0;
 
   // The backlog now: open tickets by status, tier, group, level, category

@@ -251,27 +251,20 @@ Result<WorkloadReport> Reports::Workload(const Actor& actor, const ReportInput& 
   HD_RETURN_IF_ERROR(CheckReader(actor));
   const date::time_zone* zone = ZoneOf(actor);
   HD_ASSIGN_OR_RETURN(auto filter, FilterOf(in, zone));
-  const auto now = clock_.Now();
   WorkloadReport out;
   out.time_zone = zone->name();
   HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
     out.rows.clear();
     HD_ASSIGN_OR_RETURN(auto counts, tx.Reports().Workload(filter));
-    HD_ASSIGN_OR_RETURN(auto answers,
-                        tx.Reports().Sla(filter, core::ports::SlaGrouping::kAgent, now));
     std::map<std::int64_t, WorkloadRow> rows;
     for (const auto& c : counts) {
       WorkloadRow& row = rows[c.agent.value];
       row.assigned = c.assigned;
       row.open = c.open;
       row.replies = c.replies;
-    }
-    for (const auto& a : answers) {
-      if (a.key.empty()) continue;  // nobody answered
-      WorkloadRow& row = rows[std::stoll(a.key)];
-      row.first_responses = a.first_response.count;
+      row.first_responses = c.first_responses;
       row.median_first_response_hours =
-          PercentileHours(a.first_response.minutes, a.first_response.count, 0.5);
+          PercentileHours(c.first_response_minutes, c.first_responses, 0.5);
     }
     for (auto& [id, row] : rows) {
       auto user = tx.Users().Get(core::UserId(id));

@@ -94,7 +94,12 @@ Result<std::vector<core::ports::BreachedClock>> SqlReportRepo::Breaches(
   b.sql =
       "SELECT s.ticket_id, t.number, t.subject, s.level_id, s.started_at, s.first_response_at, "
       "s.first_response_due, s.resolved_at, s.resolution_due, s.paused_since";
-  b.Append(SlaFrom(f, true));
+  // A later page ends the index range at its cursor: the OR below, which
+  // breaks the tie of one instant, cannot bound it, and every page would
+  // scan from the newest clock of the period.
+  ReportFilter bounded = f;
+  if (after) bounded.to = std::min(f.to, after->started_at + std::chrono::milliseconds(1));
+  b.Append(SlaFrom(bounded, true));
   const std::string first = MissedWithDue("s.first_response_at", "s.first_response_due");
   const std::string resolution = MissedWithDue("s.resolved_at", "s.resolution_due");
   switch (target) {
@@ -245,18 +250,45 @@ Result<std::vector<core::ports::AgentCount>> SqlReportRepo::Workload(const Repor
     a.assigned += c.rows;
     if (c.keys[1] == "0") a.open += c.rows;
   }
-  // Public replies: the partial index messages_public.
-  Builder reply_keys;
-  reply_keys.sql = "x.author_id";
+  // Public replies of each staff member, counted in the database: without a
+  // ticket filter, one range of the partial index messages_public_by_author
+  // per person; with one, the matching tickets (the covering index
+  // tickets_report) and the messages of each, never a ticket looked up for
+  // every message of the period.
+  const bool filtered = NeedsTickets(f) || !f.levels.empty();
   Builder replies;
-  replies.sql = JoinTicketsIfFiltered(f, "messages x");
+  replies.sql =
+      filtered ? "SELECT u.id, COUNT(*) FROM tickets t CROSS JOIN messages x CROSS JOIN users u"
+               : "SELECT u.id, COUNT(*) FROM users u CROSS JOIN messages x";
   AddFilter(replies, f, "x.created_at", "t.support_level");
-  replies.sql += " AND x.internal = 0";
-  HD_ASSIGN_OR_RETURN(auto by_author, CountBy(conn_, reply_keys, 1, replies));
-  for (const auto& c : by_author) of(c.keys[0]).replies += c.rows;
+  if (filtered) replies.sql += " AND x.ticket_id = t.id";
+  replies.sql +=
+      " AND x.author_id = u.id AND x.internal = 0 AND u.role <> 'customer' GROUP BY u.id";
+  HD_ASSIGN_OR_RETURN(auto stmt, replies.Prepare(conn_));
+  while (true) {
+    HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    of(stmt->ColumnText(0)).replies += stmt->ColumnInt(1);
+  }
+  // First responses by person and minute: the SLA report's covering index
+  // ticket_sla_report, its first response only.
+  Builder answered_keys;
+  answered_keys.sql = "s.first_response_by, s.first_response_s / 60";
+  Builder answered = SlaFrom(f, false);
+  answered.sql += " AND s.first_response_by IS NOT NULL AND s.first_response_s IS NOT NULL";
+  HD_ASSIGN_OR_RETURN(auto by_minute, CountBy(conn_, answered_keys, 2, answered));
+  std::map<std::int64_t, std::map<std::int64_t, std::int64_t>> minutes;
+  for (const auto& c : by_minute) {
+    of(c.keys[0]).first_responses += c.rows;
+    minutes[std::stoll(c.keys[0])][std::stoll(c.keys[1])] += c.rows;
+  }
   std::vector<core::ports::AgentCount> out;
   out.reserve(agents.size());
-  for (auto& [id, a] : agents) out.push_back(a);
+  for (auto& [id, a] : agents) {
+    const auto& m = minutes[id];
+    a.first_response_minutes.assign(m.begin(), m.end());
+    out.push_back(std::move(a));
+  }
   return out;
 }
 
