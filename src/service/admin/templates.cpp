@@ -109,6 +109,12 @@ Status CheckKept(const std::string& file_text, const std::string& text) {
   return Ok();
 }
 
+// The text of `entry` in `language`, one the product speaks.
+const TemplateLanguage& TextIn(const TemplateEntry& entry, const std::string& language) {
+  return *std::find_if(entry.texts.begin(), entry.texts.end(),
+                       [&](const TemplateLanguage& t) { return t.language == language; });
+}
+
 Status CheckLanguage(const std::string& language) {
   if (core::IsKnownLanguage(language)) return Ok();
   return Error::InvalidArgument("language must be ru or en, not \"" + language + "\"", "language");
@@ -211,9 +217,7 @@ Result<TemplateEntry> TemplateAdmin::Put(const std::optional<Actor>& actor, cons
   TemplateEntry out;
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(TemplateEntry before, EntryOf(tx, id, actor->language));
-    const auto& was =
-        *std::find_if(before.texts.begin(), before.texts.end(),
-                      [&](const TemplateLanguage& t) { return t.language == language; });
+    const TemplateLanguage& was = TextIn(before, language);
     HD_RETURN_IF_ERROR(tx.Templates().Put({id, language, text, now, ActorId(actor)}));
     HD_ASSIGN_OR_RETURN(out, EntryOf(tx, id, actor->language));
     std::vector<core::ports::AuditChange> changes;
@@ -233,9 +237,7 @@ Result<TemplateEntry> TemplateAdmin::Revert(const std::optional<Actor>& actor,
   TemplateEntry out;
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(TemplateEntry before, EntryOf(tx, id, actor->language));
-    const auto& was =
-        *std::find_if(before.texts.begin(), before.texts.end(),
-                      [&](const TemplateLanguage& t) { return t.language == language; });
+    const TemplateLanguage& was = TextIn(before, language);
     HD_ASSIGN_OR_RETURN(bool removed, tx.Templates().Remove(id, language));
     if (!removed) return Error::NotFound("template " + id + " has no edited text in " + language);
     HD_ASSIGN_OR_RETURN(out, EntryOf(tx, id, actor->language));
