@@ -106,31 +106,31 @@ Status AddGrouped(Connection& conn, const ReportFilter& f, core::ports::SlaGroup
   const std::string minute = std::string(d.seconds) + " / 60";
   Builder from = SlaFrom(f, grouping == core::ports::SlaGrouping::kTier);
   Builder b;
-  b.sql = "SELECT " + key + ", " + minute + ", MIN(s.calendar), MAX(s.calendar), COUNT(*), " +
-          "CAST(SUM(" + std::string(d.seconds) + ") AS BIGINT), MAX(" + std::string(d.seconds) +
+  // The calendar is a key rather than MIN and MAX of text, and seconds are
+  // summed as integers (a bigint sum, not a numeric one): both per row.
+  b.sql = "SELECT " + key + ", " + minute + ", s.calendar, COUNT(*), CAST(SUM(CAST(" +
+          std::string(d.seconds) + " AS INTEGER)) AS BIGINT), MAX(" + std::string(d.seconds) +
           "), " + CountWhen(d.target.met) + ", ";
   b.Add(CountWhen(d.target.missed), now_ms);
-  b.sql += from.sql + " GROUP BY " + key + ", " + minute;
+  b.sql += from.sql + " GROUP BY " + key + ", " + minute + ", s.calendar";
   b.params.insert(b.params.end(), from.params.begin(), from.params.end());
   HD_ASSIGN_OR_RETURN(auto stmt, b.Prepare(conn));
   while (true) {
     HD_ASSIGN_OR_RETURN(bool row, stmt->Step());
     if (!row) return Ok();
     auto [g, fresh] = Place(groups, stmt->IsNull(0) ? std::string() : stmt->ColumnText(0));
-    const std::string low = stmt->ColumnText(2);
-    if (fresh) g->figures.calendar = low;
-    if (low != g->figures.calendar || stmt->ColumnText(3) != g->figures.calendar) {
-      g->one_calendar = false;
-    }
-    const std::int64_t tickets = stmt->ColumnInt(4);
+    const std::string calendar = stmt->ColumnText(2);
+    if (fresh) g->figures.calendar = calendar;
+    if (calendar != g->figures.calendar) g->one_calendar = false;
+    const std::int64_t tickets = stmt->ColumnInt(3);
     if (count_tickets) g->figures.tickets += tickets;
     DurationFigures& figures = g->figures.*(d.figures);
-    figures.met += stmt->ColumnInt(7);
-    figures.missed += stmt->ColumnInt(8);
+    figures.met += stmt->ColumnInt(6);
+    figures.missed += stmt->ColumnInt(7);
     if (stmt->IsNull(1)) continue;  // it has not happened
     figures.count += tickets;
-    figures.total_s += stmt->ColumnInt(5);
-    figures.max_s = std::max(figures.max_s, stmt->ColumnInt(6));
+    figures.total_s += stmt->ColumnInt(4);
+    figures.max_s = std::max(figures.max_s, stmt->ColumnInt(5));
     auto& minutes = d.figures == &core::ports::SlaFigures::first_response
                         ? g->first_response_minutes
                         : g->resolution_minutes;
@@ -162,6 +162,7 @@ Result<std::vector<core::ports::SlaFigures>> SqlReportRepo::Sla(const ReportFilt
                                                                 core::Timestamp now) {
   const std::int64_t now_ms = core::ToUnixMillis(now);
   if (conn_.dialect() == Dialect::kPostgres) {
+    HD_RETURN_IF_ERROR(PreferHashing(conn_));
     std::map<std::string, SlaGroup> groups;
     HD_RETURN_IF_ERROR(AddGrouped(conn_, f, grouping, now_ms, kFirstResponse, true, groups));
     HD_RETURN_IF_ERROR(AddGrouped(conn_, f, grouping, now_ms, kResolution, false, groups));

@@ -49,9 +49,16 @@ std::vector<std::string> Split(const std::string& joined, std::size_t count) {
 
 }  // namespace
 
+Status PreferHashing(Connection& conn) {
+  if (conn.dialect() != Dialect::kPostgres) return Ok();
+  HD_RETURN_IF_ERROR(conn.Exec("SET LOCAL jit = off"));
+  return conn.Exec("SET LOCAL work_mem = '64MB'");
+}
+
 Result<std::vector<KeyCount>> CountBy(Connection& conn, const Builder& keys, std::size_t count,
                                       const Builder& from, std::string_view weight) {
   const bool grouped = conn.dialect() == Dialect::kPostgres;
+  HD_RETURN_IF_ERROR(PreferHashing(conn));
   Builder b;
   b.sql = "SELECT ";
   b.Append(keys);

@@ -73,6 +73,13 @@ struct KeyCount {
 // `keys` is the select list; PostgreSQL groups by its positions, so the
 // keys may hold placeholders. With a `weight` (an integer column), each row
 // counts that much instead of one.
+// PostgreSQL, for the rest of the transaction: group a report's rows by
+// hashing in memory without compiling the query. Its planner cannot know
+// how few groups an expression such as `seconds / 60` makes, so it would
+// sort a year of rows on disk within the default work_mem, and JIT
+// compilation costs more than it saves at this size. Nothing on SQLite.
+Status PreferHashing(Connection& conn);
+
 Result<std::vector<KeyCount>> CountBy(Connection& conn, const Builder& keys, std::size_t count,
                                       const Builder& from, std::string_view weight = {});
 
