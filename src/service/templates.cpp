@@ -26,26 +26,35 @@ std::string MailKey(std::string_view id, std::string_view language) {
   return std::string(language) + "/" + std::string(id.substr(kMailPrefix.size()));
 }
 
-Result<TemplateSet> EditedReplies(core::ports::Tx& tx, const TemplateSet& files) {
+namespace {
+
+// `files` with the stored edits in place of their texts, each edit under the
+// keys `keys_of` gives it (none: not of this set).
+template <class KeysOf>
+Result<TemplateSet> Edited(core::ports::Tx& tx, const TemplateSet& files, KeysOf keys_of) {
   HD_ASSIGN_OR_RETURN(auto edited, tx.Templates().List());
   std::map<std::string, std::string, std::less<>> texts;
   for (const auto& t : edited) {
-    if (!MailKey(t.template_id, t.language).empty()) continue;
-    for (std::string& key : ReplyKeys(t.template_id, t.language)) texts[std::move(key)] = t.body;
+    for (std::string& key : keys_of(t)) texts[std::move(key)] = t.body;
   }
   if (texts.empty()) return files;
   return files.With(texts);
 }
 
+}  // namespace
+
+Result<TemplateSet> EditedReplies(core::ports::Tx& tx, const TemplateSet& files) {
+  return Edited(tx, files, [](const core::ports::TemplateText& t) {
+    return MailKey(t.template_id, t.language).empty() ? ReplyKeys(t.template_id, t.language)
+                                                      : std::vector<std::string>();
+  });
+}
+
 Result<TemplateSet> EditedMail(core::ports::Tx& tx, const TemplateSet& files) {
-  HD_ASSIGN_OR_RETURN(auto edited, tx.Templates().List());
-  std::map<std::string, std::string, std::less<>> texts;
-  for (const auto& t : edited) {
+  return Edited(tx, files, [](const core::ports::TemplateText& t) {
     std::string key = MailKey(t.template_id, t.language);
-    if (!key.empty()) texts[std::move(key)] = t.body;
-  }
-  if (texts.empty()) return files;
-  return files.With(texts);
+    return key.empty() ? std::vector<std::string>() : std::vector<std::string>{std::move(key)};
+  });
 }
 
 Result<std::vector<std::string>> PlaceholdersIn(std::string_view text, std::string_view field) {

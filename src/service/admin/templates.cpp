@@ -37,12 +37,10 @@ std::optional<std::string> FileText(const TemplateSet& replies, const TemplateSe
     const std::string* text = mail.Find(MailKey(id, language));
     return text ? std::optional(*text) : std::nullopt;
   }
-  for (const std::string& key : ReplyKeys(id, language)) {
-    if (key.find('/') == std::string::npos) continue;  // "en/<id>" before "<id>"
-    if (const std::string* text = replies.Find(key)) return *text;
-  }
-  for (const std::string& key : ReplyKeys(id, language)) {
-    if (const std::string* text = replies.Find(key)) return *text;
+  // Backwards: English's "en/<id>" before the text for everyone "<id>".
+  const auto keys = ReplyKeys(id, language);
+  for (auto key = keys.rbegin(); key != keys.rend(); ++key) {
+    if (const std::string* text = replies.Find(*key)) return *text;
   }
   return std::nullopt;
 }
@@ -110,7 +108,7 @@ Status CheckKept(const std::string& file_text, const std::string& text) {
 }
 
 // The text of `entry` in `language`, one the product speaks.
-const TemplateLanguage& TextIn(const TemplateEntry& entry, const std::string& language) {
+TemplateLanguage& TextIn(TemplateEntry& entry, const std::string& language) {
   return *std::find_if(entry.texts.begin(), entry.texts.end(),
                        [&](const TemplateLanguage& t) { return t.language == language; });
 }
@@ -118,6 +116,44 @@ const TemplateLanguage& TextIn(const TemplateEntry& entry, const std::string& la
 Status CheckLanguage(const std::string& language) {
   if (core::IsKnownLanguage(language)) return Ok();
   return Error::InvalidArgument("language must be ru or en, not \"" + language + "\"", "language");
+}
+
+// Template `id` as the files `mail` and those of `processes` and the stored
+// `edited` texts have it, labelled in `viewer_language`.
+TemplateEntry EntryFrom(const ProcessEngine& processes, const TemplateSet& mail,
+                        const std::vector<core::ports::TemplateText>& edited, const std::string& id,
+                        const std::string& viewer_language) {
+  const auto replies = processes.templates();
+  TemplateEntry e;
+  e.id = id;
+  e.kind = IsMail(id) ? "mail" : "reply";
+  if (IsMail(id)) {
+    std::tie(e.event, e.part) = MailParts(id);
+  } else {
+    e.event = id;
+    e.part = "txt";
+    for (const auto& process : processes.catalog().CurrentAll()) {
+      for (std::string& label : ReplyLabels(*process, id, viewer_language)) {
+        e.used_by.push_back({process->id, std::move(label)});
+      }
+    }
+  }
+  e.placeholders = PlaceholdersOf(id);
+  for (std::string_view language : core::kLanguages) {
+    TemplateLanguage t;
+    t.language = std::string(language);
+    t.file_text = FileText(*replies, mail, id, t.language);
+    t.text = t.file_text;
+    for (const auto& row : edited) {
+      if (row.template_id != id || row.language != language) continue;
+      t.text = row.body;
+      t.edited = true;
+      t.updated_at = row.updated_at;
+      t.updated_by = row.updated_by;
+    }
+    e.texts.push_back(std::move(t));
+  }
+  return e;
 }
 
 }  // namespace
@@ -135,39 +171,8 @@ std::shared_ptr<const TemplateSet> TemplateAdmin::MailFiles() const {
 
 Result<TemplateEntry> TemplateAdmin::EntryOf(Tx& tx, const std::string& id,
                                              const std::string& viewer_language) const {
-  const auto replies = processes_.templates();
-  const auto mail = MailFiles();
   HD_ASSIGN_OR_RETURN(auto edited, tx.Templates().List());
-  TemplateEntry e;
-  e.id = id;
-  e.kind = IsMail(id) ? "mail" : "reply";
-  if (IsMail(id)) {
-    std::tie(e.event, e.part) = MailParts(id);
-  } else {
-    e.event = id;
-    e.part = "txt";
-    for (const auto& process : processes_.catalog().CurrentAll()) {
-      for (std::string& label : ReplyLabels(*process, id, viewer_language)) {
-        e.used_by.push_back({process->id, std::move(label)});
-      }
-    }
-  }
-  e.placeholders = PlaceholdersOf(id);
-  for (std::string_view language : core::kLanguages) {
-    TemplateLanguage t;
-    t.language = std::string(language);
-    t.file_text = FileText(*replies, *mail, id, t.language);
-    t.text = t.file_text;
-    for (const auto& row : edited) {
-      if (row.template_id != id || row.language != language) continue;
-      t.text = row.body;
-      t.edited = true;
-      t.updated_at = row.updated_at;
-      t.updated_by = row.updated_by;
-    }
-    e.texts.push_back(std::move(t));
-  }
-  return e;
+  return EntryFrom(processes_, *MailFiles(), edited, id, viewer_language);
 }
 
 Result<std::vector<TemplateEntry>> TemplateAdmin::List(const std::optional<Actor>& actor) {
@@ -181,10 +186,10 @@ Result<std::vector<TemplateEntry>> TemplateAdmin::List(const std::optional<Actor
     for (const auto& row : edited) {
       if (!IsMail(row.template_id)) reply_ids.insert(row.template_id);
     }
+    const auto mail = MailFiles();
     for (const auto* ids : {&reply_ids, &mail_ids}) {
       for (const std::string& id : *ids) {
-        HD_ASSIGN_OR_RETURN(auto entry, EntryOf(tx, id, actor->language));
-        out.push_back(std::move(entry));
+        out.push_back(EntryFrom(processes_, *mail, edited, id, actor->language));
       }
     }
     return Ok();
@@ -216,12 +221,17 @@ Result<TemplateEntry> TemplateAdmin::Put(const std::optional<Actor>& actor, cons
   const auto now = clock_.Now();
   TemplateEntry out;
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
-    HD_ASSIGN_OR_RETURN(TemplateEntry before, EntryOf(tx, id, actor->language));
-    const TemplateLanguage& was = TextIn(before, language);
-    HD_RETURN_IF_ERROR(tx.Templates().Put({id, language, text, now, ActorId(actor)}));
     HD_ASSIGN_OR_RETURN(out, EntryOf(tx, id, actor->language));
+    TemplateLanguage& now_in = TextIn(out, language);
+    const std::string was = now_in.text.value_or("");
+    const core::ports::TemplateText stored{id, language, text, now, ActorId(actor)};
+    HD_RETURN_IF_ERROR(tx.Templates().Put(stored));
+    now_in.text = text;
+    now_in.edited = true;
+    now_in.updated_at = now;
+    now_in.updated_by = stored.updated_by;
     std::vector<core::ports::AuditChange> changes;
-    Diff(changes, "text", was.text.value_or(""), text);
+    Diff(changes, "text", was, text);
     if (changes.empty()) return Ok();
     return tx.Audit().Record({0, ActorId(actor), "template.edit", "template:" + id + "/" + language,
                               id, now, std::move(changes)});
@@ -236,13 +246,16 @@ Result<TemplateEntry> TemplateAdmin::Revert(const std::optional<Actor>& actor,
   const auto now = clock_.Now();
   TemplateEntry out;
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
-    HD_ASSIGN_OR_RETURN(TemplateEntry before, EntryOf(tx, id, actor->language));
-    const TemplateLanguage& was = TextIn(before, language);
+    HD_ASSIGN_OR_RETURN(out, EntryOf(tx, id, actor->language));
     HD_ASSIGN_OR_RETURN(bool removed, tx.Templates().Remove(id, language));
     if (!removed) return Error::NotFound("template " + id + " has no edited text in " + language);
-    HD_ASSIGN_OR_RETURN(out, EntryOf(tx, id, actor->language));
+    TemplateLanguage& now_in = TextIn(out, language);
     std::vector<core::ports::AuditChange> changes;
-    Diff(changes, "text", was.text.value_or(""), was.file_text.value_or(""));
+    Diff(changes, "text", now_in.text.value_or(""), now_in.file_text.value_or(""));
+    now_in.text = now_in.file_text;
+    now_in.edited = false;
+    now_in.updated_at.reset();
+    now_in.updated_by.reset();
     return tx.Audit().Record({0, ActorId(actor), "template.revert",
                               "template:" + id + "/" + language, id, now, std::move(changes)});
   }));
