@@ -1,6 +1,7 @@
 #include "service/templates.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace hd::service {
 
@@ -12,8 +13,6 @@ std::string_view TrimSpaces(std::string_view s) {
   return s;
 }
 
-constexpr std::string_view kMailPrefix = "mail.";
-
 }  // namespace
 
 std::vector<std::string> ReplyKeys(std::string_view id, std::string_view language) {
@@ -22,8 +21,8 @@ std::vector<std::string> ReplyKeys(std::string_view id, std::string_view languag
 }
 
 std::string MailKey(std::string_view id, std::string_view language) {
-  if (id.substr(0, kMailPrefix.size()) != kMailPrefix) return {};
-  return std::string(language) + "/" + std::string(id.substr(kMailPrefix.size()));
+  if (!IsMailTemplate(id)) return {};
+  return std::string(language) + "/" + std::string(id.substr(kMailTemplatePrefix.size()));
 }
 
 namespace {
@@ -38,7 +37,7 @@ Result<TemplateSet> Edited(core::ports::Tx& tx, const TemplateSet& files, KeysOf
     for (std::string& key : keys_of(t)) texts[std::move(key)] = t.body;
   }
   if (texts.empty()) return files;
-  return files.With(texts);
+  return files.With(std::move(texts));
 }
 
 }  // namespace
@@ -57,21 +56,43 @@ Result<TemplateSet> EditedMail(core::ports::Tx& tx, const TemplateSet& files) {
   });
 }
 
+namespace {
+
+// A `{{name}}` of a text: where its "{{" is, where the text after it begins,
+// and its name without the spaces around it. `closed` is false for a "{{"
+// never closed before the end or the next "{{"; `end` is then where that
+// next "{{" (or the end) is.
+struct Placeholder {
+  std::size_t open = 0;
+  std::size_t end = 0;
+  std::string_view name;
+  bool closed = false;
+};
+
+// The first placeholder of `text` at or after `from`, if a "{{" follows.
+std::optional<Placeholder> NextPlaceholder(std::string_view text, std::size_t from) {
+  const std::size_t open = text.find("{{", from);
+  if (open == std::string_view::npos) return std::nullopt;
+  const std::size_t close = text.find("}}", open + 2);
+  const std::size_t reopen = text.find("{{", open + 2);
+  if (close == std::string_view::npos || (reopen != std::string_view::npos && reopen < close)) {
+    return Placeholder{open, std::min(reopen, text.size()), {}, false};
+  }
+  return Placeholder{open, close + 2, TrimSpaces(text.substr(open + 2, close - open - 2)), true};
+}
+
+}  // namespace
+
 Result<std::vector<std::string>> PlaceholdersIn(std::string_view text, std::string_view field) {
   std::vector<std::string> names;
-  std::size_t pos = 0;
-  while ((pos = text.find("{{", pos)) != std::string_view::npos) {
-    const std::size_t close = text.find("}}", pos + 2);
-    const std::size_t reopen = text.find("{{", pos + 2);
-    if (close == std::string_view::npos || (reopen != std::string_view::npos && reopen < close)) {
-      std::size_t line = 1;
-      for (std::size_t i = 0; i < pos; ++i) line += text[i] == '\n' ? 1 : 0;
+  for (auto p = NextPlaceholder(text, 0); p; p = NextPlaceholder(text, p->end)) {
+    if (!p->closed) {
+      const auto line = 1 + std::count(text.begin(), text.begin() + p->open, '\n');
       return Error::InvalidArgument(
           "the placeholder opened with {{ on line " + std::to_string(line) + " is never closed",
           std::string(field));
     }
-    names.emplace_back(TrimSpaces(text.substr(pos + 2, close - pos - 2)));
-    pos = close + 2;
+    names.emplace_back(p->name);
   }
   return names;
 }
@@ -80,15 +101,14 @@ std::string FillPlaceholders(std::string_view text, const TemplateVars& vars) {
   std::string out;
   out.reserve(text.size());
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t open = text.find("{{", pos);
-    if (open == std::string_view::npos) break;
-    const std::size_t close = text.find("}}", open + 2);
-    if (close == std::string_view::npos) break;
-    out.append(text.substr(pos, open - pos));
-    auto it = vars.find(TrimSpaces(text.substr(open + 2, close - open - 2)));
-    if (it != vars.end()) out += it->second;
-    pos = close + 2;
+  for (auto p = NextPlaceholder(text, 0); p; p = NextPlaceholder(text, pos)) {
+    if (!p->closed) {  // kept as written
+      out.append(text.substr(pos, p->end - pos));
+    } else {
+      out.append(text.substr(pos, p->open - pos));
+      if (auto it = vars.find(p->name); it != vars.end()) out += it->second;
+    }
+    pos = p->end;
   }
   out.append(text.substr(pos));
   return out;
@@ -105,13 +125,21 @@ TemplateVars ReplyVars(const core::Ticket& ticket,
   return vars;
 }
 
+template <class Visit>
+void TemplateSet::ForEachText(Visit visit) const {
+  for (const auto& [key, text] : edits_) visit(key, text);
+  for (const auto& [key, text] : *files_) {
+    if (!edits_.contains(key)) visit(key, text);
+  }
+}
+
 Result<std::string> TemplateSet::Render(std::string_view id, const TemplateVars& vars) const {
-  auto it = texts_.find(id);
-  if (it == texts_.end()) {
+  const std::string* text = Find(id);
+  if (text == nullptr) {
     return Error::Internal("there is no reply template '" + std::string(id) +
                            "' (config/defaults/templates/" + std::string(id) + ".txt)");
   }
-  return FillPlaceholders(it->second, vars);
+  return FillPlaceholders(*text, vars);
 }
 
 Result<std::string> TemplateSet::RenderIn(std::string_view language, std::string_view id,
@@ -127,35 +155,39 @@ Result<std::string> TemplateSet::RenderIn(std::string_view language, std::string
   if (const std::string fallback = default_language_ + suffix; Has(fallback)) {
     return Render(fallback, vars);
   }
-  for (const auto& [k, text] : texts_) {
-    if (k.size() > suffix.size() &&
-        k.compare(k.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-        k.find('/') == k.size() - suffix.size()) {
-      return FillPlaceholders(text, vars);
+  const std::string* first_key = nullptr;
+  const std::string* first = nullptr;
+  ForEachText([&](const std::string& k, const std::string& text) {
+    if (k.ends_with(suffix) && k.find('/') == k.size() - suffix.size() &&
+        (first_key == nullptr || k < *first_key)) {
+      first_key = &k;
+      first = &text;
     }
-  }
+  });
+  if (first != nullptr) return FillPlaceholders(*first, vars);
   return Render(id, vars);
 }
 
 std::vector<std::string> TemplateSet::Ids() const {
   std::vector<std::string> ids;
-  for (const auto& [key, text] : texts_) {
+  ForEachText([&](const std::string& key, const std::string&) {
     const std::size_t slash = key.find('/');
     ids.push_back(slash == std::string::npos ? key : key.substr(slash + 1));
-  }
+  });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
 }
 
 const std::string* TemplateSet::Find(std::string_view key) const {
-  auto it = texts_.find(key);
-  return it == texts_.end() ? nullptr : &it->second;
+  if (auto it = edits_.find(key); it != edits_.end()) return &it->second;
+  auto it = files_->find(key);
+  return it == files_->end() ? nullptr : &it->second;
 }
 
-TemplateSet TemplateSet::With(const std::map<std::string, std::string, std::less<>>& texts) const {
+TemplateSet TemplateSet::With(Texts texts) const {
   TemplateSet out = *this;
-  for (const auto& [key, text] : texts) out.texts_[key] = text;
+  for (auto& [key, text] : texts) out.edits_[key] = std::move(text);
   return out;
 }
 

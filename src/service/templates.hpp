@@ -9,6 +9,8 @@
 // Reply templates come in languages: "<language>/<id>" (templates/ru/<id>.txt)
 // is the text for readers of that language, "<id>" the text for everyone
 // else. A TemplateSet is an immutable value; share it between threads freely.
+// Its configuration texts are shared by every copy, so a copy with a few
+// edits over them (With) costs only the edits.
 //
 // Administrators edit the texts per language (service/admin/templates.hpp);
 // their edits are stored in the database and replace the files' texts
@@ -16,6 +18,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,14 +34,15 @@ using TemplateVars = std::map<std::string, std::string, std::less<>>;
 
 class TemplateSet {
  public:
+  using Texts = std::map<std::string, std::string, std::less<>>;
+
   TemplateSet() = default;
   // `default_language` is the language of a reader who chose none.
-  explicit TemplateSet(std::map<std::string, std::string, std::less<>> texts,
-                       std::string default_language = "en")
-      : texts_(std::move(texts)), default_language_(std::move(default_language)) {}
+  explicit TemplateSet(Texts texts, std::string default_language = "en")
+      : files_(std::make_shared<const Texts>(std::move(texts))),
+        default_language_(std::move(default_language)) {}
 
-  bool Has(std::string_view id) const { return texts_.find(id) != texts_.end(); }
-  std::size_t size() const { return texts_.size(); }
+  bool Has(std::string_view key) const { return Find(key) != nullptr; }
 
   // The text of template `id` with its placeholders filled from `vars`.
   // kInternal when there is no such template: a process that names it cannot
@@ -55,10 +59,15 @@ class TemplateSet {
   // The text stored under `key` ("<id>", "<language>/<id>"), if any.
   const std::string* Find(std::string_view key) const;
   // This set with `texts` (key → text) in place of its own.
-  TemplateSet With(const std::map<std::string, std::string, std::less<>>& texts) const;
+  TemplateSet With(Texts texts) const;
 
  private:
-  std::map<std::string, std::string, std::less<>> texts_;
+  // Each text of the set once, an edit in place of its file's text.
+  template <class Visit>
+  void ForEachText(Visit visit) const;
+
+  std::shared_ptr<const Texts> files_ = std::make_shared<const Texts>();
+  Texts edits_;
   std::string default_language_;
 };
 
@@ -76,6 +85,10 @@ inline constexpr std::string_view kReplyPlaceholders[] = {"ticket.number", "tick
 // text for everyone, written in English) and "en/<id>" for English, else
 // "<language>/<id>".
 std::vector<std::string> ReplyKeys(std::string_view id, std::string_view language);
+// Mail templates are named "mail.<event>.<part>"; every other id names a
+// reply template.
+inline constexpr std::string_view kMailTemplatePrefix = "mail.";
+inline bool IsMailTemplate(std::string_view id) { return id.starts_with(kMailTemplatePrefix); }
 // The template key of a mail template's text: "mail.<event>.<part>" in
 // `language` is "<language>/<event>.<part>"; "" for an id not of mail.
 std::string MailKey(std::string_view id, std::string_view language);

@@ -61,6 +61,13 @@ TEST(TemplateSet, EditedTextsReplaceTheFilesTextsByKey) {
   EXPECT_EQ(Replies("en").RenderIn("en", "off_topic", vars).value(), "#5 is off topic.");
 }
 
+TEST(TemplateSet, ANewTemplateOfTheEditsIsListedBesideTheFilesOnes) {
+  const TemplateSet edited = Replies("en").With({{"ru/thanks", "Спасибо!"}});
+  EXPECT_EQ(edited.Ids(), (std::vector<std::string>{"faq_answer", "off_topic", "thanks"}));
+  EXPECT_EQ(edited.RenderIn("en", "thanks", {}).value(), "Спасибо!");
+  EXPECT_FALSE(Replies("en").Has("ru/thanks"));
+}
+
 TEST(TemplateKeys, EnglishRepliesAreTheTextForEveryoneAndMailKeysNameTheLanguageFolder) {
   EXPECT_EQ(ReplyKeys("faq_answer", "en"),
             (std::vector<std::string>{"faq_answer", "en/faq_answer"}));
@@ -77,6 +84,12 @@ TEST(Placeholders, AreListedInOrderAndAnUnclosedOneIsRefusedWithItsLine) {
   EXPECT_EQ(unclosed.error().field, "text");
   EXPECT_NE(unclosed.error().message.find("line 2"), std::string::npos);
   EXPECT_FALSE(PlaceholdersIn("{{x", "text").ok());
+}
+
+TEST(Placeholders, AnUnclosedOneIsFilledAsWrittenAndThoseAfterItStillAre) {
+  const TemplateVars vars{{"ticket.number", "7"}};
+  EXPECT_EQ(FillPlaceholders("a {{ b {{ticket.number}} c", vars), "a {{ b 7 c");
+  EXPECT_EQ(FillPlaceholders("#{{ticket.number}} {{tail", vars), "#7 {{tail");
 }
 
 }  // namespace

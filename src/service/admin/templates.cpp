@@ -19,13 +19,9 @@ using core::ports::Tx;
 namespace {
 
 constexpr std::size_t kMaxTextChars = 65'536;
-constexpr std::string_view kMailPrefix = "mail.";
-
-bool IsMail(std::string_view id) { return id.substr(0, kMailPrefix.size()) == kMailPrefix; }
-
 // "mail.reply.subject" → {"reply", "subject"}.
 std::pair<std::string, std::string> MailParts(std::string_view id) {
-  const std::string_view rest = id.substr(kMailPrefix.size());
+  const std::string_view rest = id.substr(kMailTemplatePrefix.size());
   const std::size_t dot = rest.rfind('.');
   return {std::string(rest.substr(0, dot)), std::string(rest.substr(dot + 1))};
 }
@@ -33,7 +29,7 @@ std::pair<std::string, std::string> MailParts(std::string_view id) {
 // The file's text of template `id` in `language`.
 std::optional<std::string> FileText(const TemplateSet& replies, const TemplateSet& mail,
                                     const std::string& id, const std::string& language) {
-  if (IsMail(id)) {
+  if (IsMailTemplate(id)) {
     const std::string* text = mail.Find(MailKey(id, language));
     return text ? std::optional(*text) : std::nullopt;
   }
@@ -49,13 +45,13 @@ std::optional<std::string> FileText(const TemplateSet& replies, const TemplateSe
 // "<language>/<event>.<part>".
 std::set<std::string> MailIds(const TemplateSet& mail) {
   std::set<std::string> ids;
-  for (const std::string& id : mail.Ids()) ids.insert(std::string(kMailPrefix) + id);
+  for (const std::string& id : mail.Ids()) ids.insert(std::string(kMailTemplatePrefix) + id);
   return ids;
 }
 
 std::vector<std::string> PlaceholdersOf(const std::string& id) {
   std::vector<std::string> names;
-  if (IsMail(id)) {
+  if (IsMailTemplate(id)) {
     for (std::string_view name : kMailPlaceholders) names.emplace_back(name);
   } else {
     for (std::string_view name : kReplyPlaceholders) names.emplace_back(name);
@@ -70,7 +66,7 @@ Status CheckPlaceholders(const std::string& id, const std::string& text) {
   HD_ASSIGN_OR_RETURN(auto names, PlaceholdersIn(text, "text"));
   for (const std::string& name : names) {
     bool known = false;
-    if (IsMail(id)) {
+    if (IsMailTemplate(id)) {
       known = std::find(std::begin(kMailPlaceholders), std::end(kMailPlaceholders), name) !=
               std::end(kMailPlaceholders);
     } else {
@@ -126,8 +122,8 @@ TemplateEntry EntryFrom(const ProcessEngine& processes, const TemplateSet& mail,
   const auto replies = processes.templates();
   TemplateEntry e;
   e.id = id;
-  e.kind = IsMail(id) ? "mail" : "reply";
-  if (IsMail(id)) {
+  e.kind = IsMailTemplate(id) ? "mail" : "reply";
+  if (IsMailTemplate(id)) {
     std::tie(e.event, e.part) = MailParts(id);
   } else {
     e.event = id;
@@ -184,7 +180,7 @@ Result<std::vector<TemplateEntry>> TemplateAdmin::List(const std::optional<Actor
     std::set<std::string> reply_ids, mail_ids = MailIds(*MailFiles());
     for (const std::string& id : processes_.templates()->Ids()) reply_ids.insert(id);
     for (const auto& row : edited) {
-      if (!IsMail(row.template_id)) reply_ids.insert(row.template_id);
+      if (!IsMailTemplate(row.template_id)) reply_ids.insert(row.template_id);
     }
     const auto mail = MailFiles();
     for (const auto* ids : {&reply_ids, &mail_ids}) {
@@ -202,7 +198,7 @@ Result<TemplateEntry> TemplateAdmin::Put(const std::optional<Actor>& actor, cons
   HD_RETURN_IF_ERROR(RequireAdministrator(actor));
   HD_RETURN_IF_ERROR(CheckLanguage(language));
   const auto mail = MailFiles();
-  if (IsMail(id)) {
+  if (IsMailTemplate(id)) {
     if (MailIds(*mail).count(id) == 0) return Error::NotFound("no mail template " + id);
   } else {
     HD_RETURN_IF_ERROR(CheckSlug(id, "id"));
@@ -212,7 +208,7 @@ Result<TemplateEntry> TemplateAdmin::Put(const std::optional<Actor>& actor, cons
     return Error::InvalidArgument("text must not hold control characters", "text");
   }
   HD_RETURN_IF_ERROR(CheckPlaceholders(id, text));
-  if (IsMail(id) && MailParts(id).second == "subject" &&
+  if (IsMailTemplate(id) && MailParts(id).second == "subject" &&
       text.find_first_of("\r\n") != std::string::npos) {
     return Error::InvalidArgument("text: a mail subject is one line", "text");
   }
