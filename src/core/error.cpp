@@ -74,5 +74,9 @@ Error Error::WithReason(std::string r) && {
   reason = std::move(r);
   return std::move(*this);
 }
+Error Error::WithField(std::string f) && {
+  field = std::move(f);
+  return std::move(*this);
+}
 
 }  // namespace hd

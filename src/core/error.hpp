@@ -56,6 +56,9 @@ struct Error {
   // Error::Conflict("...").WithReason("coupon-used").
   Error WithReason(std::string r) const&;
   Error WithReason(std::string r) &&;
+  // Likewise with the input field at fault, for errors whose factory takes
+  // none: Error::Conflict("...", "category-exists").WithField("slug").
+  Error WithField(std::string f) &&;
 };
 
 // Holds either a T or an Error. Accessing the wrong alternative is a

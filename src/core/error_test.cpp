@@ -47,5 +47,12 @@ TEST(Error, WithReasonKeepsCodeAndMessage) {
   EXPECT_EQ(ToString(e.code), "conflict");
 }
 
+TEST(Error, WithFieldNamesTheInputAtFaultAndKeepsTheReason) {
+  Error e = Error::Conflict("there is a group l2", "slug-taken").WithField("slug");
+  EXPECT_EQ(e.code, ErrorCode::kConflict);
+  EXPECT_EQ(e.reason, "slug-taken");
+  EXPECT_EQ(e.field, "slug");
+}
+
 }  // namespace
 }  // namespace hd

@@ -57,14 +57,13 @@ Status CheckProcessFieldsUnchanged(Tx& tx, const core::Ticket& before, const cor
   HD_ASSIGN_OR_RETURN(auto state, tx.Processes().FindState(before.id));
   if (!state) return Ok();
   const std::string id = std::to_string(before.id.value);
-  Error error = Error::Conflict("ticket " + id + " runs on the process '" + state->process_id +
-                                    "' (state '" + state->state + "'): its " + field +
-                                    " follows the process; fire one of the transitions listed at "
-                                    "/api/v1/tickets/" +
-                                    id + "/transitions instead",
-                                "status-follows-process");
-  error.field = field;
-  return error;
+  return Error::Conflict("ticket " + id + " runs on the process '" + state->process_id +
+                             "' (state '" + state->state + "'): its " + field +
+                             " follows the process; fire one of the transitions listed at "
+                             "/api/v1/tickets/" +
+                             id + "/transitions instead",
+                         "status-follows-process")
+      .WithField(field);
 }
 
 Status PatchAssignee(Tx& tx, core::Ticket& t, const TicketPatch& p, std::vector<Change>& out) {

@@ -50,9 +50,8 @@ Result<core::Category> Categories::Add(const std::optional<Actor>& actor, core::
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(auto existing, tx.Groups().FindCategory(c.slug));
     if (existing) {
-      Error e = Error::Conflict("a category " + c.slug + " exists already", "category-exists");
-      e.field = "slug";
-      return e;
+      return Error::Conflict("a category " + c.slug + " exists already", "category-exists")
+          .WithField("slug");
     }
     HD_RETURN_IF_ERROR(CheckGroup(tx, c.group_id));
     HD_RETURN_IF_ERROR(tx.Groups().UpsertCategory(c));

@@ -24,13 +24,6 @@ constexpr auto kLinkLife = std::chrono::hours(24 * 7);
 // invited person chooses one through their link.
 constexpr std::string_view kInvited = "!invited";
 
-// kConflict with a reason and the field at fault.
-Error ConflictOn(std::string message, std::string reason, std::string field) {
-  Error e = Error::Conflict(std::move(message), std::move(reason));
-  e.field = std::move(field);
-  return e;
-}
-
 std::string YesNo(bool value) { return value ? "true" : "false"; }
 
 // The id of the company named `name` ("" = none); kInvalidArgument naming
@@ -93,8 +86,9 @@ Status KeepAnAdministrator(Tx& tx, core::UserId user, std::string_view field) {
   const bool other =
       std::any_of(admins.begin(), admins.end(), [&](const core::User& u) { return u.id != user; });
   if (other) return Ok();
-  return ConflictOn("this is the last active administrator; make someone else one first",
-                    "last-administrator", std::string(field));
+  return Error::Conflict("this is the last active administrator; make someone else one first",
+                         "last-administrator")
+      .WithField(std::string(field));
 }
 
 Status CheckSlug(const std::string& slug) {
@@ -196,7 +190,8 @@ Result<PasswordLink> People::Invite(const std::optional<Actor>& actor, const Inv
     HD_ASSIGN_OR_RETURN(user.company_id, CompanyNamed(tx, company));
     auto inserted = tx.Users().Insert(user);
     if (!inserted.ok() && inserted.error().code == ErrorCode::kConflict) {
-      return ConflictOn("this e-mail belongs to a user already", "email-taken", "email");
+      return Error::Conflict("this e-mail belongs to a user already", "email-taken")
+          .WithField("email");
     }
     HD_ASSIGN_OR_RETURN(user, std::move(inserted));
     HD_ASSIGN_OR_RETURN(out, SendLink(tx, user, mail_kind::kAccountInvited, now));
@@ -249,7 +244,8 @@ Result<PersonView> People::UpdateUser(const std::optional<Actor>& actor, core::U
     }
     auto updated = tx.Users().Update(user);
     if (!updated.ok() && updated.error().code == ErrorCode::kConflict) {
-      return ConflictOn("this e-mail belongs to another user", "email-taken", "email");
+      return Error::Conflict("this e-mail belongs to another user", "email-taken")
+          .WithField("email");
     }
     HD_RETURN_IF_ERROR(updated);
     std::vector<AuditChange> changes;
@@ -308,7 +304,7 @@ Result<core::Company> People::AddCompany(const std::optional<Actor>& actor,
   core::Company out;
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(auto taken, tx.Companies().FindByName(name));
-    if (taken) return ConflictOn("there is a company " + name, "name-taken", "name");
+    if (taken) return Error::Conflict("there is a company " + name, "name-taken").WithField("name");
     HD_ASSIGN_OR_RETURN(out, tx.Companies().Insert({{}, name, share_tickets, now}));
     return tx.Audit().Record({0,
                               ActorId(actor),
@@ -334,7 +330,7 @@ Result<core::Company> People::UpdateCompany(const std::optional<Actor>& actor, c
     if (name && *name != company.name) {
       HD_ASSIGN_OR_RETURN(auto taken, tx.Companies().FindByName(*name));
       if (taken) {
-        return ConflictOn("there is a company " + *name, "name-taken", "name");
+        return Error::Conflict("there is a company " + *name, "name-taken").WithField("name");
       }
       company.name = *name;
     }
@@ -376,7 +372,8 @@ Result<GroupView> People::AddGroup(const std::optional<Actor>& actor, const core
   GroupView out;
   HD_RETURN_IF_ERROR(store_.Write([&](Tx& tx) -> Status {
     HD_ASSIGN_OR_RETURN(auto taken, tx.Groups().FindBySlug(in.slug));
-    if (taken) return ConflictOn("there is a group " + in.slug, "slug-taken", "slug");
+    if (taken)
+      return Error::Conflict("there is a group " + in.slug, "slug-taken").WithField("slug");
     HD_ASSIGN_OR_RETURN(core::Group group, tx.Groups().Insert({{}, in.slug, in.name, in.tier}));
     out = GroupView{group, {}};
     return tx.Audit().Record(
