@@ -35,6 +35,19 @@ std::string Drain(ResponseStream& stream) {
   }
 }
 
+// Whether a stream the connection closed says it ended within `limit`: its
+// reader has then finished and reads nothing more.
+bool EndsWithin(ResponseStream& stream, std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    bool ended = false;
+    stream.Take(ended);
+    if (ended) return true;
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
 // A pager of `pages` pages of `lines` numbered lines each.
 CsvPager Numbered(int pages, int lines, std::atomic<int>& reads) {
   return [pages, lines, &reads](std::string& cursor) -> Result<std::string> {
@@ -89,11 +102,12 @@ TEST(CsvDownload, TheReaderWaitsForTheClientAndStopsWhenItLeaves) {
   EXPECT_FALSE(ended);
   EXPECT_LT(taken.size(), kCsvHighWater + 20'000);
   response->stream->Close();
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  // The reader ends (the stream says so) and reads no page after that.
+  EXPECT_TRUE(EndsWithin(*response->stream, std::chrono::seconds(10)));
   const int after_close = reads;
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
-  EXPECT_EQ(reads, after_close);
   EXPECT_LT(after_close, read_while_waiting + 100);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(reads, after_close);
 }
 
 TEST(CsvDownload, AFailingPageEndsTheFileShort) {
@@ -122,12 +136,7 @@ TEST(CsvDownload, TooManyAtOnceAreRefusedForAMoment) {
   EXPECT_EQ(refused.error().code, ErrorCode::kUnavailable);
   // One ends: there is room again. (The rest are ended with `downloads`.)
   running.front().stream->Close();
-  bool ended = false;
-  for (int i = 0; i < 100 && !ended; ++i) {
-    running.front().stream->Take(ended);
-    if (!ended) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  EXPECT_TRUE(ended);
+  EXPECT_TRUE(EndsWithin(*running.front().stream, std::chrono::seconds(10)));
   EXPECT_TRUE(downloads.Start("big", "n\r\n", "0", Numbered(2, 1, reads)).ok());
 }
 
