@@ -82,7 +82,7 @@ describe('administration: texts', { timeout: TEST_TIMEOUT_MS }, () => {
       await visible(article);
       const words = await article.innerText();
       assert.match(words, /off_topic/);
-      assert.match(words, /Posted by the step: “Off-topic question” of the process support/);
+      assert.match(words, /Posted by the step: “Off-topic question” of the process “Three-tier support”/);
       const russian = languageGroup(admin, REPLY.title, 'Russian');
       assert.equal(await shownText(russian), original.text.trim());
       await visible(russian.getByText('From the configuration file'));

@@ -48,6 +48,7 @@ class ReplyTemplates(ServerTestCase):
         self.assertIn("ticket.number", off_topic["placeholders"])
         self.assertTrue(off_topic["used_by"])
         self.assertEqual(off_topic["used_by"][0]["process"], "support")
+        self.assertEqual(off_topic["used_by"][0]["process_label"], "Трёхуровневая поддержка")
         self.assertEqual([t["language"] for t in off_topic["texts"]], ["ru", "en"])
         self.assertIn("выходит за", self.text_in(off_topic, "ru")["file_text"])
         subject = templates["mail.ticket_created.subject"]

@@ -228,7 +228,8 @@ boost::json::object TemplateJson(const service::TemplateEntry& e) {
   boost::json::array placeholders, used_by, texts;
   for (const std::string& p : e.placeholders) placeholders.emplace_back(p);
   for (const auto& u : e.used_by) {
-    used_by.push_back(boost::json::object{{"process", u.process_id}, {"label", u.label}});
+    used_by.push_back(boost::json::object{
+        {"process", u.process_id}, {"process_label", u.process_label}, {"label", u.label}});
   }
   for (const auto& t : e.texts) {
     texts.push_back(boost::json::object{

@@ -130,7 +130,7 @@ TemplateEntry EntryFrom(const ProcessEngine& processes, const TemplateSet& mail,
     e.part = "txt";
     for (const auto& process : processes.catalog().CurrentAll()) {
       for (std::string& label : ReplyLabels(*process, id, viewer_language)) {
-        e.used_by.push_back({process->id, std::move(label)});
+        e.used_by.push_back({process->id, process->label.In(viewer_language), std::move(label)});
       }
     }
   }

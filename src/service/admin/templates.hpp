@@ -44,7 +44,8 @@ struct TemplateLanguage {
 // reply template.
 struct TemplateUse {
   std::string process_id;
-  std::string label;  // in the viewer's language
+  std::string process_label;  // the process's name, in the viewer's language
+  std::string label;          // the transition's, likewise
 };
 
 struct TemplateEntry {

@@ -1166,7 +1166,7 @@ export const en = {
     'Each mail has a subject, a plain-text part and an HTML part, in the recipient’s language.',
   'templates.noMails': 'No mail templates.',
   'templates.postedBy': 'Posted by the step',
-  'templates.use': '“{label}” of the process {process}',
+  'templates.use': '“{label}” of the process “{process}”',
   'templates.notPosted': 'No step of a current process posts it.',
   'templates.placeholders': 'Placeholders it can use',
   'templates.noPlaceholders': 'It can use no placeholders.',

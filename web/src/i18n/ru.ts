@@ -1283,7 +1283,7 @@ export const ru = {
     'У каждого письма есть тема, простой текст и HTML-версия на языке получателя.',
   'templates.noMails': 'Шаблонов писем нет.',
   'templates.postedBy': 'Отправляется шагом',
-  'templates.use': '«{label}» процесса {process}',
+  'templates.use': '«{label}» процесса «{process}»',
   'templates.notPosted': 'Ни один шаг действующих процессов его не отправляет.',
   'templates.placeholders': 'Можно использовать подстановки',
   'templates.noPlaceholders': 'Подстановок нет.',

@@ -159,7 +159,9 @@ function usesLine(template: Template): Children {
     t('templates.postedBy'),
     ': ',
     template.used_by
-      .map((use) => t('templates.use', { label: use.label, process: use.process }))
+      .map((use) =>
+        t('templates.use', { label: use.label, process: use.process_label || use.process }),
+      )
       .join('; '),
   );
 }
