@@ -1,8 +1,11 @@
 #include "service/l1/obscenity.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <set>
+#include <span>
 
 namespace hd::service::l1 {
 
@@ -221,9 +224,11 @@ Text Transliterate(TextView word) {
       {U"ye", U"е"},   {U"ja", U"я"},  {U"ju", U"ю"}, {U"ck", U"к"}};
   static constexpr std::u32string_view kVowels = U"aeiouаеиоуыэюя";
   Text out;
+  static constexpr std::u32string_view kDigraphStarts = U"szkctyj";
   for (std::size_t i = 0; i < word.size();) {
     bool matched = false;
-    for (const auto& [latin, russian] : kDigraphs) {
+    const bool digraph = i + 1 < word.size() && kDigraphStarts.find(word[i]) != TextView::npos;
+    for (const auto& [latin, russian] : digraph ? std::span(kDigraphs) : std::span(kDigraphs, 0)) {
       if (word.substr(i, latin.size()) == latin) {
         out += russian;
         i += latin.size();
@@ -419,6 +424,20 @@ std::vector<Text> Split(std::string_view list) {
   return out;
 }
 
+// A bit for each letter of a word (Cyrillic а…я, Latin a…z): a root can
+// stand only in a word that has every one of its letters.
+std::uint64_t LetterBit(char32_t c) {
+  if (c >= U'а' && c <= U'я') return std::uint64_t{1} << (c - U'а');
+  if (IsLatin(c)) return std::uint64_t{1} << (32 + (c - U'a'));
+  return 0;
+}
+
+std::uint64_t LetterBits(TextView word) {
+  std::uint64_t bits = 0;
+  for (char32_t c : word) bits |= LetterBit(c);
+  return bits;
+}
+
 struct Rule {
   std::string family;
   std::vector<Text> roots;
@@ -499,26 +518,52 @@ bool StandsAt(const Rule& rule, TextView word, std::size_t at, TextView root) {
   return Recognisable(letters, *masked);
 }
 
-bool Matches(const Rule& rule, TextView word) {
-  for (const Text& root : rule.roots) {
-    if (rule.where == Where::kWhole) {
-      const std::vector<Text> none{Text()};
-      for (const Text& ending : rule.affixes.empty() ? none : rule.affixes) {
-        if (word.size() != root.size() + ending.size() || word.substr(root.size()) != ending) {
-          continue;
-        }
-        if (auto masked = RootAt(word, 0, root); masked && Recognisable(root.size(), *masked)) {
-          return true;
-        }
+// Whether `word` is of the family of `rule` through its root `root`.
+bool RootMatches(const Rule& rule, const Text& root, TextView word) {
+  if (rule.where == Where::kWhole) {
+    static const std::vector<Text> kNoEnding{Text()};
+    for (const Text& ending : rule.affixes.empty() ? kNoEnding : rule.affixes) {
+      if (word.size() != root.size() + ending.size() || word.substr(root.size()) != ending) {
+        continue;
       }
-      continue;
+      if (auto hidden = RootAt(word, 0, root); hidden && Recognisable(root.size(), *hidden)) {
+        return true;
+      }
     }
-    const std::size_t last = rule.where == Where::kStart ? 0 : word.size();
-    for (std::size_t at = 0; at <= last && at < word.size(); ++at) {
-      if (StandsAt(rule, word, at, root)) return true;
-    }
+    return false;
+  }
+  const std::size_t last = rule.where == Where::kStart ? 0 : word.size();
+  for (std::size_t at = 0; at <= last && at < word.size(); ++at) {
+    if (StandsAt(rule, word, at, root)) return true;
   }
   return false;
+}
+
+// Each root of every rule of one language, in the rules' order, with its
+// letters apart: a word is held against the letters first, which rules out
+// nearly every root at the cost of a few instructions each.
+struct RootRef {
+  const Rule* rule;
+  const Text* root;
+};
+struct RootIndex {
+  std::vector<std::uint64_t> letters;  // LetterBits of each root
+  std::vector<RootRef> refs;
+};
+
+const RootIndex& Roots(bool russian) {
+  static const std::array<RootIndex, 2> index = [] {
+    std::array<RootIndex, 2> out;
+    for (const Rule& rule : Rules()) {
+      for (const Text& root : rule.roots) {
+        RootIndex& language = out[rule.russian ? 1 : 0];
+        language.letters.push_back(LetterBits(root));
+        language.refs.push_back({&rule, &root});
+      }
+    }
+    return out;
+  }();
+  return index[russian ? 1 : 0];
 }
 
 // One way of reading a word's characters as letters.
@@ -549,8 +594,10 @@ std::vector<Reading> ReadingsOf(TextView word) {
   const bool cyrillic = std::any_of(word.begin(), word.end(), IsCyrillic);
   const bool latin = std::any_of(word.begin(), word.end(), IsLatin);
   std::vector<Reading> out;
+  const bool masks = std::any_of(word.begin(), word.end(), IsMask);
   auto add = [&](TextView chars, bool russian, auto map) {
     for (bool keep_masks : {false, true}) {
+      if (keep_masks && !masks) break;  // the same letters again
       Text letters = LettersOf(chars, keep_masks, map);
       if (letters.size() >= 2) out.push_back({std::move(letters), russian});
     }
@@ -562,18 +609,80 @@ std::vector<Reading> ReadingsOf(TextView word) {
 }
 
 // The family of the first rule a word (folded) matches, if any.
-std::optional<std::string> FamilyOf(TextView word) {
-  Text plain;
+// Whether no root of `roots` has all its letters among `letters`.
+bool NoRootIn(const RootIndex& roots, std::uint64_t letters) {
+  return std::none_of(roots.letters.begin(), roots.letters.end(),
+                      [&](std::uint64_t root) { return (root & ~letters) == 0; });
+}
+
+// The Cyrillic letters a Latin letter may become in a transliteration,
+// alone or as the first of two ("s" of "sh", "shch").
+std::uint64_t TransliteratedBits(char32_t latin) {
+  static const std::array<std::uint64_t, 26> bits = [] {
+    std::array<std::uint64_t, 26> out{};
+    for (char32_t c = U'a'; c <= U'z'; ++c) {
+      std::uint64_t b = LetterBits(Transliterate(Text(1, c)));
+      for (char32_t next : std::u32string_view(U"ahuoek")) {
+        b |= LetterBits(Transliterate(Text{c, next})) & ~LetterBits(Transliterate(Text(1, next)));
+      }
+      out[c - U'a'] = b;
+    }
+    out[U'y' - U'a'] |= LetterBits(U"йы");
+    return out;
+  }();
+  return bits[latin - U'a'];
+}
+
+// Whether a word is clean without reading it closely: none of its readings
+// could hold all the letters of any root (most words of a text), judged
+// from the letters each reading may hold.
+bool PlainlyClean(TextView word) {
+  std::uint64_t russian = 0;  // the letters of its Russian readings, at most
+  std::uint64_t english = 0;
+  bool latin = false;
   for (char32_t c : word) {
-    if (IsLetter(c)) plain += c;
+    if (IsMask(c)) return false;  // a masked letter may be any
+    if (IsLatin(c)) {
+      latin = true;
+      english |= LetterBit(c);
+      russian |= TransliteratedBits(c) | LetterBit(AsCyrillic(c));
+    } else if (IsCyrillic(c)) {
+      english |= LetterBit(AsLatin(c));
+      russian |= LetterBit(c);
+    } else {
+      english |= LetterBit(AsLatin(c));
+      russian |= LetterBit(AsCyrillic(c));
+    }
   }
-  if (CleanWords().contains(plain) || CleanWords().contains(Collapse(plain))) return std::nullopt;
+  return NoRootIn(Roots(true), russian) && (!latin || NoRootIn(Roots(false), english));
+}
+
+std::optional<std::string> FamilyOf(TextView word) {
+  if (PlainlyClean(word)) return std::nullopt;
   const bool cyrillic = std::any_of(word.begin(), word.end(), IsCyrillic);
+  if (std::any_of(word.begin(), word.end(), IsLatin)) {  // the clean words are Latin
+    Text plain;
+    for (char32_t c : word) {
+      if (IsLetter(c)) plain += c;
+    }
+    if (CleanWords().contains(plain) || CleanWords().contains(Collapse(plain))) {
+      return std::nullopt;
+    }
+  }
   for (const Reading& reading : ReadingsOf(word)) {
-    const Text collapsed = Collapse(reading.letters);
-    for (const Rule& rule : Rules()) {
-      if (rule.russian != reading.russian || (rule.cyrillic_only && !cyrillic)) continue;
-      if (Matches(rule, rule.as_written ? reading.letters : collapsed)) return rule.family;
+    const std::uint64_t letters = LetterBits(reading.letters);
+    const bool masked = reading.letters.find(kMasked) != Text::npos;
+    std::optional<Text> collapsed;
+    const RootIndex& roots = Roots(reading.russian);
+    for (std::size_t r = 0; r < roots.letters.size(); ++r) {
+      if (!masked && (roots.letters[r] & ~letters) != 0) continue;
+      const RootRef& ref = roots.refs[r];
+      const Rule& rule = *ref.rule;
+      if (rule.cyrillic_only && !cyrillic) continue;
+      if (!collapsed) collapsed = Collapse(reading.letters);
+      if (RootMatches(rule, *ref.root, rule.as_written ? reading.letters : *collapsed)) {
+        return rule.family;
+      }
     }
   }
   return std::nullopt;
@@ -596,9 +705,8 @@ std::optional<std::string> FamilyOfWord(TextView word) {
   return std::nullopt;
 }
 
-// A word of the text: its characters folded, and where it stands.
+// Where a word of the text stands.
 struct Token {
-  Text folded;
   std::size_t begin = 0;
   std::size_t end = 0;
 };
@@ -614,10 +722,7 @@ std::vector<Token> Tokens(TextView text) {
     i = end;
     while (begin < end && IsEdge(text[begin])) ++begin;
     while (end > begin && IsEdge(text[end - 1])) --end;
-    if (begin == end) continue;
-    Token t{Text(), begin, end};
-    for (std::size_t k = begin; k < end; ++k) t.folded += Fold(text[k]);
-    out.push_back(std::move(t));
+    if (begin < end) out.push_back({begin, end});
   }
   return out;
 }
@@ -626,30 +731,30 @@ std::vector<Token> Tokens(TextView text) {
 
 std::vector<ObsceneWord> FindObscene(std::string_view utf8) {
   const Text text = Decode(utf8);
+  Text folded(text.size(), U' ');
+  std::transform(text.begin(), text.end(), folded.begin(), Fold);
   const std::vector<Token> tokens = Tokens(text);
-  std::vector<ObsceneWord> out;
-  auto single = [&](std::size_t k) {
-    return tokens[k].folded.size() == 1 && IsLetter(tokens[k].folded[0]);
+  auto word = [&](std::size_t k) {
+    return TextView(folded).substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
   };
+  auto written = [&](std::size_t first, std::size_t last) {
+    return Encode(
+        TextView(text).substr(tokens[first].begin, tokens[last].end - tokens[first].begin));
+  };
+  std::vector<ObsceneWord> out;
   for (std::size_t k = 0; k < tokens.size();) {
-    // Letters written apart ("х у й", "f-u-c-k"), three or more, are read
+    // Letters written apart ("х у й", "f u c k"), three or more, are read
     // as one word.
     std::size_t run = k;
-    while (run < tokens.size() && single(run)) ++run;
+    while (run < tokens.size() && word(run).size() == 1 && IsLetter(word(run)[0])) ++run;
     if (run - k >= 3) {
       Text joined;
-      for (std::size_t j = k; j < run; ++j) joined += tokens[j].folded;
-      if (auto family = FamilyOf(joined)) {
-        out.push_back({Encode(text.substr(tokens[k].begin, tokens[run - 1].end - tokens[k].begin)),
-                       std::move(*family)});
-      }
+      for (std::size_t j = k; j < run; ++j) joined += word(j);
+      if (auto family = FamilyOf(joined)) out.push_back({written(k, run - 1), std::move(*family)});
       k = run;
       continue;
     }
-    if (auto family = FamilyOfWord(tokens[k].folded)) {
-      out.push_back({Encode(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin)),
-                     std::move(*family)});
-    }
+    if (auto family = FamilyOfWord(word(k))) out.push_back({written(k, k), std::move(*family)});
     ++k;
   }
   return out;
