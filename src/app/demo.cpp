@@ -168,6 +168,11 @@ Status ClosedAndNew(Seeder& d) {
   HD_RETURN_IF_ERROR(d.Open("dina@mail.example",
                             {"Becoming a partner", "What do we need to join the partner programme?",
                              "partner", "", "", "", "", ""}));
+  // Obscene words: L1 sees the class "obscene language" proposed, and decides.
+  HD_RETURN_IF_ERROR(d.Open(
+      "pavel@acme.example",
+      {"Какого х.у.я опять не приходит письмо с паролем?",
+       "Третий раз пишу, это п*здец. Сделайте уже что-нибудь.", "product", "", "", "", "", ""}));
   service::CreateTicketInput phone{"Cannot log in to the admin panel",
                                    "Caller says the admin password reset e-mail never arrives.",
                                    "product"};

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "service/history.hpp"
+#include "service/l1/hints.hpp"
 #include "service/mail/customer_mail.hpp"
 #include "service/outbox.hpp"
 #include "service/sla_clocks.hpp"
@@ -170,6 +171,10 @@ Status StoreFields(Firing& f, const workflow::Outcome& outcome) {
       f.state.fields.erase(c.field);
     } else {
       f.state.fields[c.field] = c.new_value;
+    }
+    // An operator's classification, against what was proposed for it.
+    if (c.field == "l1_class") {
+      HD_RETURN_IF_ERROR(l1::RecordDecision(f.tx, f.ticket.id, c.new_value, f.now));
     }
     // The process's criticality is the ticket's: queues sort by it.
     if (c.field == "criticality") {

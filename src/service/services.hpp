@@ -14,6 +14,7 @@
 #include "service/desk/saved_views.hpp"
 #include "service/directory.hpp"
 #include "service/event_stream.hpp"
+#include "service/l1/hints.hpp"
 #include "service/licences.hpp"
 #include "service/mail/intake.hpp"
 #include "service/mail/mail_admin.hpp"
@@ -62,6 +63,7 @@ struct Services {
         queues(db, processes, clock),
         saved_views(db, clock),
         canned_replies(db, processes),
+        l1_hints(db, processes),
         people(db, clock),
         categories(db, clock),
         templates(db, clock, processes),
@@ -112,6 +114,8 @@ struct Services {
   Queues queues;
   SavedViews saved_views;
   CannedReplies canned_replies;
+  // What is proposed to L1 for a ticket's classification.
+  l1::Hints l1_hints;
   // Administration: users, companies, groups and their members; categories;
   // the reply and mail texts; the audit log.
   People people;

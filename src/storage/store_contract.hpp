@@ -151,6 +151,8 @@ class ReportRepoContract : public StoreContract {
 };
 // Presence on tickets and saved views (store_contract_desk_test.cpp).
 class DeskRepoContract : public StoreContract {};
+// Proposals for L1's classification (store_contract_l1_test.cpp).
+class L1HintRepoContract : public StoreContract {};
 // Starts with a customer, an agent and one ticket of the customer's with one
 // message (store_contract_mail_test.cpp).
 class MailRepoContract : public StoreContract {
@@ -198,5 +200,6 @@ class MailDeliveryContract : public MailRepoContract {
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, SlaRepoContract, backend);          \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, ReportRepoContract, backend);       \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, DeskRepoContract, backend);         \
+  HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, L1HintRepoContract, backend);       \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, MailRepoContract, backend);         \
   HD_INSTANTIATE_STORE_CONTRACT_SUITE_(prefix, MailDeliveryContract, backend)

@@ -61,6 +61,16 @@ class DemoHelpDesk(unittest.TestCase):
                   if len(agent.get(f"/api/v1/tickets/{t['id']}/messages").json()["items"]) > 1]
         self.assertGreaterEqual(len(talked), 4)
 
+    def test_l1_sees_a_proposal_for_the_ticket_with_obscene_words(self):
+        agent = self.login("l1@helpdesk.example")
+        tickets = agent.list_all("/api/v1/tickets?scope=queue")
+        hinted = [t for t in tickets
+                  if agent.get(f"/api/v1/tickets/{t['id']}/l1-hint").status == 200]
+        self.assertEqual(len(hinted), 1)
+        hint = agent.get(f"/api/v1/tickets/{hinted[0]['id']}/l1-hint").json()
+        self.assertEqual(hint["proposed_class"], "obscene_language")
+        self.assertEqual(hint["evidence"], ["х.у.я", "п*здец"])
+
     def test_running_demo_again_changes_nothing(self):
         agent = self.login("l1@helpdesk.example")
         # The SLA clocks run on between the two reads: compare everything else.

@@ -87,10 +87,12 @@ class SlaRepo {
   virtual Result<std::vector<TicketSla>> ClaimDueAlerts(Timestamp now, int limit) = 0;
   // Records an alert; false when it was recorded before (idempotent by a
   // unique constraint on ticket, target and kind).
-  virtual Result<bool> InsertAlert(TicketId ticket, SlaTarget target, SlaAlertKind kind,
+  // (core::SlaTarget: report_repositories.hpp has a ports::SlaTarget of its own.)
+  virtual Result<bool> InsertAlert(TicketId ticket, core::SlaTarget target, SlaAlertKind kind,
                                    Timestamp due, Timestamp at) = 0;
   // The alerts recorded for the ticket.
-  virtual Result<std::vector<std::pair<SlaTarget, SlaAlertKind>>> ListAlerts(TicketId ticket) = 0;
+  virtual Result<std::vector<std::pair<core::SlaTarget, SlaAlertKind>>> ListAlerts(
+      TicketId ticket) = 0;
   // Tickets of the level whose clock still runs on another version than
   // `version`: nothing resolved or closed.
   virtual Result<std::vector<TicketId>> ListOpenOnOtherVersion(const std::string& level_id,

@@ -22,6 +22,7 @@
 
 #include "core/error.hpp"
 #include "core/ports/desk_repositories.hpp"
+#include "core/ports/l1_repositories.hpp"
 #include "core/ports/mail_repositories.hpp"
 #include "core/ports/process_repositories.hpp"
 #include "core/ports/report_repositories.hpp"
@@ -60,6 +61,7 @@ class Tx {
   virtual PresenceRepo& Presence() = 0;
   virtual SavedViewRepo& Views() = 0;
   virtual TemplateRepo& Templates() = 0;
+  virtual L1HintRepo& L1Hints() = 0;
   // Reports aggregated in the database.
   virtual ReportRepo& Reports() = 0;
 

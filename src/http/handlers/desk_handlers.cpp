@@ -93,6 +93,31 @@ Result<Response> ListCannedReplies(Context& context) {
   return Json(200, bj::object{{"items", std::move(items)}});
 }
 
+Result<Response> GetL1Hint(Context& context) {
+  HD_ASSIGN_OR_RETURN(auto ticket, TicketOf(context));
+  HD_ASSIGN_OR_RETURN(auto view, context.services().l1_hints.Find(context.actor(), ticket));
+  const core::ports::L1Hint& h = view.hint;
+  bj::array evidence;
+  for (const std::string& item : h.evidence) evidence.push_back(bj::value(item));
+  bj::object out{{"ticket_id", h.ticket_id.value},
+                 {"proposed_class", h.proposed_class},
+                 {"label", view.label},
+                 {"source", h.source},
+                 {"evidence", std::move(evidence)},
+                 {"proposed_at", core::FormatIso8601(h.proposed_at)},
+                 {"decided_class", nullptr},
+                 {"decided_label", nullptr},
+                 {"decided_at", nullptr},
+                 {"accepted", nullptr}};
+  if (h.decided_class) {
+    out["decided_class"] = *h.decided_class;
+    out["decided_label"] = view.decided_label;
+    out["decided_at"] = core::FormatIso8601(*h.decided_at);
+    out["accepted"] = *h.decided_class == h.proposed_class;
+  }
+  return Json(200, std::move(out));
+}
+
 Result<Response> ListViews(Context& context) {
   HD_ASSIGN_OR_RETURN(auto views, context.services().saved_views.List(context.actor()));
   bj::array items;

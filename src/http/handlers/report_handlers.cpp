@@ -301,6 +301,37 @@ Result<Response> TiersReport(Context& context) {
   return Json(200, std::move(out));
 }
 
+Result<Response> L1HintsReport(Context& context) {
+  HD_ASSIGN_OR_RETURN(ReportQuery q, ReportQueryOf(context));
+  HD_ASSIGN_OR_RETURN(auto report, context.services().reports.L1Hints(context.actor(), q.in));
+  if (q.format.csv) {
+    std::string body = "source,proposed_class,label,proposed,decided,accepted,accepted_share\r\n";
+    for (const auto& r : report.rows) {
+      body += CsvField(r.counts.source) + "," + CsvField(r.counts.proposed_class) + "," +
+              CsvField(r.label) + "," + std::to_string(r.counts.proposed) + "," +
+              std::to_string(r.counts.decided) + "," + std::to_string(r.counts.accepted) + "," +
+              Fixed(r.accepted_share) + "\r\n";
+    }
+    return CsvResponse(std::move(body), "l1-hints");
+  }
+  bj::array items;
+  for (const auto& r : report.rows) {
+    items.push_back(bj::object{{"source", r.counts.source},
+                               {"proposed_class", r.counts.proposed_class},
+                               {"label", r.label},
+                               {"proposed", r.counts.proposed},
+                               {"decided", r.counts.decided},
+                               {"accepted", r.counts.accepted},
+                               {"accepted_share", r.accepted_share}});
+  }
+  bj::object out = Head(q.in, report.time_zone);
+  out["proposed"] = report.proposed;
+  out["decided"] = report.decided;
+  out["accepted"] = report.accepted;
+  out["items"] = std::move(items);
+  return Json(200, std::move(out));
+}
+
 Result<Response> ChangesReport(Context& context) {
   HD_ASSIGN_OR_RETURN(ReportQuery q, ReportQueryOf(context));
   HD_ASSIGN_OR_RETURN(auto report, context.services().reports.Changes(context.actor(), q.in));

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/role.hpp"
+#include "service/l1/hints.hpp"
 #include "service/reports/report_input.hpp"
 #include "service/reports/reports.hpp"
 
@@ -244,6 +245,30 @@ Result<SatisfactionReport> Reports::Satisfaction(const Actor& actor, const Repor
     sum += c.rating * c.count;
   }
   if (out.ratings > 0) out.average = static_cast<double>(sum) / static_cast<double>(out.ratings);
+  return out;
+}
+
+Result<L1HintReport> Reports::L1Hints(const Actor& actor, const ReportInput& in) {
+  HD_RETURN_IF_ERROR(CheckReader(actor));
+  const date::time_zone* zone = ZoneOf(actor);
+  HD_ASSIGN_OR_RETURN(auto filter, FilterOf(in, zone));
+  L1HintReport out;
+  out.time_zone = zone->name();
+  std::vector<core::ports::L1HintCount> counts;
+  HD_RETURN_IF_ERROR(store_.Read([&](Tx& tx) -> Status {
+    HD_ASSIGN_OR_RETURN(counts, tx.L1Hints().Count(filter));
+    return Ok();
+  }));
+  for (auto& c : counts) {
+    out.proposed += c.proposed;
+    out.decided += c.decided;
+    out.accepted += c.accepted;
+    L1HintRow row{c, l1::ClassLabel(processes_, c.proposed_class, actor.language), 0};
+    if (c.decided > 0) {
+      row.accepted_share = static_cast<double>(c.accepted) / static_cast<double>(c.decided);
+    }
+    out.rows.push_back(std::move(row));
+  }
   return out;
 }
 

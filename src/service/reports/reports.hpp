@@ -150,6 +150,21 @@ struct SatisfactionReport {
   std::vector<core::ports::RatedTicket> low;       // newest first
 };
 
+// The proposals for L1's classification of one source and class.
+struct L1HintRow {
+  core::ports::L1HintCount counts;
+  std::string label;          // the proposed class in the viewer's language
+  double accepted_share = 0;  // of the decided ones, decided as proposed
+};
+
+struct L1HintReport {
+  std::string time_zone;
+  std::int64_t proposed = 0;
+  std::int64_t decided = 0;
+  std::int64_t accepted = 0;
+  std::vector<L1HintRow> rows;
+};
+
 struct WorkloadRow {
   core::UserId agent;
   std::string name;
@@ -224,6 +239,11 @@ class Reports {
 
   // The customers' ratings given in the period, with the latest low ones.
   Result<SatisfactionReport> Satisfaction(const Actor& actor, const ReportInput& input);
+
+  // The proposals made for L1's classification in the period, for the
+  // filtered tickets, by source and class: how many an operator decided and
+  // how many of those as proposed (docs/l1-assistance.md).
+  Result<L1HintReport> L1Hints(const Actor& actor, const ReportInput& input);
 
   // Per member of staff: assigned, open, first responses with their median,
   // public replies.

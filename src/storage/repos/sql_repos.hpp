@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/ports/desk_repositories.hpp"
+#include "core/ports/l1_repositories.hpp"
 #include "core/ports/process_repositories.hpp"
 #include "core/ports/repositories.hpp"
 #include "storage/database.hpp"
@@ -228,6 +229,19 @@ class SqlTemplateRepo final : public core::ports::TemplateRepo {
   Result<std::vector<core::ports::TemplateText>> List() override;
   Status Put(const core::ports::TemplateText& text) override;
   Result<bool> Remove(std::string_view template_id, std::string_view language) override;
+
+ private:
+  Connection& conn_;
+};
+
+class SqlL1HintRepo final : public core::ports::L1HintRepo {
+ public:
+  explicit SqlL1HintRepo(Connection& conn) : conn_(conn) {}
+  Result<bool> Propose(const core::ports::L1Hint& hint) override;
+  Result<std::optional<core::ports::L1Hint>> Find(core::TicketId ticket) override;
+  Status Decide(core::TicketId ticket, const std::string& l1_class, core::Timestamp at) override;
+  Result<std::vector<core::ports::L1HintCount>> Count(
+      const core::ports::ReportFilter& filter) override;
 
  private:
   Connection& conn_;

@@ -40,6 +40,7 @@ class SqlTx final : public core::ports::Tx {
         presence_(conn),
         views_(conn),
         templates_(conn),
+        l1_hints_(conn),
         reports_(conn) {}
 
   core::ports::UserRepo& Users() override { return users_; }
@@ -64,6 +65,7 @@ class SqlTx final : public core::ports::Tx {
   core::ports::PresenceRepo& Presence() override { return presence_; }
   core::ports::SavedViewRepo& Views() override { return views_; }
   core::ports::TemplateRepo& Templates() override { return templates_; }
+  core::ports::L1HintRepo& L1Hints() override { return l1_hints_; }
   core::ports::ReportRepo& Reports() override { return reports_; }
 
   Status Isolated(const std::function<Status(Tx&)>& fn) override {
@@ -98,6 +100,7 @@ class SqlTx final : public core::ports::Tx {
   SqlPresenceRepo presence_;
   SqlSavedViewRepo views_;
   SqlTemplateRepo templates_;
+  SqlL1HintRepo l1_hints_;
   SqlReportRepo reports_;
 };
 
