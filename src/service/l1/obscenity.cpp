@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <span>
@@ -118,103 +119,40 @@ bool IsMask(char32_t c) {
   return kMasks.find(c) != std::u32string_view::npos;
 }
 
-// Latin letters and digits as the Cyrillic letters they look like.
-char32_t AsCyrillic(char32_t c) {
-  switch (c) {
-    case U'a':
-    case U'@':
-      return U'а';
-    case U'b':
-      return U'в';
-    case U'c':
-    case U'$':
-      return U'с';
-    case U'e':
-      return U'е';
-    case U'h':
-      return U'н';
-    case U'k':
-      return U'к';
-    case U'm':
-      return U'м';
-    case U'n':
-      return U'п';
-    case U'o':
-    case U'0':
-      return U'о';
-    case U'p':
-      return U'р';
-    case U'r':
-      return U'г';
-    case U't':
-      return U'т';
-    case U'u':
-      return U'и';
-    case U'x':
-      return U'х';
-    case U'y':
-      return U'у';
-    case U'3':
-      return U'з';
-    case U'4':
-      return U'ч';
-    case U'6':
-      return U'б';
-    default:
-      return c;
-  }
-}
+// A mapping of characters to the letters they stand for, as pairs.
+using CharPairs = std::initializer_list<std::pair<char32_t, char32_t>>;
 
-// Cyrillic letters and digits as the Latin letters they look like.
-char32_t AsLatin(char32_t c) {
-  switch (c) {
-    case U'а':
-    case U'4':
-    case U'@':
-      return U'a';
-    case U'в':
-    case U'ь':
-    case U'8':
-      return U'b';
-    case U'с':
-      return U'c';
-    case U'е':
-    case U'3':
-      return U'e';
-    case U'к':
-      return U'k';
-    case U'м':
-      return U'm';
-    case U'н':
-      return U'h';
-    case U'о':
-    case U'0':
-      return U'o';
-    case U'р':
-      return U'p';
-    case U'т':
-    case U'7':
-      return U't';
-    case U'у':
-      return U'y';
-    case U'х':
-      return U'x';
-    case U'и':
-      return U'u';
-    case U'п':
-      return U'n';
-    case U'г':
-      return U'r';
-    case U'1':
-    case U'!':
-      return U'i';
-    case U'5':
-    case U'$':
-      return U's';
-    default:
-      return c;
+// Latin letters, digits and symbols as the Cyrillic letters they look like.
+constexpr CharPairs kCyrillicLookAlikes = {
+    {U'a', U'а'}, {U'@', U'а'}, {U'b', U'в'}, {U'c', U'с'}, {U'$', U'с'}, {U'e', U'е'},
+    {U'h', U'н'}, {U'k', U'к'}, {U'm', U'м'}, {U'n', U'п'}, {U'o', U'о'}, {U'0', U'о'},
+    {U'p', U'р'}, {U'r', U'г'}, {U't', U'т'}, {U'u', U'и'}, {U'x', U'х'}, {U'y', U'у'},
+    {U'3', U'з'}, {U'4', U'ч'}, {U'6', U'б'}};
+
+// Cyrillic letters, digits and symbols as the Latin letters they look like.
+constexpr CharPairs kLatinLookAlikes = {
+    {U'а', U'a'}, {U'4', U'a'}, {U'@', U'a'}, {U'в', U'b'}, {U'ь', U'b'}, {U'8', U'b'},
+    {U'с', U'c'}, {U'е', U'e'}, {U'3', U'e'}, {U'к', U'k'}, {U'м', U'm'}, {U'н', U'h'},
+    {U'о', U'o'}, {U'0', U'o'}, {U'р', U'p'}, {U'т', U't'}, {U'7', U't'}, {U'у', U'y'},
+    {U'х', U'x'}, {U'и', U'u'}, {U'п', U'n'}, {U'г', U'r'}, {U'1', U'i'}, {U'!', U'i'},
+    {U'5', U's'}, {U'$', U's'}};
+
+// A table of `pairs` for the characters below U+0460 (ASCII and Cyrillic);
+// any other character stands for itself.
+class CharMap {
+ public:
+  constexpr explicit CharMap(CharPairs pairs) {
+    for (std::size_t c = 0; c < to_.size(); ++c) to_[c] = static_cast<char32_t>(c);
+    for (const auto& [from, to] : pairs) to_[from] = to;
   }
-}
+  constexpr char32_t operator()(char32_t c) const { return c < to_.size() ? to_[c] : c; }
+
+ private:
+  std::array<char32_t, 0x460> to_{};
+};
+
+constexpr CharMap AsCyrillic(kCyrillicLookAlikes);
+constexpr CharMap AsLatin(kLatinLookAlikes);
 
 // Latin spelling of Russian ("nahuy", "blyad", "pizdets") read back.
 Text Transliterate(TextView word) {
