@@ -14,6 +14,7 @@ cleanup(). Its URL is also exported as HD_DATABASE, so a test that runs the
 binary itself reaches the database of the server it created last.
 """
 
+import datetime
 import http.client
 import itertools
 import json
@@ -54,6 +55,14 @@ def binary():
     if not path:
         raise unittest.SkipTest("HD_BINARY is not set: the path of the helpdesk binary")
     return path
+
+
+def report_period():
+    """The `from` and `to` of a report: a range of days around today that
+    holds it in every time zone."""
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    return (f"from={today - datetime.timedelta(days=1)}"
+            f"&to={today + datetime.timedelta(days=2)}")
 
 
 def unique_email(prefix="user"):

@@ -5,17 +5,9 @@ as written; a clean ticket gets none; staff read it, customers may not; the
 operator's classification is recorded against it; and the report counts how
 many proposals were accepted."""
 
-import datetime
 import unittest
 
-from harness import ServerTestCase
-
-
-def period():
-    """A range of days around today that holds it in every time zone."""
-    today = datetime.datetime.now(datetime.timezone.utc).date()
-    return (f"from={today - datetime.timedelta(days=1)}"
-            f"&to={today + datetime.timedelta(days=2)}")
+from harness import ServerTestCase, report_period as period
 
 
 class L1Hints(ServerTestCase):

@@ -4,21 +4,13 @@ RfC board, one rejected there, one left alone), and every report's figures
 checked against what those walks must give; then who may read reports, how
 bad parameters are refused, and the CSV downloads."""
 
-import datetime
 import unittest
 
-from harness import ServerTestCase
+from harness import ServerTestCase, report_period as period
 
 L2_FIELDS = {"complexity": "high", "criticality": "high", "category": "shop",
              "planned_effort": 6, "expected_resolution": "2026-03-01"}
 REPORTS = ["compliance", "breaches", "tiers", "changes", "satisfaction", "workload", "backlog"]
-
-
-def period():
-    """A range of days around today that holds it in every time zone."""
-    today = datetime.datetime.now(datetime.timezone.utc).date()
-    return (f"from={today - datetime.timedelta(days=1)}"
-            f"&to={today + datetime.timedelta(days=2)}")
 
 
 class OutcomeReports(ServerTestCase):
