@@ -88,8 +88,12 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
 
       // ---- L1 in Russian: queue, dialogs, required field ----
       const l1 = await openRu();
-      await signIn(l1, 'l1@helpdesk.example', { language: 'ru' });
-      await visible(l1.getByRole('heading', { name: 'Очередь', level: 1 }));
+      // The queue of the tickets waiting for classification: the new one among few.
+      await signIn(l1, 'l1@helpdesk.example', {
+        language: 'ru',
+        path: '/queue?queue=state%3Al1_new&sort=due',
+      });
+      await visible(l1.getByRole('heading', { name: 'Новое, ждёт классификации', level: 1 }));
       const row = l1
         .getByRole('row')
         .filter({ has: l1.getByRole('link', { name: SUBJECT, exact: true }) });
@@ -141,7 +145,10 @@ describe('Russian interface for a Russian browser', { timeout: TEST_TIMEOUT_MS }
 
       // ---- the incident manager: Russian number and date notation ----
       const manager = await openRu();
-      await signIn(manager, 'manager@helpdesk.example', { language: 'ru' });
+      await signIn(manager, 'manager@helpdesk.example', {
+        language: 'ru',
+        path: '/queue?queue=state%3Aim_triage&sort=due',
+      });
       await manager
         .getByRole('row')
         .filter({ has: manager.getByRole('link', { name: SUBJECT, exact: true }) })

@@ -8,6 +8,7 @@ import type {
   Category,
   Coupon,
   Group,
+  L1Hint,
   LevelTerms,
   MeInfo,
   Message,
@@ -346,6 +347,20 @@ export class ApiClient {
   async cannedReplies(ticketId: number): Promise<CannedReply[]> {
     const path = '/api/v1/tickets/{id}/replies';
     return asSent(itemsOf((await this.send('get', path, { params: { id: ticketId } })).data));
+  }
+
+  /**
+   * What is proposed to L1 for the ticket's classification (staff only; 403
+   * for customers), or null when nothing was proposed (404).
+   */
+  async l1Hint(ticketId: number): Promise<L1Hint | null> {
+    const path = '/api/v1/tickets/{id}/l1-hint';
+    try {
+      return asSent((await this.send('get', path, { params: { id: ticketId } })).data);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
   }
 
   async events(ticketId: number): Promise<TicketEvent[]> {

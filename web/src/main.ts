@@ -60,6 +60,7 @@ import { tiersView } from './reports/tiers';
 import { changesView } from './reports/changes';
 import { satisfactionView } from './reports/satisfaction';
 import { workloadView } from './reports/workload';
+import { l1HintsView } from './reports/l1_hints';
 import type { User } from './api/types';
 
 const routes: Route[] = [
@@ -94,6 +95,12 @@ const routes: Route[] = [
     pattern: '/reports/workload',
     view: workloadView,
     title: 'title.reportWorkload',
+    auth: 'staff',
+  },
+  {
+    pattern: '/reports/l1-hints',
+    view: l1HintsView,
+    title: 'title.reportL1Hints',
     auth: 'staff',
   },
   { pattern: '/settings', view: settingsView, title: 'title.settings', auth: 'signed-in' },

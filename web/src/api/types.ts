@@ -119,6 +119,12 @@ export type NotificationPage = Sent<Ok<'/api/v1/notifications', 'get'>>;
 export type NewFeedback = RequestBody<'/api/v1/tickets/{id}/feedback', 'post'>;
 /** A reply template filled in for a ticket (staff): its title and text. */
 export type CannedReply = Sent<Schemas['CannedReply']>;
+/**
+ * What the help desk proposes to L1 for a ticket's classification (staff):
+ * the class, why (the customer's words as written), and once an operator
+ * has classified the ticket, what they chose.
+ */
+export type L1Hint = Sent<Schemas['L1Hint']>;
 
 /** One of a staff member's queues with how many tickets it holds (GET /queues). */
 export type Queue = Sent<Schemas['Queue']>;

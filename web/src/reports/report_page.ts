@@ -27,7 +27,8 @@ export type ReportId =
   | 'tiers'
   | 'changes'
   | 'satisfaction'
-  | 'workload';
+  | 'workload'
+  | 'l1-hints';
 
 /** The reports in the order the navigation and the index list them. */
 export const kReports: { id: ReportId; label: PlainKey; text: PlainKey }[] = [
@@ -40,6 +41,7 @@ export const kReports: { id: ReportId; label: PlainKey; text: PlainKey }[] = [
   { id: 'changes', label: 'reports.changes', text: 'reports.changesText' },
   { id: 'satisfaction', label: 'reports.satisfaction', text: 'reports.satisfactionText' },
   { id: 'workload', label: 'reports.workload', text: 'reports.workloadText' },
+  { id: 'l1-hints', label: 'reports.l1Hints', text: 'reports.l1HintsText' },
 ];
 
 /** The address of a report's page. */

@@ -1,6 +1,7 @@
 // The reports in the API: SLA figures, intake, the backlog over time,
 // compliance and the missed targets, hand-offs between the tiers, requests
-// for change, satisfaction and workload. Staff only: the server answers 403 to customers, and the
+// for change, satisfaction, workload, and how often what is proposed to L1
+// was accepted. Staff only: the server answers 403 to customers, and the
 // pages never ask for them. Every report takes the same days (`from`, `to`
 // exclusive, in the viewer's zone) and filters, and answers CSV with
 // `format=csv`; the download links are made here too.
@@ -21,7 +22,8 @@ export type ReportPath =
   | '/api/v1/reports/tiers'
   | '/api/v1/reports/changes'
   | '/api/v1/reports/satisfaction'
-  | '/api/v1/reports/workload';
+  | '/api/v1/reports/workload'
+  | '/api/v1/reports/l1-hints';
 
 /** The days and filters every report takes. */
 export type ReportScope = Pick<
@@ -47,6 +49,7 @@ export type TiersReport = Sent<Ok<'/api/v1/reports/tiers', 'get'>>;
 export type ChangesReport = Sent<Ok<'/api/v1/reports/changes', 'get'>>;
 export type SatisfactionReport = Sent<Ok<'/api/v1/reports/satisfaction', 'get'>>;
 export type WorkloadReport = Sent<Ok<'/api/v1/reports/workload', 'get'>>;
+export type L1HintsReport = Sent<Ok<'/api/v1/reports/l1-hints', 'get'>>;
 
 /** What the pages show of a ticket a report names. */
 export type ReportTicket = Sent<Schemas['ReportTicket']>;
@@ -107,6 +110,10 @@ export async function satisfactionReport(scope: ReportScope): Promise<Satisfacti
 
 export async function workloadReport(scope: ReportScope): Promise<WorkloadReport> {
   return asSent((await api.send('get', '/api/v1/reports/workload', { query: scope })).data);
+}
+
+export async function l1HintsReport(scope: ReportScope): Promise<L1HintsReport> {
+  return asSent((await api.send('get', '/api/v1/reports/l1-hints', { query: scope })).data);
 }
 
 /**

@@ -1,12 +1,13 @@
 // One ticket: what the customer reported, the conversation and the reply
-// form, the SLA clock, the details, the process with its diagram, the
-// actions the viewer may take and the history. The page keeps itself
-// current: live events of the ticket redraw it, and the SLA clock is read
-// again every minute. When the ticket leaves the viewer's sight (a
-// transition handed it on: the server answers 404), the page says so and
-// goes back to the list. Keys: j and k open the next and previous ticket of
-// the list it was opened from, r and n start a reply or an internal note,
-// t the process's next step.
+// form, the SLA clock, the details, the process with its diagram (and, for
+// staff, what is proposed for L1's classification), the actions the viewer
+// may take and the history. The page keeps itself current: live events of
+// the ticket redraw it, and the SLA clock is read again every minute. When
+// the ticket leaves the viewer's sight (a transition handed it on: the
+// server answers 404), the page says so and goes back to the list. Keys:
+// j and k open the next and previous ticket of the list it was opened
+// from, r and n start a reply or an internal note, t the process's next
+// step.
 import { h, replace, announce } from '../dom';
 import { api, ApiError } from '../api';
 import { currentUser, isStaff } from '../session';
@@ -36,6 +37,7 @@ import type { Location } from '../router';
 import type {
   Category,
   Group,
+  L1Hint,
   Level,
   Message,
   Ticket,
@@ -70,6 +72,8 @@ interface State {
   messages: Message[];
   events: TicketEvent[];
   transitions: Transition[];
+  /** What is proposed to L1 for the ticket's classification; staff only, null when nothing. */
+  hint: L1Hint | null;
 }
 
 export type Refresh = (what?: { messages?: boolean }) => Promise<void>;
@@ -146,7 +150,7 @@ export async function ticketView(
     if (stopped) return;
     // The ticket first: when it is out of sight, its parts would all be 404.
     const { ticket, etag } = await readTicket();
-    const [messages, events, cats, grps, transitions, lvls] = await Promise.all([
+    const [messages, events, cats, grps, transitions, lvls, hint] = await Promise.all([
       what.messages || !state ? api.messages(id) : Promise.resolve(state.messages),
       api.events(id),
       categories(),
@@ -154,6 +158,8 @@ export async function ticketView(
       api.transitions(id),
       // The level's calendar in words; the page does without it.
       levels().catch((): Level[] => []),
+      // The proposal for L1 (never asked for customers); the page does without it.
+      staff ? api.l1Hint(id).catch((): L1Hint | null => null) : Promise.resolve(null),
     ]);
     const people = await userCards([
       ticket.initiator_id,
@@ -164,7 +170,7 @@ export async function ticketView(
     if (stopped) return;
     learnTickets([ticket]);
     const messagesChanged = !state || Boolean(what.messages);
-    state = { ticket, etag, cats, grps, lvls, people, messages, events, transitions };
+    state = { ticket, etag, cats, grps, lvls, people, messages, events, transitions, hint };
     render(regions, state, {
       me,
       staff,
@@ -385,7 +391,7 @@ function render(
     fire: Fire;
   },
 ): void {
-  const { ticket, cats, grps, lvls, people, messages, events, transitions } = state;
+  const { ticket, cats, grps, lvls, people, messages, events, transitions, hint } = state;
   const { me, staff, messagesChanged, patch, refresh, onFeedback, fire } = extra;
   const hadFocusInActions = regions.actions.contains(document.activeElement);
   const hadFocusInHeader = regions.header.contains(document.activeElement);
@@ -402,7 +408,10 @@ function render(
   drawSla(regions, state, staff);
   replace(regions.details, details(ticket, staff, { cats, grps, lvls, people }));
   const showDiagram = regions.diagram.show;
-  replace(regions.process, processPanel({ ticket, transitions, fire, staff, cats, showDiagram }));
+  replace(
+    regions.process,
+    processPanel({ ticket, transitions, fire, staff, cats, showDiagram, hint }),
+  );
   regions.diagram.update(ticket, transitions);
   const dirty = regions.actions.querySelector('form[data-dirty]');
   if (!dirty) {

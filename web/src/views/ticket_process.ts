@@ -1,11 +1,14 @@
 // The ticket's business process: where it is, what the viewer should do now
 // (the state's instructions for their role), a way to the diagram (drawn
 // further down the page, ./ticket_diagram.ts), and a button for each
-// transition the viewer may fire; each opens its form in a dialog.
+// transition the viewer may fire; each opens its form in a dialog. For staff,
+// what is proposed for L1's classification stands above the buttons
+// (./ticket_hint.ts).
 import { h } from '../dom';
 import { t } from '../i18n';
 import { transitionDialog } from './ticket_transition';
-import type { Category, Ticket, Transition } from '../api/types';
+import { l1HintNote } from './ticket_hint';
+import type { Category, L1Hint, Ticket, Transition } from '../api/types';
 import type { Fire } from './ticket';
 
 interface ProcessContext {
@@ -16,6 +19,8 @@ interface ProcessContext {
   cats: Category[];
   /** Brings the diagram card into view. */
   showDiagram: () => void;
+  /** What is proposed to L1 for the ticket's classification (staff); null or absent: nothing. */
+  hint?: L1Hint | null;
 }
 
 export function processPanel(ctx: ProcessContext): HTMLElement {
@@ -36,6 +41,7 @@ export function processPanel(ctx: ProcessContext): HTMLElement {
       { type: 'button', class: 'link-button', onclick: ctx.showDiagram },
       t('process.diagram'),
     ),
+    l1HintNote(ctx.hint ?? null),
     ctx.transitions.length
       ? h(
           'div',
