@@ -302,6 +302,7 @@ constexpr std::string_view kEbPrefixes =
 
 constexpr RuleText kRuleTexts[] = {
     {"хуй", "ху", Where::kPrefixed, "йяеюи", kHuyPrefixes},
+    {"хуй", "хули", Where::kWhole, "", ""},  // "why the hell"; not "хулиган"
     {"пизда", "пизд", Where::kAnywhere, "", ""},
     {"ебать", "еб", Where::kPrefixed, "аулниеы", kEbPrefixes},
     {"ебать", "еб", Where::kAfterPrefix, "ок$", kEbPrefixes},
@@ -323,10 +324,11 @@ constexpr RuleText kRuleTexts[] = {
     {"fuck", "fuck|fvck|phuck|fuq", Where::kAnywhere, "", "", false},
     {"fuck", "fck|fk|fuk|fukin|fuking|fuked|fuker|fukers|fcking|fckin|fcked|fcker", Where::kWhole,
      "", "", false},
+    {"fuck", "wtf|stfu|fml", Where::kWhole, "", "", false},
     {"shit", "shit", Where::kPrefixed, "", "bul|dip|horse|chicken|bat|ape|holy", false},
     {"cunt", "cunt", Where::kStart, "", "", false},
     {"bitch", "bitch", Where::kAnywhere, "", "", false},
-    {"asshole", "ashole|arsehole", Where::kAnywhere, "", "", false},
+    {"asshole", "ashole|arsehole|ashat", Where::kAnywhere, "", "", false},
     {"asshole", "ass|arse|dumbass|jackass|smartass|asswipe|fatass", Where::kWhole, "", "|es|s",
      false, true},
     {"dickhead", "dickhead", Where::kAnywhere, "", "", false},
