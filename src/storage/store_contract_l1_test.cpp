@@ -67,13 +67,12 @@ TEST_P(L1HintRepoContract, TheFirstDecisionCountsAndTheReportCountsAcceptedPropo
   ASSERT_TRUE(decided.has_value());
   EXPECT_EQ(decided->decided_class, "off_topic");
   EXPECT_EQ(decided->decided_at, kT + hours(1));
-  auto counts = Must(ReadValue<std::vector<L1HintCount>>(
-      [&](Tx& tx) {
-        core::ports::ReportFilter filter;
-        filter.from = kT - hours(1);
-        filter.to = kT + hours(24);
-        return tx.L1Hints().Count(filter);
-      }));
+  auto counts = Must(ReadValue<std::vector<L1HintCount>>([&](Tx& tx) {
+    core::ports::ReportFilter filter;
+    filter.from = kT - hours(1);
+    filter.to = kT + hours(24);
+    return tx.L1Hints().Count(filter);
+  }));
   ASSERT_EQ(counts.size(), 1u);
   EXPECT_EQ(counts[0].source, "obscenity");
   EXPECT_EQ(counts[0].proposed_class, "obscene_language");
