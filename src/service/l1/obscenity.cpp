@@ -154,15 +154,24 @@ class CharMap {
 constexpr CharMap AsCyrillic(kCyrillicLookAlikes);
 constexpr CharMap AsLatin(kLatinLookAlikes);
 
+// Latin letters and digits as the Russian letter each spells alone in a
+// transliteration ("y" depends on the letter before it).
+constexpr CharMap AsTransliterated(
+    {{U'a', U'а'}, {U'b', U'б'}, {U'c', U'ц'}, {U'd', U'д'}, {U'e', U'е'}, {U'f', U'ф'},
+     {U'g', U'г'}, {U'h', U'х'}, {U'x', U'х'}, {U'i', U'и'}, {U'j', U'й'}, {U'k', U'к'},
+     {U'q', U'к'}, {U'l', U'л'}, {U'm', U'м'}, {U'n', U'н'}, {U'o', U'о'}, {U'0', U'о'},
+     {U'p', U'п'}, {U'r', U'р'}, {U's', U'с'}, {U't', U'т'}, {U'u', U'у'}, {U'v', U'в'},
+     {U'w', U'в'}, {U'z', U'з'}, {U'3', U'з'}, {U'4', U'ч'}, {U'6', U'б'}});
+
 // Latin spelling of Russian ("nahuy", "blyad", "pizdets") read back.
 Text Transliterate(TextView word) {
   static constexpr std::pair<std::u32string_view, std::u32string_view> kDigraphs[] = {
       {U"shch", U"щ"}, {U"sch", U"щ"}, {U"zh", U"ж"}, {U"kh", U"х"}, {U"ch", U"ч"},
       {U"sh", U"ш"},   {U"ts", U"ц"},  {U"ya", U"я"}, {U"yu", U"ю"}, {U"yo", U"е"},
       {U"ye", U"е"},   {U"ja", U"я"},  {U"ju", U"ю"}, {U"ck", U"к"}};
+  static constexpr std::u32string_view kDigraphStarts = U"szkctyj";
   static constexpr std::u32string_view kVowels = U"aeiouаеиоуыэюя";
   Text out;
-  static constexpr std::u32string_view kDigraphStarts = U"szkctyj";
   for (std::size_t i = 0; i < word.size();) {
     bool matched = false;
     const bool digraph = i + 1 < word.size() && kDigraphStarts.find(word[i]) != TextView::npos;
@@ -176,89 +185,10 @@ Text Transliterate(TextView word) {
     }
     if (matched) continue;
     const char32_t c = word[i++];
-    switch (c) {
-      case U'a':
-        out += U'а';
-        break;
-      case U'b':
-        out += U'б';
-        break;
-      case U'c':
-        out += U'ц';
-        break;
-      case U'd':
-        out += U'д';
-        break;
-      case U'e':
-        out += U'е';
-        break;
-      case U'f':
-        out += U'ф';
-        break;
-      case U'g':
-        out += U'г';
-        break;
-      case U'h':
-      case U'x':
-        out += U'х';
-        break;
-      case U'i':
-        out += U'и';
-        break;
-      case U'j':
-        out += U'й';
-        break;
-      case U'k':
-      case U'q':
-        out += U'к';
-        break;
-      case U'l':
-        out += U'л';
-        break;
-      case U'm':
-        out += U'м';
-        break;
-      case U'n':
-        out += U'н';
-        break;
-      case U'o':
-      case U'0':
-        out += U'о';
-        break;
-      case U'p':
-        out += U'п';
-        break;
-      case U'r':
-        out += U'р';
-        break;
-      case U's':
-        out += U'с';
-        break;
-      case U't':
-        out += U'т';
-        break;
-      case U'u':
-        out += U'у';
-        break;
-      case U'v':
-      case U'w':
-        out += U'в';
-        break;
-      case U'y':  // й after a vowel ("huy"), else ы
-        out += !out.empty() && kVowels.find(out.back()) != std::u32string_view::npos ? U'й' : U'ы';
-        break;
-      case U'z':
-      case U'3':
-        out += U'з';
-        break;
-      case U'4':
-        out += U'ч';
-        break;
-      case U'6':
-        out += U'б';
-        break;
-      default:
-        out += c;
+    if (c == U'y') {  // й after a vowel ("huy"), else ы
+      out += !out.empty() && kVowels.find(out.back()) != TextView::npos ? U'й' : U'ы';
+    } else {
+      out += AsTransliterated(c);
     }
   }
   return out;
