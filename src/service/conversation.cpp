@@ -108,7 +108,7 @@ Result<core::Message> Conversation::PostIn(Tx& tx, const Actor& actor, core::Tic
                                  "message", "", std::to_string(m.id.value), m.internal));
   HD_ASSIGN_OR_RETURN(m.attachments, RecordUploads(tx, m, uploads));
   // What customers write may hold words for L1 to know of.
-  if (!actor.staff()) HD_RETURN_IF_ERROR(l1::ProposeClass(tx, t.id, "", m.body, now));
+  if (!actor.staff()) HD_RETURN_IF_ERROR(l1::ProposeForMessage(tx, t.id, m.body, now));
   if (sla_ != nullptr) HD_RETURN_IF_ERROR(sla_->Refresh(tx, t, m.created_at));
   // Support's public answer reaches the customer by mail; a note never does.
   if (actor.staff() && !m.internal) {

@@ -150,7 +150,7 @@ Result<NewTicket> Tickets::CreateIn(Tx& tx, const Actor& actor, const CreateTick
   core::Message first{{}, t.id, initiator.id, in.body, false, in.channel, now, {}};
   HD_ASSIGN_OR_RETURN(first, tx.Messages().Insert(std::move(first)));
   HD_ASSIGN_OR_RETURN(first.attachments, RecordUploads(tx, first, uploads));
-  HD_RETURN_IF_ERROR(l1::ProposeClass(tx, t.id, t.subject, first.body, now));
+  HD_RETURN_IF_ERROR(l1::ProposeForNewTicket(tx, t.id, t.subject, first.body, now));
   if (!in.idempotency_key.empty()) {
     HD_RETURN_IF_ERROR(tx.Idempotency().Insert(
         core::IdempotencyRecord{actor.id, in.idempotency_key, in.fingerprint, t.id, now}));

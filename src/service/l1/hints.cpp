@@ -18,10 +18,10 @@ std::string_view Head(std::string_view text, std::size_t bytes) {
   return text.substr(0, end);
 }
 
-}  // namespace
-
-Status ProposeClass(core::ports::Tx& tx, core::TicketId ticket, std::string_view subject,
-                    std::string_view body, core::Timestamp now) {
+// The proposal for `ticket` from what its customer wrote, stored unless
+// nothing is found.
+Status Propose(core::ports::Tx& tx, core::TicketId ticket, std::string_view subject,
+               std::string_view body, core::Timestamp now) {
   std::string text(subject);
   text += '\n';
   text += Head(body, kReadBytes);
@@ -42,21 +42,42 @@ Status ProposeClass(core::ports::Tx& tx, core::TicketId ticket, std::string_view
   return Ok();
 }
 
+}  // namespace
+
+Status ProposeForNewTicket(core::ports::Tx& tx, core::TicketId ticket, std::string_view subject,
+                           std::string_view body, core::Timestamp now) {
+  return Propose(tx, ticket, subject, body, now);
+}
+
+Status ProposeForMessage(core::ports::Tx& tx, core::TicketId ticket, std::string_view body,
+                         core::Timestamp now) {
+  HD_ASSIGN_OR_RETURN(auto existing, tx.L1Hints().Find(ticket));
+  if (existing) return Ok();
+  return Propose(tx, ticket, "", body, now);
+}
+
 Status RecordDecision(core::ports::Tx& tx, core::TicketId ticket, const std::string& l1_class,
                       core::Timestamp now) {
   if (l1_class.empty()) return Ok();
   return tx.L1Hints().Decide(ticket, l1_class, now);
 }
 
-std::string ClassLabel(const ProcessEngine& processes, const std::string& l1_class,
-                       std::string_view language) {
+std::map<std::string, std::string> ClassLabels(const ProcessEngine& processes,
+                                               std::string_view language) {
+  std::map<std::string, std::string> out;
   for (const auto& process : processes.catalog().CurrentAll()) {
     const workflow::FieldDef* field = process->FindField("l1_class");
     if (field == nullptr) continue;
-    auto label = field->option_labels.find(l1_class);
-    if (label != field->option_labels.end()) return label->second.In(language);
+    for (const auto& [value, label] : field->option_labels) {
+      out.try_emplace(value, label.In(language));
+    }
   }
-  return l1_class;
+  return out;
+}
+
+std::string LabelOf(const std::map<std::string, std::string>& labels, const std::string& l1_class) {
+  auto it = labels.find(l1_class);
+  return it == labels.end() ? l1_class : it->second;
 }
 
 Result<HintView> Hints::Find(const Actor& actor, core::TicketId ticket) {
@@ -70,10 +91,9 @@ Result<HintView> Hints::Find(const Actor& actor, core::TicketId ticket) {
   if (!hint) {
     return Error::NotFound("nothing was proposed for ticket " + std::to_string(ticket.value));
   }
-  HintView view{*hint, ClassLabel(processes_, hint->proposed_class, actor.language), ""};
-  if (hint->decided_class) {
-    view.decided_label = ClassLabel(processes_, *hint->decided_class, actor.language);
-  }
+  const auto labels = ClassLabels(processes_, actor.language);
+  HintView view{*hint, LabelOf(labels, hint->proposed_class), ""};
+  if (hint->decided_class) view.decided_label = LabelOf(labels, *hint->decided_class);
   return view;
 }
 

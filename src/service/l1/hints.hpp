@@ -4,6 +4,7 @@
 // proposal, which measures how often proposals are right.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,21 +28,27 @@ inline constexpr std::string_view kObscenitySource = "obscenity";
 // quoted history below it.
 inline constexpr std::size_t kReadBytes = 8 * 1024;
 
-// In `tx`, with the change that brought the words: proposes a class for
-// `ticket` from what its customer wrote (`subject` may be empty). Nothing
-// when nothing is found, or when the ticket already has a proposal.
-Status ProposeClass(core::ports::Tx& tx, core::TicketId ticket, std::string_view subject,
-                    std::string_view body, core::Timestamp now);
+// In `tx`, with the new ticket: proposes a class for it from what its
+// customer wrote. Nothing when nothing is found.
+Status ProposeForNewTicket(core::ports::Tx& tx, core::TicketId ticket, std::string_view subject,
+                           std::string_view body, core::Timestamp now);
+
+// In `tx`, with a later message of the customer: the same, unless the
+// ticket already has a proposal (then the message is not read).
+Status ProposeForMessage(core::ports::Tx& tx, core::TicketId ticket, std::string_view body,
+                         core::Timestamp now);
 
 // In `tx`, when the ticket's `l1_class` field was set to `l1_class`: the
 // operator's decision on the ticket's proposal, if it has one undecided.
 Status RecordDecision(core::ports::Tx& tx, core::TicketId ticket, const std::string& l1_class,
                       core::Timestamp now);
 
-// The label of an L1 class in `language`, as the current processes' l1_class
-// field names it (the id when none does).
-std::string ClassLabel(const ProcessEngine& processes, const std::string& l1_class,
-                       std::string_view language);
+// The labels of the L1 classes in `language` (class → label), as the
+// current processes' l1_class field names them.
+std::map<std::string, std::string> ClassLabels(const ProcessEngine& processes,
+                                               std::string_view language);
+// The label of `l1_class` in `labels` (ClassLabels), else its id.
+std::string LabelOf(const std::map<std::string, std::string>& labels, const std::string& l1_class);
 
 // A ticket's proposal as staff read it.
 struct HintView {

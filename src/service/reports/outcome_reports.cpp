@@ -259,11 +259,12 @@ Result<L1HintReport> Reports::L1Hints(const Actor& actor, const ReportInput& in)
     HD_ASSIGN_OR_RETURN(counts, tx.L1Hints().Count(filter));
     return Ok();
   }));
+  const auto labels = l1::ClassLabels(processes_, actor.language);
   for (auto& c : counts) {
     out.proposed += c.proposed;
     out.decided += c.decided;
     out.accepted += c.accepted;
-    L1HintRow row{c, l1::ClassLabel(processes_, c.proposed_class, actor.language), 0};
+    L1HintRow row{c, l1::LabelOf(labels, c.proposed_class), 0};
     if (c.decided > 0) {
       row.accepted_share = static_cast<double>(c.accepted) / static_cast<double>(c.decided);
     }

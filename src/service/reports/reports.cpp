@@ -9,6 +9,7 @@
 #include <map>
 
 #include "core/licence.hpp"
+#include "service/l1/hints.hpp"
 #include "service/reports/report_input.hpp"
 #include "service/validation.hpp"
 
@@ -116,13 +117,7 @@ Result<std::map<std::string, std::string>> Reports::IntakeLabels(const std::stri
       return Ok();
     }));
   } else if (by == "l1_class") {
-    for (const ProcessPtr& process : processes_.catalog().CurrentAll()) {
-      const workflow::FieldDef* field = process->FindField("l1_class");
-      if (field == nullptr) continue;
-      for (const auto& [value, label] : field->option_labels) {
-        out.try_emplace(value, label.In(language));
-      }
-    }
+    out = l1::ClassLabels(processes_, language);
   }
   return out;
 }
